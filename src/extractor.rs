@@ -1,0 +1,234 @@
+//! The extractor: wires the stages in order. Only this module knows the order.
+//!
+//! article layout → tokens → sentences → dates → entities → relations → facts.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::article::{Article, ArticleMeta};
+use crate::dates::{DateScanner, Found};
+use crate::entities;
+use crate::error::Error;
+use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Title, TitleKind};
+use crate::lexicon::{self, Category, GazetteerBuilder};
+use crate::lexicon::Gazetteer;
+use crate::span::Span;
+use crate::text::{split_sentences, tokenize, Sentence, Token};
+
+/// Collects options and gazetteers, then compiles an [`Extractor`].
+///
+/// ```
+/// use newsfacts::{Extractor, TitleKind};
+/// let ex = Extractor::builder()
+///     .people(["Keanu Reeves"])
+///     .titles(["John Wick"], TitleKind::Franchise)
+///     .build()?;
+/// let facts = ex.extract("Keanu Reeves returns in John Wick for Lionsgate.");
+/// assert_eq!(facts.people[0].name, "Keanu Reeves");
+/// assert_eq!(facts.titles[0].name, "John Wick");
+/// assert_eq!(facts.organizations[0].name, "Lionsgate");
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct ExtractorBuilder {
+    user: GazetteerBuilder,
+    no_builtin: bool,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the built-in lexicons and no user gazetteer.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Adds people's names (exact case).
+    pub fn people<I, S>(mut self, names: I) -> ExtractorBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.user = self.user.extend(names, Category::Person);
+        self
+    }
+
+    /// Adds titles of one kind (exact case).
+    pub fn titles<I, S>(mut self, names: I, kind: TitleKind) -> ExtractorBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.user = self.user.extend(names, Category::Title(kind));
+        self
+    }
+
+    /// Adds organizations of one kind (exact case).
+    pub fn orgs<I, S>(mut self, names: I, kind: OrgKind) -> ExtractorBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.user = self.user.extend(names, Category::Org(kind));
+        self
+    }
+
+    /// Reads a people gazetteer file: one name a line (see [`GazetteerBuilder::parse`]).
+    pub fn people_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.user = self.user.file(path, Category::Person)?;
+        Ok(self)
+    }
+
+    /// Reads a titles gazetteer file: `name` (a film) or `name<TAB>kind`.
+    pub fn titles_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.user = self.user.file(path, Category::Title(TitleKind::Film))?;
+        Ok(self)
+    }
+
+    /// Reads an organizations gazetteer file: `name` (kind `other`) or `name<TAB>kind`.
+    pub fn orgs_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.user = self.user.file(path, Category::Org(OrgKind::Other))?;
+        Ok(self)
+    }
+
+    /// Adds every entry of a prepared gazetteer builder.
+    pub fn gazetteer(mut self, g: GazetteerBuilder) -> ExtractorBuilder {
+        self.user = self.user.merge(g);
+        self
+    }
+
+    /// Whether to use the built-in lexicons of organizations, publications and places
+    /// (default: yes).
+    pub fn builtin_lexicons(mut self, yes: bool) -> ExtractorBuilder {
+        self.no_builtin = !yes;
+        self
+    }
+
+    /// Validates the options and compiles every automaton.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let builtin = if self.no_builtin { Gazetteer::empty() } else { lexicon::builtin()? };
+        let user = self.user.build()?;
+        Ok(Extractor { inner: Arc::new(Engine { builtin, user, dates: DateScanner::new() }) })
+    }
+}
+
+/// The compiled extractor: immutable, `Send + Sync`, cheap to clone; build it once and
+/// call [`extract`](Extractor::extract) many times.
+///
+/// ```
+/// use newsfacts::{ArticleMeta, Extractor};
+/// let ex = Extractor::new()?;
+/// let text = " date 2025-06-01 Posted in: Movies | Tagged: Ballerina\n\nHeadline\n\nLionsgate shared a clip.";
+/// let facts = ex.extract(text);
+/// assert_eq!(facts.published.as_deref(), Some("2025-06-01"));
+/// assert_eq!(facts.section.as_deref(), Some("Movies"));
+/// assert_eq!(facts.organizations[0].mentions[0].text, "Lionsgate");
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Engine>,
+}
+
+#[derive(Debug)]
+struct Engine {
+    builtin: Gazetteer,
+    user: Gazetteer,
+    dates: DateScanner,
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicons only.
+    pub fn new() -> Result<Extractor, Error> {
+        ExtractorBuilder::new().build()
+    }
+
+    /// A builder for options and user gazetteers.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts the facts of one article.
+    pub fn extract(&self, text: &str) -> Facts {
+        self.extract_with(text, &ArticleMeta::default())
+    }
+
+    /// Extracts the facts of one article; `meta.published` anchors relative dates when
+    /// the text has no metadata line with a date.
+    pub fn extract_with(&self, text: &str, meta: &ArticleMeta) -> Facts {
+        let e = &*self.inner;
+        let article = Article::parse(text);
+        let published = article.published.or(meta.published);
+        let mut warnings = article.warnings.clone();
+
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut sentences: Vec<Sentence> = Vec::new();
+        // Sentences never cross the metadata line, the headline or a paragraph break:
+        // tokenize the body blocks one at a time into one token buffer.
+        let body_start = article.meta_line.map_or(0, |m| m.end);
+        let body = text.get(body_start..).unwrap_or("");
+        tokenize(body, &mut tokens);
+        for t in &mut tokens {
+            t.span = Span::new(t.span.start + body_start, t.span.end + body_start);
+        }
+        split_sentences(text, &tokens, &mut sentences);
+        let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+
+        let mut found: Vec<Found> = Vec::new();
+        e.dates.scan(text, &sentence_spans, published, &mut found, &mut warnings);
+
+        let ents = entities::from_gazetteers(text, &[&e.user, &e.builtin]);
+
+        let mention = |sp: Span| Mention { start: sp.start, end: sp.end, text: text.get(sp.start..sp.end).unwrap_or("").to_string() };
+        let get = |sp: Option<Span>| sp.and_then(|s| s.get(text)).map(str::to_string);
+        Facts {
+            published: published.map(|d| d.to_string()),
+            section: get(article.section),
+            tags: article.tags.iter().filter_map(|t| t.get(text)).map(str::to_string).collect(),
+            headline: get(article.headline),
+            people: ents.people.iter().map(|p| Person { name: p.name.clone(), mentions: p.mentions.iter().map(|&s| mention(s)).collect() }).collect(),
+            titles: ents.titles.iter().map(|t| Title { name: t.name.clone(), kind: t.kind, mentions: t.mentions.iter().map(|&s| mention(s)).collect() }).collect(),
+            organizations: ents
+                .orgs
+                .iter()
+                .map(|o| Organization { name: o.name.clone(), kind: o.kind, mentions: o.mentions.iter().map(|&s| mention(s)).collect() })
+                .collect(),
+            dates: found
+                .into_iter()
+                .map(|d| DateMention {
+                    text: text.get(d.span.start..d.span.end).unwrap_or("").to_string(),
+                    start: d.span.start,
+                    end: d.span.end,
+                    value: d.value,
+                    granularity: d.granularity,
+                    relative: d.relative,
+                })
+                .collect(),
+            roles: Vec::new(),
+            releases: Vec::new(),
+            warnings,
+        }
+    }
+
+    /// Extracts from raw bytes: invalid UTF-8 or binary input is an error naming the byte
+    /// offset.
+    ///
+    /// ```
+    /// let ex = newsfacts::Extractor::new()?;
+    /// let err = ex.extract_bytes(b"Netflix \xff", &Default::default()).unwrap_err();
+    /// assert_eq!(err.to_string(), "input is not valid UTF-8 at byte 8");
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8], meta: &ArticleMeta) -> Result<Facts, Error> {
+        Ok(self.extract_with(crate::error::decode(bytes)?, meta))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync_clone() {
+        fn assert<T: Send + Sync + Clone>() {}
+        assert::<Extractor>();
+    }
+}

@@ -1,0 +1,509 @@
+//! The lexicon engine: gazetteers of surface forms compiled into one leftmost-longest
+//! `aho-corasick` automaton, matched on word boundaries.
+//!
+//! A [`Gazetteer`] maps surface forms to a [`Category`] (person, title of a kind,
+//! organization of a kind, or an exclusion class: publication, place) and a canonical
+//! name. Entries carry their own case policy; one automaton serves both (it is built
+//! ASCII-case-insensitive when any entry is, and exact entries are checked on each hit).
+//! The contiguous NFA is used: at 1,000,000 names it builds in seconds in under 100 MB and
+//! scans about 2.4 times faster than the default noncontiguous NFA, while a DFA would
+//! need gigabytes.
+//!
+//! Single-word classes (first names, months, particles ...) live in [`words`], a hash
+//! table looked up per token without allocating.
+
+pub mod parse;
+pub mod words;
+
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+use crate::error::{Error, ErrorKind};
+use crate::facts::{OrgKind, TitleKind};
+use crate::span::Span;
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// A real person.
+    Person,
+    /// A titled work of a kind.
+    Title(TitleKind),
+    /// An organization of a kind.
+    Org(OrgKind),
+    /// A publication cited as a source ("Deadline", "Variety"): never an organization.
+    Publication,
+    /// A place ("Los Angeles"): never a person or title.
+    Place,
+}
+
+/// How an entry's surface form must match the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CasePolicy {
+    /// Byte for byte.
+    #[default]
+    Exact,
+    /// ASCII letters in any case.
+    Insensitive,
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The surface form matched in text.
+    pub surface: Box<str>,
+    /// What it names.
+    pub category: Category,
+    /// The canonical name when it differs from the surface form.
+    pub canonical: Option<Box<str>>,
+    /// How it matches.
+    pub case: CasePolicy,
+}
+
+impl Entry {
+    /// The canonical name: the given one, or the surface form.
+    pub fn canonical(&self) -> &str {
+        self.canonical.as_deref().unwrap_or(&self.surface)
+    }
+}
+
+/// A hit of a gazetteer in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit<'g> {
+    /// Where it matched.
+    pub span: Span,
+    /// The first entry whose case policy accepts the text.
+    pub entry: &'g Entry,
+    /// Every entry sharing this surface pattern (check each one's case policy).
+    pub group: &'g [Entry],
+}
+
+/// Collects entries, then compiles them into a [`Gazetteer`].
+///
+/// ```
+/// use newsfacts::{Category, GazetteerBuilder, TitleKind};
+/// let g = GazetteerBuilder::new()
+///     .add("Eve", Category::Person)
+///     .add("John Wick", Category::Title(TitleKind::Franchise))
+///     .build()?;
+/// let text = "Steve said Eve's John Wick spin-off is even better.";
+/// let hits: Vec<&str> = g.find_iter(text).map(|h| &text[h.span.start..h.span.end]).collect();
+/// assert_eq!(hits, ["Eve", "John Wick"]);
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    case: CasePolicy,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder; entries match exactly until [`case`](Self::case) says otherwise.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// The case policy for entries added from now on.
+    pub fn case(mut self, policy: CasePolicy) -> GazetteerBuilder {
+        self.case = policy;
+        self
+    }
+
+    /// Adds one surface form (its own canonical name). Empty or blank names are ignored.
+    pub fn add(mut self, surface: &str, category: Category) -> GazetteerBuilder {
+        self.push(surface, category, None);
+        self
+    }
+
+    /// Adds a surface form with a different canonical name ("THR" → "The Hollywood
+    /// Reporter").
+    pub fn add_alias(mut self, surface: &str, category: Category, canonical: &str) -> GazetteerBuilder {
+        self.push(surface, category, Some(canonical));
+        self
+    }
+
+    /// Adds names from an iterator, all of one category.
+    pub fn extend<I, S>(mut self, names: I, category: Category) -> GazetteerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for n in names {
+            self.push(n.as_ref(), category, None);
+        }
+        self
+    }
+
+    /// Adds the rows of a gazetteer file's text: one name a line, or `name<TAB>kind`, or
+    /// `name<TAB>kind<TAB>canonical`; `#` starts a comment line. `default` is the category
+    /// of rows without a kind and decides how a kind column is read (a title kind for
+    /// titles, an organization kind for organizations). Errors name `source_name` and the
+    /// line.
+    pub fn parse(mut self, text: &str, source_name: &str, default: Category) -> Result<GazetteerBuilder, Error> {
+        let case = self.case;
+        parse::rows(text, source_name, default, |surface, category, canonical| {
+            self.entries.push(Entry { surface: surface.into(), category, canonical: canonical.map(Into::into), case });
+        })?;
+        Ok(self)
+    }
+
+    /// Reads a gazetteer file (see [`parse`](Self::parse)).
+    pub fn file(self, path: impl AsRef<std::path::Path>, default: Category) -> Result<GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Error::gazetteer(&name, line, format!("not valid UTF-8 at byte {}", e.valid_up_to()))
+        })?;
+        self.parse(text, &name, default)
+    }
+
+    fn push(&mut self, surface: &str, category: Category, canonical: Option<&str>) {
+        let s = surface.trim();
+        if s.is_empty() {
+            return;
+        }
+        self.entries.push(Entry { surface: s.into(), category, canonical: canonical.map(Into::into), case: self.case });
+    }
+
+    /// Adds every entry of another builder (each keeps its own case policy).
+    pub fn merge(mut self, other: GazetteerBuilder) -> GazetteerBuilder {
+        self.entries.extend(other.entries);
+        self
+    }
+
+    /// Number of entries collected.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no entries were collected.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Compiles the automaton.
+    pub fn build(self) -> Result<Gazetteer, Error> {
+        Gazetteer::compile(self.entries)
+    }
+}
+
+/// A compiled gazetteer: immutable, cheap to clone, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    ac: Option<AhoCorasick>,
+    /// Entries grouped by pattern: pattern `p` owns `entries[starts[p]..starts[p + 1]]`.
+    entries: Vec<Entry>,
+    starts: Vec<u32>,
+}
+
+impl Gazetteer {
+    /// A gazetteer with no entries (matches nothing).
+    pub fn empty() -> Gazetteer {
+        Gazetteer { inner: Arc::new(Inner { ac: None, entries: Vec::new(), starts: vec![0] }) }
+    }
+
+    fn compile(mut entries: Vec<Entry>) -> Result<Gazetteer, Error> {
+        if entries.is_empty() {
+            return Ok(Gazetteer::empty());
+        }
+        let insensitive = entries.iter().any(|e| e.case == CasePolicy::Insensitive);
+        let key = |e: &Entry| -> Vec<u8> {
+            if insensitive {
+                e.surface.as_bytes().to_ascii_lowercase()
+            } else {
+                e.surface.as_bytes().to_vec()
+            }
+        };
+        // Group entries that share a pattern; keep insertion order inside a group so the
+        // first-listed entry wins ties.
+        let mut order: Vec<(Vec<u8>, usize)> = entries.iter().enumerate().map(|(i, e)| (key(e), i)).collect();
+        order.sort_unstable();
+        order.dedup_by(|a, b| a.0 == b.0 && entries[a.1] == entries[b.1]);
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut slots: Vec<Option<Entry>> = entries.drain(..).map(Some).collect();
+        let mut grouped = Vec::with_capacity(order.len());
+        for (k, i) in order {
+            if patterns.last() != Some(&k) {
+                starts.push(grouped.len() as u32);
+                patterns.push(k);
+            }
+            if let Some(e) = slots.get_mut(i).and_then(Option::take) {
+                grouped.push(e);
+            }
+        }
+        starts.push(grouped.len() as u32);
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(insensitive)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|e| ErrorKind::Build { what: "gazetteer", message: e.to_string() })?;
+        Ok(Gazetteer { inner: Arc::new(Inner { ac: Some(ac), entries: grouped, starts }) })
+    }
+
+    /// Number of distinct surface patterns.
+    pub fn patterns(&self) -> usize {
+        self.inner.starts.len().saturating_sub(1)
+    }
+
+    /// Heap memory used by the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.inner.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+    }
+
+    /// Hits in `text`, left to right, non-overlapping, longest first, on word boundaries.
+    pub fn find_iter<'g, 't>(&'g self, text: &'t str) -> Hits<'g, 't> {
+        Hits { g: self, text, pos: 0 }
+    }
+
+    fn group(&self, pattern: usize) -> &[Entry] {
+        let s = &self.inner.starts;
+        match (s.get(pattern), s.get(pattern + 1)) {
+            (Some(&a), Some(&b)) => self.inner.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// Iterator over gazetteer hits, from [`Gazetteer::find_iter`].
+#[derive(Debug)]
+pub struct Hits<'g, 't> {
+    g: &'g Gazetteer,
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'g> Iterator for Hits<'g, '_> {
+    type Item = Hit<'g>;
+
+    fn next(&mut self) -> Option<Hit<'g>> {
+        let ac = self.g.inner.ac.as_ref()?;
+        let text = self.text;
+        while self.pos < text.len() {
+            let m = ac.find(Input::new(text).span(self.pos..text.len()))?;
+            let (s, e) = (m.start(), m.end());
+            let ok_bounds = text.is_char_boundary(s) && text.is_char_boundary(e) && starts_word(text, s) && ends_word(text, e);
+            let group = self.g.group(m.pattern().as_usize());
+            let entry = if ok_bounds {
+                let found = &text.as_bytes()[s..e];
+                group.iter().find(|en| en.case == CasePolicy::Insensitive || en.surface.as_bytes() == found)
+            } else {
+                None
+            };
+            match entry {
+                Some(entry) => {
+                    self.pos = e;
+                    return Some(Hit { span: Span::new(s, e), entry, group });
+                }
+                None => {
+                    // Rejected: look again from the next character, so a shorter valid
+                    // hit inside this one is not lost.
+                    self.pos = next_char(text, s);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn next_char(text: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < text.len() && !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Letters, digits and combining marks continue a word.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c as u32, 0x0300..=0x036F)
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Whether a word can start at `i`: no word character before it, and not the tail of
+/// "O'Neil" or "Jean-Luc".
+pub(crate) fn starts_word(text: &str, i: usize) -> bool {
+    let mut before = text[..i].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if is_apostrophe(c) || c == '-' => !before.next().is_some_and(char::is_alphabetic),
+        Some(_) => true,
+    }
+}
+
+/// Whether a word can end at `i`: no word character after it, except a possessive
+/// ("Reeves's", "Reeves’", "Hatten's").
+pub(crate) fn ends_word(text: &str, i: usize) -> bool {
+    let mut after = text[i..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if is_apostrophe(c) => match after.next() {
+            Some('s') | Some('S') => !after.next().is_some_and(is_word_char),
+            Some(c) => !c.is_alphabetic(),
+            None => true,
+        },
+        Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find_iter(text).map(|h| format!("{}={}", &text[h.span.start..h.span.end], h.entry.canonical())).collect()
+    }
+
+    #[test]
+    fn word_boundaries_table() {
+        let g = GazetteerBuilder::new()
+            .add("Eve", Category::Person)
+            .add("Reeves", Category::Person)
+            .add("de Armas", Category::Person)
+            .add("Luc", Category::Person)
+            .add("Neil", Category::Person)
+            .add("Villeneuve", Category::Person)
+            .build()
+            .unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("Eve", &["Eve=Eve"]),
+            ("Steve", &[]),
+            ("even", &[]),
+            ("Eves", &[]),
+            ("Eve's", &["Eve=Eve"]),
+            ("Reeves's", &["Reeves=Reeves"]),
+            ("Reeves’s", &["Reeves=Reeves"]),
+            ("Reeves' role", &["Reeves=Reeves"]),
+            ("de Armas' turn", &["de Armas=de Armas"]),
+            ("Jean-Luc", &[]),
+            ("O'Neil", &[]),
+            ("a Villeneuve-directed film", &["Villeneuve=Villeneuve"]),
+            ("(Eve)", &["Eve=Eve"]),
+            ("“Eve”", &["Eve=Eve"]),
+            ("Eve’ll", &[]),
+            ("Zoë Eve", &["Eve=Eve"]),
+            ("EVE", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(hits(&g, text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn case_policy_per_entry() {
+        let g = GazetteerBuilder::new()
+            .add("Neon", Category::Org(OrgKind::Studio))
+            .case(CasePolicy::Insensitive)
+            .add("Deadline", Category::Publication)
+            .build()
+            .unwrap();
+        assert_eq!(hits(&g, "neon lights"), Vec::<String>::new());
+        assert_eq!(hits(&g, "Neon bought it"), ["Neon=Neon"]);
+        assert_eq!(hits(&g, "DEADLINE reports"), ["DEADLINE=Deadline"]);
+    }
+
+    #[test]
+    fn longest_and_retry_after_reject() {
+        let g = GazetteerBuilder::new()
+            .add("Warner Bros.", Category::Org(OrgKind::Studio))
+            .add("Warner Bros. Pictures", Category::Org(OrgKind::Studio))
+            .add("Bros", Category::Person)
+            .add_alias("THR", Category::Publication, "The Hollywood Reporter")
+            .build()
+            .unwrap();
+        assert_eq!(hits(&g, "Warner Bros. Pictures said"), ["Warner Bros. Pictures=Warner Bros. Pictures"]);
+        assert_eq!(hits(&g, "Warner Bros. said"), ["Warner Bros.=Warner Bros."]);
+        assert_eq!(hits(&g, "told THR."), ["THR=The Hollywood Reporter"]);
+        assert_eq!(hits(&g, "xWarner Bros today"), ["Bros=Bros"]);
+    }
+
+    #[test]
+    fn empty_gazetteer_matches_nothing() {
+        let g = GazetteerBuilder::new().add("  ", Category::Person).build().unwrap();
+        assert_eq!(g.find_iter("anything").count(), 0);
+        assert_eq!(g.patterns(), 0);
+    }
+
+    #[test]
+    fn shared_surface_keeps_all_entries() {
+        let g = GazetteerBuilder::new()
+            .add("Paris", Category::Place)
+            .add("Paris", Category::Person)
+            .build()
+            .unwrap();
+        assert_eq!(g.patterns(), 1);
+        assert_eq!(g.group(0).len(), 2);
+    }
+
+    #[test]
+    fn is_send_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<Gazetteer>();
+    }
+}
+
+const ORGS: &str = include_str!("../../data/orgs.tsv");
+const PUBLICATIONS: &str = include_str!("../../data/publications.txt");
+const PLACES: &str = include_str!("../../data/places.txt");
+
+/// The built-in gazetteer: real studios, networks, streamers, distributors, publishers,
+/// labels, festivals and awards bodies with their kinds, plus publications and places
+/// (which rule names out). Compiled once per process.
+///
+/// ```
+/// let g = newsfacts::lexicon::builtin()?;
+/// let text = "Lionsgate said it, Deadline reports.";
+/// let names: Vec<&str> = g.find_iter(text).map(|h| h.entry.canonical()).collect();
+/// assert_eq!(names, ["Lionsgate", "Deadline"]);
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+pub fn builtin() -> Result<Gazetteer, Error> {
+    static BUILTIN: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    if let Some(g) = BUILTIN.get() {
+        return Ok(g.clone());
+    }
+    let g = GazetteerBuilder::new()
+        .parse(ORGS, "data/orgs.tsv", Category::Org(OrgKind::Other))?
+        .parse(PUBLICATIONS, "data/publications.txt", Category::Publication)?
+        .parse(PLACES, "data/places.txt", Category::Place)?
+        .build()?;
+    Ok(BUILTIN.get_or_init(|| g).clone())
+}
+
+#[cfg(test)]
+mod builtin_tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let g = builtin().expect("embedded data parses");
+        assert!(g.patterns() > 400, "{} patterns", g.patterns());
+        let text = "Netflix and Warner Bros. Pictures, per Variety, in Los Angeles.";
+        let cats: Vec<(&str, Category)> = g.find_iter(text).map(|h| (h.entry.canonical(), h.entry.category)).collect();
+        assert_eq!(
+            cats,
+            [
+                ("Netflix", Category::Org(OrgKind::Streamer)),
+                ("Warner Bros. Pictures", Category::Org(OrgKind::Studio)),
+                ("Variety", Category::Publication),
+                ("Los Angeles", Category::Place)
+            ]
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Gazetteer rows: `name`, `name<TAB>kind` or `name<TAB>kind<TAB>canonical`; `#` comments.
+
+use crate::error::Error;
+use crate::facts::{parse_org_kind, parse_title_kind};
+use crate::lexicon::Category;
+
+/// Longest surface form accepted (bytes); longer rows are malformed, not names.
+const MAX_NAME: usize = 256;
+
+/// Parses every row of `text`, calling `f(surface, category, canonical)`.
+///
+/// The kind column is read according to `default`: a title kind for title files, an
+/// organization kind for organization files; `person`, `publication` and `place` are
+/// accepted anywhere.
+pub fn rows(text: &str, source_name: &str, default: Category, mut f: impl FnMut(&str, Category, Option<&str>)) -> Result<(), Error> {
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let row = raw.trim_end_matches('\r');
+        if row.trim().is_empty() || row.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut cols = row.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        let kind = cols.next().map(str::trim);
+        let canonical = cols.next().map(str::trim).filter(|c| !c.is_empty());
+        if cols.next().is_some() {
+            return Err(Error::gazetteer(source_name, line, "too many columns (expected name, kind, canonical)"));
+        }
+        if name.is_empty() {
+            return Err(Error::gazetteer(source_name, line, "empty name"));
+        }
+        if name.len() > MAX_NAME {
+            return Err(Error::gazetteer(source_name, line, format!("name longer than {MAX_NAME} bytes")));
+        }
+        if let Some(c) = name.chars().find(|c| c.is_control()) {
+            return Err(Error::gazetteer(source_name, line, format!("control character {c:?} in name")));
+        }
+        let category = match kind.filter(|k| !k.is_empty()) {
+            None => default,
+            Some(k) => category_of(k, default).ok_or_else(|| Error::gazetteer(source_name, line, format!("unknown kind {k:?}")))?,
+        };
+        f(name, category, canonical);
+    }
+    Ok(())
+}
+
+fn category_of(kind: &str, default: Category) -> Option<Category> {
+    match kind.to_ascii_lowercase().as_str() {
+        "person" => return Some(Category::Person),
+        "publication" => return Some(Category::Publication),
+        "place" => return Some(Category::Place),
+        _ => {}
+    }
+    match default {
+        Category::Title(_) => parse_title_kind(kind).map(Category::Title),
+        Category::Org(_) => parse_org_kind(kind).map(Category::Org),
+        _ => parse_title_kind(kind).map(Category::Title).or_else(|| parse_org_kind(kind).map(Category::Org)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{OrgKind, TitleKind};
+
+    fn parse(text: &str, default: Category) -> Result<Vec<(String, Category, Option<String>)>, String> {
+        let mut v = Vec::new();
+        rows(text, "test.tsv", default, |n, c, k| v.push((n.to_string(), c, k.map(String::from)))).map_err(|e| e.to_string())?;
+        Ok(v)
+    }
+
+    #[test]
+    fn rows_table() {
+        let film = Category::Title(TitleKind::Film);
+        let org = Category::Org(OrgKind::Other);
+        assert_eq!(parse("Keanu Reeves\n", Category::Person).unwrap(), [("Keanu Reeves".into(), Category::Person, None)]);
+        assert_eq!(parse("# c\n\nHeat\tfilm\nFallout\tseries\n", film).unwrap().len(), 2);
+        assert_eq!(parse("Fallout\tgame\r\n", film).unwrap()[0].1, Category::Title(TitleKind::Game));
+        assert_eq!(parse("Lionsgate\tstudio\n", org).unwrap()[0].1, Category::Org(OrgKind::Studio));
+        assert_eq!(parse("TIFF\tfestival\tToronto International Film Festival\n", org).unwrap()[0].2.as_deref(), Some("Toronto International Film Festival"));
+        assert_eq!(parse("Variety\tpublication\n", org).unwrap()[0].1, Category::Publication);
+        assert_eq!(parse("A\n\tfilm\n", film).unwrap_err(), "test.tsv:2: empty name");
+        assert_eq!(parse("A\nB\tmovie-ish\n", film).unwrap_err(), "test.tsv:2: unknown kind \"movie-ish\"");
+        assert_eq!(parse("A\tfilm\tA\tx\n", film).unwrap_err(), "test.tsv:1: too many columns (expected name, kind, canonical)");
+        assert_eq!(parse("Lionsgate\tfilm\n", org).unwrap_err(), "test.tsv:1: unknown kind \"film\"");
+        assert!(parse(&"x".repeat(300), film).unwrap_err().contains("longer than"));
+    }
+}

@@ -1,0 +1,187 @@
+//! The `newsfacts` command line: a thin layer over the library.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use newsfacts::{ArticleMeta, Date, Extractor, Facts};
+use serde::Serialize;
+
+/// Extract people, titles, organizations, dates, credits and release claims from
+/// entertainment news articles, as JSON with byte spans.
+#[derive(Parser, Debug)]
+#[command(name = "newsfacts", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract the facts of articles (pretty JSON for one file, JSON lines for several).
+    Extract(ExtractArgs),
+}
+
+#[derive(Args, Debug)]
+struct Lexicons {
+    /// Gazetteer of people: one name a line.
+    #[arg(long, value_name = "FILE")]
+    people: Vec<PathBuf>,
+    /// Gazetteer of titles: `name` or `name<TAB>kind` (film, series, game, ...).
+    #[arg(long, value_name = "FILE")]
+    titles: Vec<PathBuf>,
+    /// Gazetteer of organizations: `name<TAB>kind` (studio, network, streamer, ...).
+    #[arg(long, value_name = "FILE")]
+    orgs: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Publication date (YYYY-MM-DD) for articles whose text gives none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    #[command(flatten)]
+    lexicons: Lexicons,
+    /// Print one compact JSON object per article with a "source" field; with `-`, read
+    /// JSON lines `{"text": ..., "published": ...}` from standard input.
+    #[arg(long)]
+    jsonl: bool,
+    /// Article files; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    files: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Sourced<'a> {
+    source: serde_json::Value,
+    #[serde(flatten)]
+    facts: &'a Facts,
+}
+
+#[derive(serde::Deserialize)]
+struct JsonInput {
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => run_extract(args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(msg) => {
+            eprintln!("newsfacts: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build_extractor(lex: &Lexicons) -> Result<Extractor, String> {
+    let mut b = Extractor::builder();
+    for p in &lex.people {
+        b = b.people_file(p).map_err(|e| e.to_string())?;
+    }
+    for p in &lex.titles {
+        b = b.titles_file(p).map_err(|e| e.to_string())?;
+    }
+    for p in &lex.orgs {
+        b = b.orgs_file(p).map_err(|e| e.to_string())?;
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Runs `extract`; `Ok(false)` when some article failed (each reported on stderr).
+fn run_extract(args: ExtractArgs) -> Result<bool, String> {
+    let published = args.published.as_deref().map(parse_date).transpose()?;
+    let ex = build_extractor(&args.lexicons)?;
+    let meta = published.map(ArticleMeta::published).unwrap_or_default();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut ok = true;
+    let lines = args.jsonl || args.files.len() > 1;
+
+    for file in &args.files {
+        if file == "-" && args.jsonl {
+            ok &= run_jsonl_stdin(&ex, &meta, &mut out).map_err(|e| e.to_string())?;
+            continue;
+        }
+        let bytes = if file == "-" {
+            let mut buf = Vec::new();
+            io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            std::fs::read(file)
+        };
+        let facts = match bytes {
+            Ok(b) => ex.extract_bytes(&b, &meta).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match facts {
+            Ok(f) => {
+                let res = if lines {
+                    serde_json::to_writer(&mut out, &Sourced { source: file.as_str().into(), facts: &f })
+                } else {
+                    serde_json::to_writer_pretty(&mut out, &f)
+                };
+                res.map_err(|e| e.to_string())?;
+                writeln!(out).map_err(|e| e.to_string())?;
+            }
+            Err(msg) => {
+                out.flush().map_err(|e| e.to_string())?;
+                eprintln!("newsfacts: {file}: {msg}");
+                ok = false;
+            }
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(ok)
+}
+
+/// JSON lines on standard input, one article each; a bad line is reported and skipped.
+fn run_jsonl_stdin(ex: &Extractor, meta: &ArticleMeta, out: &mut impl Write) -> io::Result<bool> {
+    let mut ok = true;
+    let stdin = io::stdin();
+    let mut reader = stdin.lock();
+    let mut buf = Vec::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        n += 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed = std::str::from_utf8(&buf)
+            .map_err(|e| format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
+            .and_then(|s| serde_json::from_str::<JsonInput>(s).map_err(|e| format!("malformed JSON line: {e}")))
+            .and_then(|j| {
+                let m = match j.published.as_deref() {
+                    Some(p) => ArticleMeta::published(parse_date(p)?),
+                    None => meta.clone(),
+                };
+                Ok(ex.extract_with(&j.text, &m))
+            });
+        match parsed {
+            Ok(f) => {
+                serde_json::to_writer(&mut *out, &Sourced { source: n.into(), facts: &f })?;
+                writeln!(out)?;
+            }
+            Err(msg) => {
+                out.flush()?;
+                eprintln!("newsfacts: <stdin>:{n}: {msg}");
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}

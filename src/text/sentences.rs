@@ -1,0 +1,227 @@
+//! Sentence splitting over tokens.
+//!
+//! A sentence ends at `.`, `!`, `?` or an ellipsis followed by a capital, at a blank line,
+//! and at a line break that does not continue the previous line. A period does not end a
+//! sentence after an abbreviation ("Mr.", "Dr.", "Vol.", "No."), after an initial ("J.J.
+//! Abrams", "Samuel L. Jackson", "M. Night Shyamalan") or inside a number ("$1.07"), unless
+//! what follows is a word that usually starts a sentence ("in the U.S. The film ...").
+//! Closing quotes and brackets after the mark stay with their sentence.
+
+use crate::span::Span;
+use crate::text::tokens::{Shape, Token};
+
+/// A sentence: its span and the range of its tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// From its first token's start to its last token's end.
+    pub span: Span,
+    /// Index of its first token.
+    pub first: usize,
+    /// One past the index of its last token.
+    pub last: usize,
+}
+
+/// Abbreviations after which a period never ends a sentence.
+const ABBREV_NEVER: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "vol", "vols", "no", "nos", "prof", "gen", "gov", "sen", "rep", "rev", "mt", "ft", "fig", "vs", "v", "feat",
+    "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs",
+    "fri", "sat", "sun", "approx", "est", "pt", "pts", "ep", "eps", "lt", "col", "capt", "sgt", "hon", "messrs", "mme", "mlle",
+];
+
+/// Abbreviations that may also end a sentence ("... Robert Downey Jr. The film ...").
+const ABBREV_MAYBE: &[&str] = &["jr", "sr", "inc", "ltd", "co", "corp", "etc", "al", "bros", "llc", "plc", "dept"];
+
+/// Words that usually start a sentence; after an ambiguous period they mean a break.
+const STARTERS: &[&str] = &[
+    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here", "but", "and",
+    "so", "yet", "in", "on", "at", "as", "after", "before", "when", "while", "if", "his", "her", "their", "our", "my", "meanwhile",
+    "however", "still", "also", "then", "now", "with", "for", "from", "to", "by", "of", "what", "who", "how", "why", "where",
+];
+
+fn eq_any(word: &str, list: &[&str]) -> bool {
+    word.len() <= 8 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»" | "›")
+}
+
+/// Splits the tokens of `text` into sentences, appending to `out` (cleared first).
+///
+/// ```
+/// use newsfacts::text::{split_sentences, tokenize};
+/// let text = "Director J.J. Abrams met Mr. Smith. The film earned $1.07 billion! Fans cheered.";
+/// let mut toks = Vec::new();
+/// let mut sents = Vec::new();
+/// tokenize(text, &mut toks);
+/// split_sentences(text, &toks, &mut sents);
+/// let got: Vec<&str> = sents.iter().map(|s| &text[s.span.start..s.span.end]).collect();
+/// assert_eq!(got, ["Director J.J. Abrams met Mr. Smith.", "The film earned $1.07 billion!", "Fans cheered."]);
+/// ```
+pub fn split_sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
+    out.clear();
+    let mut first = 0;
+    let tok = |i: usize| -> &str { tokens.get(i).and_then(|t| t.span.get(text)).unwrap_or("") };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        // A line break between this token and the next may end the sentence.
+        let next = tokens.get(i + 1);
+        let mut brk = false;
+        let mut end_at = i + 1;
+        let s = tok(i);
+        if t.shape == Shape::Punct && (s.starts_with('.') || s.starts_with('!') || s.starts_with('?') || s == "…") {
+            // Closing quotes and brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < tokens.len() && is_closer(tok(j)) && tokens[j].span.start == tokens[j - 1].span.end {
+                j += 1;
+            }
+            end_at = j;
+            brk = ends_sentence(text, tokens, i, j);
+        }
+        if !brk {
+            if let Some(n) = next {
+                brk = line_break_between(text, t.span.end, n.span.start, tok(i), tok(i + 1));
+            }
+        }
+        if brk || end_at >= tokens.len() {
+            let last = end_at.min(tokens.len());
+            if first < last {
+                out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[last - 1].span.end), first, last });
+            }
+            first = last;
+            i = last;
+            continue;
+        }
+        i += 1;
+    }
+    if first < tokens.len() {
+        out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[tokens.len() - 1].span.end), first, last: tokens.len() });
+    }
+}
+
+/// Whether the terminal mark at token `i` ends the sentence; `j` is the first token after
+/// it and its closing quotes.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
+    let tok = |k: usize| -> &str { tokens.get(k).and_then(|t| t.span.get(text)).unwrap_or("") };
+    let Some(next) = tokens.get(j) else { return true };
+    let next_s = tok(j);
+    // A lower-case continuation never starts a sentence ("vs. the", "etc. and").
+    if next.shape == Shape::Lower || next_s.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let mark = tok(i);
+    if mark == "!" || mark == "?" || mark.starts_with("!") || mark.starts_with("?") {
+        return true;
+    }
+    if mark.len() >= 2 || mark == "…" {
+        // Ellipsis: a break only before a capital.
+        return next.is_upper_initial() || next_s.starts_with(|c: char| "\"“'‘".contains(c));
+    }
+    // A single period: look at the word before it.
+    let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else { return true };
+    if prev.span.end != tokens[i].span.start || !prev.is_word() {
+        return true;
+    }
+    let prev_s = tok(i - 1);
+    let starter = eq_any(next_s, STARTERS) && next.shape == Shape::Capitalized;
+    if eq_any(prev_s, ABBREV_NEVER) && prev.shape != Shape::AllCaps {
+        return false;
+    }
+    if eq_any(prev_s, ABBREV_MAYBE) {
+        return starter;
+    }
+    // An initial: one upper-case letter ("J.", "L.") or a dotted acronym ("U.S.").
+    let one_letter = prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase);
+    if one_letter {
+        return starter;
+    }
+    true
+}
+
+/// Whether the white space between `a` and `b` holds a line break that ends a sentence:
+/// any blank line, or a single line break unless the next line continues in lower case or
+/// the previous one ends mid-phrase.
+fn line_break_between(text: &str, a: usize, b: usize, prev: &str, next: &str) -> bool {
+    let Some(gap) = text.get(a..b) else { return false };
+    let newlines = gap.bytes().filter(|&c| c == b'\n').count();
+    if newlines == 0 {
+        return false;
+    }
+    if newlines >= 2 {
+        return true;
+    }
+    let continues = next.starts_with(|c: char| c.is_lowercase()) || matches!(prev, "," | ";" | "-" | "(" | "&");
+    !continues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        let mut sents = Vec::new();
+        tokenize(text, &mut toks);
+        split_sentences(text, &toks, &mut sents);
+        sents.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    /// One line per case: the text, and its sentences joined by ` || `.
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &str)] = &[
+            ("One. Two.", "One. || Two."),
+            ("Mr. Smith went home. He slept.", "Mr. Smith went home. || He slept."),
+            ("Dr. Jones arrived.", "Dr. Jones arrived."),
+            ("Mrs. Doubtfire and Ms. Marvel.", "Mrs. Doubtfire and Ms. Marvel."),
+            ("Robert Downey Jr. The film wrapped.", "Robert Downey Jr. || The film wrapped."),
+            ("Robert Downey Jr. stars in it.", "Robert Downey Jr. stars in it."),
+            ("Martin Luther King Jr. Day is here.", "Martin Luther King Jr. Day is here."),
+            ("It opens on St. Patrick's Day.", "It opens on St. Patrick's Day."),
+            ("Vol. 3 is out. Fans rejoice.", "Vol. 3 is out. || Fans rejoice."),
+            ("Guardians of the Galaxy Vol. 3 opens.", "Guardians of the Galaxy Vol. 3 opens."),
+            ("It was No. 1 again. Wow.", "It was No. 1 again. || Wow."),
+            ("It earned $1.07 billion. Wow.", "It earned $1.07 billion. || Wow."),
+            ("A 7.1 surround mix. Nice.", "A 7.1 surround mix. || Nice."),
+            ("J.J. Abrams directs. Fans cheer.", "J.J. Abrams directs. || Fans cheer."),
+            ("Samuel L. Jackson returns.", "Samuel L. Jackson returns."),
+            ("M. Night Shyamalan is back.", "M. Night Shyamalan is back."),
+            ("T.S. Nowlin wrote it.", "T.S. Nowlin wrote it."),
+            ("It grossed more in the U.S. than abroad.", "It grossed more in the U.S. than abroad."),
+            ("It opened in the U.S. The rest followed.", "It opened in the U.S. || The rest followed."),
+            ("Made by Plan B. It won.", "Made by Plan B. || It won."),
+            ("Wait... what? Yes!", "Wait... what? || Yes!"),
+            ("He paused... Then he left.", "He paused... || Then he left."),
+            ("He paused… Then he left.", "He paused… || Then he left."),
+            ("\"We did it.\" She smiled.", "\"We did it.\" || She smiled."),
+            ("“We did it.” She smiled.", "“We did it.” || She smiled."),
+            ("(It was late.) Then rain.", "(It was late.) || Then rain."),
+            ("Who knew? Nobody did.", "Who knew? || Nobody did."),
+            ("Is it 'Sinners'? Yes.", "Is it 'Sinners'? || Yes."),
+            ("Headline Here\n\nBody starts.", "Headline Here || Body starts."),
+            ("A Subheading\nBody starts.", "A Subheading || Body starts."),
+            ("a wrapped line,\ncontinues here.", "a wrapped line,\ncontinues here."),
+            ("one line\ncontinued lower.", "one line\ncontinued lower."),
+            ("Kravitz vs. Cruz is next.", "Kravitz vs. Cruz is next."),
+            ("Warner Bros. Pictures releases it.", "Warner Bros. Pictures releases it."),
+            ("Distributed by Warner Bros. The date is set.", "Distributed by Warner Bros. || The date is set."),
+            ("It runs 2:15. Long.", "It runs 2:15. || Long."),
+            ("It premieres Sept. 24, 2025.", "It premieres Sept. 24, 2025."),
+            ("It opens Jan. 10. Book now.", "It opens Jan. 10. || Book now."),
+            ("Lionsgate Inc. said so.", "Lionsgate Inc. said so."),
+            ("Apples, etc. Then pears.", "Apples, etc. || Then pears."),
+            ("Version 2.0 ships. Good.", "Version 2.0 ships. || Good."),
+            ("The end.", "The end."),
+            ("no terminal mark", "no terminal mark"),
+            ("Zoë Kravitz smiled. Penélope Cruz laughed.", "Zoë Kravitz smiled. || Penélope Cruz laughed."),
+            ("It's big!!! Really.", "It's big!!! || Really."),
+            ("", ""),
+            ("...", "..."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text).join(" || "), *want, "sentences of {text:?}");
+        }
+    }
+}
