@@ -11,6 +11,7 @@ use crate::entities;
 use crate::error::Error;
 use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Title, TitleKind};
 use crate::lexicon::{self, Category, GazetteerBuilder};
+use crate::lexicon::words::WordTable;
 use crate::lexicon::Gazetteer;
 use crate::span::Span;
 use crate::text::{split_sentences, tokenize, Sentence, Token};
@@ -175,7 +176,18 @@ impl Extractor {
         let mut found: Vec<Found> = Vec::new();
         e.dates.scan(text, &sentence_spans, published, &mut found, &mut warnings);
 
-        let ents = entities::from_gazetteers(text, &[&e.user, &e.builtin]);
+        let date_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
+        let ents = entities::recognize(&entities::Input {
+            text,
+            toks: &tokens,
+            sentences: &sentences,
+            article: &article,
+            dates: &date_spans,
+            gazetteers: &[&e.user, &e.builtin],
+            words: WordTable::builtin(),
+        });
+        // A year inside a title is the title's ("Blade Runner 2049").
+        found.retain(|d| !ents.mentions.iter().any(|m| matches!(m.target, entities::Target::Title(_)) && m.span.contains(d.span)));
 
         let mention = |sp: Span| Mention { start: sp.start, end: sp.end, text: text.get(sp.start..sp.end).unwrap_or("").to_string() };
         let get = |sp: Option<Span>| sp.and_then(|s| s.get(text)).map(str::to_string);

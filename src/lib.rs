@@ -32,6 +32,7 @@ mod date;
 mod dates;
 mod entities;
 mod error;
+pub mod eval;
 mod extractor;
 mod facts;
 pub mod lexicon;

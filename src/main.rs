@@ -21,6 +21,22 @@ struct Cli {
 enum Command {
     /// Extract the facts of articles (pretty JSON for one file, JSON lines for several).
     Extract(ExtractArgs),
+    /// Score the extractor on DIR/articles/*.txt against DIR/gold/*.json.
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// Directory holding `articles/` and `gold/`.
+    dir: PathBuf,
+    #[command(flatten)]
+    lexicons: Lexicons,
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Also list, per article, what was missed and what was extra.
+    #[arg(long)]
+    verbose: bool,
 }
 
 #[derive(Args, Debug)]
@@ -70,6 +86,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -93,6 +110,20 @@ fn build_extractor(lex: &Lexicons) -> Result<Extractor, String> {
         b = b.orgs_file(p).map_err(|e| e.to_string())?;
     }
     b.build().map_err(|e| e.to_string())
+}
+
+fn run_eval(args: EvalArgs) -> Result<bool, String> {
+    let ex = build_extractor(&args.lexicons)?;
+    let report = newsfacts::eval::evaluate_dir(&ex, &args.dir).map_err(|e| e.to_string())?;
+    if args.verbose {
+        print!("{}", report.verbose());
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(true)
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

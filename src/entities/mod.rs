@@ -1,18 +1,60 @@
-//! Entities: people, titles and organizations from the lexicons and from the text.
+//! Entities: people, titles and organizations, from the lexicons and from the text.
+//!
+//! 1. Gazetteer hits (user gazetteers first, then the built-in organizations and
+//!    publications) are fixed: their tokens are not candidates for anything else.
+//! 2. [`runs`] finds candidate runs of capitalised tokens in each sentence (headline-like
+//!    title-case lines are skipped: every word is capitalised there, so case says nothing).
+//! 3. [`evidence`] scores each run's context for person, title and character (role nouns,
+//!    speech verbs, cast lists, title nouns, quotes, "Character (Actor)" pairs ...) and
+//!    adds what the words themselves say (a known first name, an org suffix, a tag).
+//!    Scores are summed over every mention of the same surface string, then each string
+//!    gets one category; strings without enough evidence are dropped.
+//! 4. [`aliases`] links short forms to full names ("Reeves" → "Keanu Reeves",
+//!    "Parabellum" → the full title) and finds every mention of every decided name,
+//!    including in the headline, in one left-to-right pass.
 
+pub mod aliases;
+pub mod evidence;
+pub mod runs;
+
+use crate::article::Article;
 use crate::facts::{OrgKind, TitleKind};
+use crate::lexicon::words::{WordInfo, WordTable};
 use crate::lexicon::{Category, Gazetteer};
 use crate::span::Span;
+use crate::text::{Sentence, Token};
 
 /// An entity with its canonical name and mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity<K> {
     /// Canonical name.
     pub name: String,
-    /// Kind (unit for people).
+    /// Kind (unit for people and characters).
     pub kind: K,
     /// Mentions in text order.
     pub mentions: Vec<Span>,
+}
+
+/// What a mention refers to: an index into one of the lists of [`Entities`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// `Entities::people[i]`.
+    Person(usize),
+    /// `Entities::titles[i]`.
+    Title(usize),
+    /// `Entities::orgs[i]`.
+    Org(usize),
+    /// `Entities::characters[i]`.
+    Character(usize),
+}
+
+/// One mention and what it refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionRef {
+    /// Where.
+    pub span: Span,
+    /// What.
+    pub target: Target,
 }
 
 /// Everything the entity stage found.
@@ -24,33 +66,108 @@ pub struct Entities {
     pub titles: Vec<Entity<TitleKind>>,
     /// Organizations.
     pub orgs: Vec<Entity<OrgKind>>,
+    /// Fictional characters (not output as entities; roles use them).
+    pub characters: Vec<Entity<()>>,
+    /// Every mention, sorted by start.
+    pub mentions: Vec<MentionRef>,
 }
 
-fn add<K: Copy>(list: &mut Vec<Entity<K>>, name: &str, kind: K, span: Span) {
-    match list.iter_mut().find(|e| e.name == name) {
-        Some(e) => e.mentions.push(span),
-        None => list.push(Entity { name: name.to_string(), kind, mentions: vec![span] }),
-    }
-}
-
-/// Collects gazetteer hits into entities (`gazetteers` in priority order).
-pub fn from_gazetteers(text: &str, gazetteers: &[&Gazetteer]) -> Entities {
-    let mut out = Entities::default();
-    let mut taken: Vec<Span> = Vec::new();
-    for g in gazetteers {
-        for hit in g.find_iter(text) {
-            if taken.iter().any(|t| t.overlaps(hit.span)) {
-                continue;
-            }
-            let name = hit.entry.canonical();
-            match hit.entry.category {
-                Category::Person => add(&mut out.people, name, (), hit.span),
-                Category::Title(k) => add(&mut out.titles, name, k, hit.span),
-                Category::Org(k) => add(&mut out.orgs, name, k, hit.span),
-                Category::Publication | Category::Place => {}
-            }
-            taken.push(hit.span);
+impl Entities {
+    /// The canonical name of a target.
+    #[allow(dead_code)] // used by the relations stage
+    pub fn name(&self, t: Target) -> &str {
+        match t {
+            Target::Person(i) => self.people.get(i).map_or("", |e| &e.name),
+            Target::Title(i) => self.titles.get(i).map_or("", |e| &e.name),
+            Target::Org(i) => self.orgs.get(i).map_or("", |e| &e.name),
+            Target::Character(i) => self.characters.get(i).map_or("", |e| &e.name),
         }
     }
-    out
+}
+
+/// What the entity stage reads.
+pub struct Input<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Token],
+    /// Its sentences.
+    pub sentences: &'a [Sentence],
+    /// Its layout (headline, tags).
+    pub article: &'a Article,
+    /// Spans of dates (never names).
+    pub dates: &'a [Span],
+    /// Gazetteers, highest priority first.
+    pub gazetteers: &'a [&'a Gazetteer],
+    /// Word classes.
+    pub words: &'a WordTable,
+}
+
+/// A fixed lexicon hit.
+#[derive(Clone, Debug)]
+pub(crate) struct Fixed<'g> {
+    pub span: Span,
+    pub category: Category,
+    pub name: &'g str,
+}
+
+/// Runs the whole entity stage.
+pub fn recognize(inp: &Input<'_>) -> Entities {
+    let info: Vec<WordInfo> = inp.toks.iter().map(|t| if t.is_word() { inp.words.info(t.span.get(inp.text).unwrap_or("")) } else { WordInfo::default() }).collect();
+
+    // 1. Lexicon hits, highest-priority gazetteer first; later ones may not overlap.
+    let mut fixed: Vec<Fixed<'_>> = Vec::new();
+    for (prio, g) in inp.gazetteers.iter().enumerate() {
+        let before = fixed.len();
+        for hit in g.find_iter(inp.text) {
+            fixed.push(Fixed { span: hit.span, category: hit.entry.category, name: hit.entry.canonical() });
+        }
+        if prio > 0 {
+            // Drop hits that overlap an earlier gazetteer's (both lists are sorted).
+            let (earlier, later) = fixed.split_at(before);
+            let mut keep = Vec::with_capacity(later.len());
+            let mut k = 0;
+            for h in later {
+                while k < earlier.len() && earlier[k].span.end <= h.span.start {
+                    k += 1;
+                }
+                let clash = earlier[k..].iter().take_while(|e| e.span.start < h.span.end).any(|e| e.span.overlaps(h.span));
+                if !clash {
+                    keep.push(h.clone());
+                }
+            }
+            fixed.truncate(before);
+            fixed.extend(keep);
+            fixed.sort_by_key(|f| f.span.start);
+        }
+    }
+
+    // Tokens that cannot start or join a run.
+    let mut blocked = vec![false; inp.toks.len()];
+    for f in &fixed {
+        mark(inp.toks, f.span, &mut blocked);
+    }
+    let in_lexicon = blocked.clone();
+    for d in inp.dates {
+        mark(inp.toks, *d, &mut blocked);
+    }
+
+    let view = runs::View { text: inp.text, toks: inp.toks, info: &info, blocked: &blocked };
+    let decided = evidence::decide(&view, inp);
+    // Mentions may run over a date ("Blade Runner 2049") but not into a lexicon hit.
+    let view = runs::View { blocked: &in_lexicon, ..view };
+    aliases::resolve(&view, inp, &fixed, decided)
+}
+
+/// Marks the tokens inside `span`.
+fn mark(toks: &[Token], span: Span, blocked: &mut [bool]) {
+    let first = toks.partition_point(|t| t.span.end <= span.start);
+    for (i, t) in toks.iter().enumerate().skip(first) {
+        if t.span.start >= span.end {
+            break;
+        }
+        if let Some(b) = blocked.get_mut(i) {
+            *b = true;
+        }
+    }
 }

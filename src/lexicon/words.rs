@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::facts::{parse_org_kind, parse_title_kind, OrgKind, RoleKind, TitleKind};
+
 /// Bit flags of word classes.
 pub mod class {
     /// A given name ("Keanu", "Saoirse").
@@ -28,6 +30,41 @@ pub mod class {
     pub const SUFFIX: u32 = 1 << 8;
     /// A place ("London", "Toronto").
     pub const PLACE: u32 = 1 << 9;
+    /// A role noun before a name ("director", "star"); the role is in [`super::WordInfo::role`].
+    pub const ROLE_NOUN: u32 = 1 << 10;
+    /// A noun that marks a person without a credit ("CEO", "founder").
+    pub const PERSON_NOUN: u32 = 1 << 11;
+    /// A speech verb ("said", "told").
+    pub const SPEECH: u32 = 1 << 12;
+    /// A noun naming a kind of work ("film", "album"); kind in [`super::WordInfo::title`].
+    pub const TITLE_NOUN: u32 = 1 << 13;
+    /// A verb that gives a credit ("directed", "plays"); the role is in
+    /// [`super::WordInfo::role`].
+    pub const ROLE_VERB: u32 = 1 << 15;
+    /// A word that ends organization names ("Studios", "Records"); kind in
+    /// [`super::WordInfo::org`].
+    pub const ORG_SUFFIX: u32 = 1 << 14;
+}
+
+/// Everything the table knows about a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Class flags ([`class`]).
+    pub flags: u32,
+    /// The role a role noun gives.
+    pub role: Option<RoleKind>,
+    /// The kind of work a title noun names.
+    pub title: Option<TitleKind>,
+    /// The kind of organization an org suffix gives.
+    pub org: Option<OrgKind>,
+}
+
+impl WordInfo {
+    /// Whether any of `flags` is set.
+    #[inline]
+    pub fn is(&self, flags: u32) -> bool {
+        self.flags & flags != 0
+    }
 }
 
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
@@ -35,14 +72,16 @@ const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const PLACES: &str = include_str!("../../data/places.txt");
 const NAME_WORDS: &str = include_str!("../../data/name_words.tsv");
+const CUES: &str = include_str!("../../data/cues.tsv");
 
-/// Longest word looked up (bytes); longer tokens have no class.
+/// Longest word or phrase looked up (bytes); longer strings have no class. Phrases
+/// ("Los Angeles") are looked up whole, with single spaces.
 const MAX_WORD: usize = 40;
 
 /// A table from word to class flags.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    map: HashMap<Box<[u8]>, u32>,
+    map: HashMap<Box<[u8]>, WordInfo>,
 }
 
 impl WordTable {
@@ -56,15 +95,67 @@ impl WordTable {
             t.add_lines(COMMON_WORDS, class::COMMON);
             t.add_lines(PLACES, class::PLACE);
             t.add_name_words(NAME_WORDS).expect("data/name_words.tsv parses (tested)");
+            t.add_cues(CUES).expect("data/cues.tsv parses (tested)");
             t
         })
     }
 
     fn add(&mut self, word: &str, flags: u32) {
-        if word.is_empty() || word.len() > MAX_WORD || word.contains(' ') {
+        if word.is_empty() || word.len() > MAX_WORD {
             return;
         }
-        *self.map.entry(word.as_bytes().to_ascii_lowercase().into_boxed_slice()).or_insert(0) |= flags;
+        self.entry(word).flags |= flags;
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.map.entry(word.as_bytes().to_ascii_lowercase().into_boxed_slice()).or_default()
+    }
+
+    fn add_cues(&mut self, text: &str) -> Result<(), String> {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |m: &str| format!("data/cues.tsv:{}: {m}", i + 1);
+            let mut cols = line.split('\t');
+            let (Some(w), Some(c), Some(v)) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(err("expected word<TAB>class<TAB>value"));
+            };
+            let v = v.trim();
+            let info = self.entry(w.trim());
+            match c.trim() {
+                "role_noun" => {
+                    info.flags |= class::ROLE_NOUN;
+                    let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
+                    if info.role.is_some_and(|r| r != role) {
+                        return Err(err(&format!("{:?} gives two different roles", w.trim())));
+                    }
+                    info.role = Some(role);
+                }
+                "role_verb" => {
+                    info.flags |= class::ROLE_VERB;
+                    let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
+                    if info.role.is_some_and(|r| r != role) {
+                        return Err(err(&format!("{:?} gives two different roles", w.trim())));
+                    }
+                    info.role = Some(role);
+                }
+                "person_noun" => info.flags |= class::PERSON_NOUN,
+                "speech" => info.flags |= class::SPEECH,
+                "title_noun" => {
+                    info.flags |= class::TITLE_NOUN;
+                    if v != "-" {
+                        info.title = Some(parse_title_kind(v).ok_or_else(|| err(&format!("unknown title kind {v:?}")))?);
+                    }
+                }
+                "org_suffix" => {
+                    info.flags |= class::ORG_SUFFIX;
+                    info.org = Some(parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?);
+                }
+                other => return Err(err(&format!("unknown class {other:?}"))),
+            }
+        }
+        Ok(())
     }
 
     fn add_lines(&mut self, text: &str, flags: u32) {
@@ -107,15 +198,21 @@ impl WordTable {
     /// ```
     #[inline]
     pub fn flags(&self, word: &str) -> u32 {
+        self.info(word).flags
+    }
+
+    /// Everything known about `word` (all empty when unknown).
+    #[inline]
+    pub fn info(&self, word: &str) -> WordInfo {
         let b = word.as_bytes();
         if b.is_empty() || b.len() > MAX_WORD {
-            return 0;
+            return WordInfo::default();
         }
         let mut buf = [0u8; MAX_WORD];
         let key = &mut buf[..b.len()];
         key.copy_from_slice(b);
         key.make_ascii_lowercase();
-        self.map.get(&*key).copied().unwrap_or(0)
+        self.map.get(&*key).copied().unwrap_or_default()
     }
 
     /// Whether `word` has any of the `flags`.
@@ -123,6 +220,27 @@ impl WordTable {
     pub fn is(&self, word: &str, flags: u32) -> bool {
         self.flags(word) & flags != 0
     }
+}
+
+/// Parses a contract role name.
+pub(crate) fn parse_role_kind(s: &str) -> Option<RoleKind> {
+    Some(match s {
+        "actor" => RoleKind::Actor,
+        "director" => RoleKind::Director,
+        "writer" => RoleKind::Writer,
+        "producer" => RoleKind::Producer,
+        "executive_producer" => RoleKind::ExecutiveProducer,
+        "creator" => RoleKind::Creator,
+        "showrunner" => RoleKind::Showrunner,
+        "composer" => RoleKind::Composer,
+        "cinematographer" => RoleKind::Cinematographer,
+        "editor" => RoleKind::Editor,
+        "host" => RoleKind::Host,
+        "voice" => RoleKind::Voice,
+        "musician" => RoleKind::Musician,
+        "other" => RoleKind::Other,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -152,6 +270,10 @@ mod tests {
             assert_eq!(t.is(w, *f), *want, "{w:?}");
         }
         assert!(t.map.len() > 5000, "only {} words", t.map.len());
+        assert_eq!(t.info("Director").role, Some(RoleKind::Director));
+        assert_eq!(t.info("album").title, Some(TitleKind::Album));
+        assert_eq!(t.info("Records").org, Some(OrgKind::Label));
+        assert!(t.info("said").is(class::SPEECH));
     }
 
     #[test]

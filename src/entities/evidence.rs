@@ -1,0 +1,543 @@
+//! Evidence: what the context of each run says it is, summed per surface string, then
+//! one decision per string.
+//!
+//! Context evidence counts once per mention; what the words themselves say (a known
+//! first name, an org suffix, a matching tag) counts once per string, so that a name
+//! mentioned ten times does not outvote a title cue by repetition alone.
+
+use std::collections::HashMap;
+
+use super::runs::{Run, View};
+use super::Input;
+use crate::facts::{OrgKind, TitleKind};
+use crate::lexicon::words::class;
+use crate::span::Span;
+use crate::text::Shape;
+
+/// Accumulated evidence for one surface string.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    /// Person evidence from context.
+    pub person: i32,
+    /// Title evidence from context.
+    pub title: i32,
+    /// Character evidence from context.
+    pub character: i32,
+    /// Votes for the kind of title.
+    pub kinds: [i32; 8],
+    /// A sample run (the first seen) for lexical features.
+    pub sample: Option<Run>,
+    /// Whether the string came from quotes (its tokens need not be capitalised).
+    pub quoted: bool,
+    /// Whether an article tag names it.
+    pub tagged: bool,
+}
+
+/// The decision for one surface string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// A person.
+    Person,
+    /// A title of a kind.
+    Title(TitleKind),
+    /// An organization of a kind.
+    Org(OrgKind),
+    /// A fictional character.
+    Character,
+}
+
+/// Decided surface strings, in order of first appearance.
+pub type Decided<'t> = Vec<(&'t str, Decision, Span)>;
+
+/// Words that end a list of names: "the cast includes A, B, and C".
+const CAST_NOUNS: &[&str] = &[
+    "cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "names", "lineup", "talent",
+    "members", "nominees",
+];
+/// Words after which a list of names follows.
+const LIST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "are", "is", "alongside", "like", "as"];
+/// Words before "in" that make what follows a title: "starring in X", "her role in X".
+const IN_CUES: &[&str] = &[
+    "starring", "starred", "stars", "star", "role", "roles", "appeared", "appears", "appearing", "cameo", "debut", "turn", "performance", "work",
+    "scene", "scenes", "moment", "co-starred", "co-starring", "played", "appearance", "part", "lead",
+];
+/// Words before "of" that make what follows a title: "the release of X", "season 2 of X".
+const OF_CUES: &[&str] = &[
+    "release", "premiere", "sequel", "prequel", "season", "trailer", "episode", "debut", "finale", "remake", "reboot", "adaptation",
+    "version", "installment", "instalment", "events", "world", "universe", "franchise", "filming", "production", "screening", "follow-up",
+    "spin-off", "spinoff", "teaser", "soundtrack", "score", "cast", "episodes", "seasons", "chapter", "entry", "director", "creator",
+    "showrunner", "star", "stars", "creators", "writer", "writers", "composer", "star", "edition", "cut", "opening", "reboot", "rights",
+];
+/// Words before "for" that make what follows a title: "a new featurette for X".
+const FOR_CUES: &[&str] = &[
+    "trailer", "teaser", "featurette", "poster", "premiere", "tickets", "reviews", "spot", "clip", "footage", "promo", "campaign",
+    "nomination", "nominated", "nominations", "soundtrack", "score", "cast", "sequel", "casting", "returns", "back", "screenplay",
+];
+/// Verbs after a name that mark a work as their subject.
+const TITLE_VERBS: &[&str] = &[
+    "opens", "opened", "premieres", "premiered", "debuts", "hits", "arrives", "grossed", "earned", "streams", "lands", "drops", "launches",
+    "launched", "topped", "led", "dominated", "follows", "centers", "centres", "takes", "picks", "sees", "tells", "sold", "crossed",
+];
+/// Words before "as" that do not make what follows a character.
+const NOT_CHAR_AS: &[&str] = &["known", "such", "well", "same", "billed", "serve", "serves", "served", "soon", "far", "long", "much"];
+/// Verbs before a character name.
+const CHAR_VERBS: &[&str] = &[
+    "plays", "play", "played", "playing", "portrays", "portray", "portrayed", "portraying", "voices", "voice", "voiced", "voicing",
+    "reprises", "reprising", "reprise", "embodies", "embody",
+];
+/// Sentence-initial words never part of a name.
+const STARTERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for",
+    "from", "with", "by", "and", "but", "or", "if", "as", "when", "while", "after", "before", "since", "per", "both", "every", "each", "some",
+    "all", "no", "not", "so", "yet", "then", "now", "here", "there", "what", "who", "why", "how", "where", "we", "they", "he", "she", "you",
+    "i", "meanwhile", "however", "also", "still", "even", "just", "only", "plus", "although", "though", "because", "despite", "during",
+    "until", "unlike", "like", "over", "under", "following", "according", "ahead", "speaking", "directed", "written", "produced", "starring",
+    "returning", "new", "watch", "check", "see", "read", "get", "let", "don't", "it's", "that's", "there's", "here's", "what's", "fans",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn kind_index(k: TitleKind) -> usize {
+    match k {
+        TitleKind::Film => 0,
+        TitleKind::Series => 1,
+        TitleKind::Franchise => 2,
+        TitleKind::Game => 3,
+        TitleKind::Album => 4,
+        TitleKind::Song => 5,
+        TitleKind::Book => 6,
+        TitleKind::Other => 7,
+    }
+}
+
+const KINDS: [TitleKind; 8] =
+    [TitleKind::Film, TitleKind::Series, TitleKind::Franchise, TitleKind::Game, TitleKind::Album, TitleKind::Song, TitleKind::Book, TitleKind::Other];
+
+impl<'a> View<'a> {
+    /// The word ending just before token `i` (joining "co-star", "spin-off"), lower-case
+    /// compare only; returns (first token of that word, its text).
+    pub fn word_before(&self, i: usize, a: usize) -> Option<(usize, &'a str)> {
+        let p = i.checked_sub(1).filter(|&p| p >= a)?;
+        if !self.toks[p].is_word() {
+            return Some((p, self.tt(p)));
+        }
+        if p >= a + 2 && self.tt(p - 1) == "-" && self.touching(p - 2, p - 1) && self.touching(p - 1, p) {
+            let sp = Span::new(self.toks[p - 2].span.start, self.toks[p].span.end);
+            return Some((p - 2, sp.get(self.text).unwrap_or("")));
+        }
+        Some((p, self.tt(p)))
+    }
+
+    /// The word starting at token `i` (joining hyphen compounds); returns (one past its
+    /// last token, its text).
+    pub fn word_at(&self, i: usize, b: usize) -> Option<(usize, &'a str)> {
+        if i >= b {
+            return None;
+        }
+        if i + 2 < b && self.toks[i].is_word() && self.tt(i + 1) == "-" && self.touching(i, i + 1) && self.touching(i + 1, i + 2) {
+            let sp = Span::new(self.toks[i].span.start, self.toks[i + 2].span.end);
+            return Some((i + 3, sp.get(self.text).unwrap_or("")));
+        }
+        Some((i + 1, self.tt(i)))
+    }
+}
+
+/// Scores every run of the article and decides each surface string.
+pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
+    let words = inp.words;
+    let mut stats: HashMap<&'t str, Stats> = HashMap::new();
+    let mut order: Vec<(&'t str, Span)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let headline = inp.article.headline;
+
+    for (si, s) in inp.sentences.iter().enumerate() {
+        let (a, b) = (s.first, s.last.min(v.toks.len()));
+        if headline.is_some_and(|h| h.contains(s.span)) || title_case_line(v, a, b) {
+            continue;
+        }
+        runs.clear();
+        v.name_runs(a, b, si, &mut runs);
+        trim_starters(v, a, &mut runs, words);
+
+        // Cast lists: "the cast includes A, B, and C", "returning players A, B and C".
+        let mut in_list = vec![false; runs.len()];
+        for (ri, r) in runs.iter().enumerate() {
+            let Some((p, w)) = v.word_before(r.first, a) else { continue };
+            let cue = is_in(&["starring", "players", "co-stars", "alongside", "stars"], w)
+                || (is_in(LIST_CUES, w) && (a..p).rev().take(5).any(|k| is_in(CAST_NOUNS, v.tt(k))))
+                || (w == "by" && p > a && is_in(&["joined", "joins"], v.tt(p - 1)));
+            if !cue {
+                continue;
+            }
+            in_list[ri] = true;
+            let mut prev = *r;
+            for (rj, next) in runs.iter().enumerate().skip(ri + 1) {
+                let gap: Vec<&str> = (prev.last..next.first).map(|k| v.tt(k)).collect();
+                let sep = matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"]);
+                if !sep {
+                    break;
+                }
+                in_list[rj] = true;
+                prev = *next;
+            }
+        }
+
+        for (ri, r) in runs.iter().enumerate() {
+            let surface = r.span.get(v.text).unwrap_or("");
+            if surface.is_empty() {
+                continue;
+            }
+            let mut e = Stats::default();
+            context(v, *r, a, b, &mut e);
+            if in_list[ri] {
+                e.person += if r.len() >= 2 { 3 } else { 1 };
+            }
+            // "Eve Macarro (Ana de Armas)" and "Gabriel Luna (Tommy)".
+            if let Some(inner) = runs.get(ri + 1).filter(|n| v.tt(r.last) == "(" && n.first == r.last + 1 && v.tt(n.last) == ")") {
+                let outer_first = first_name(v, *r);
+                let inner_first = first_name(v, *inner);
+                let inner_s = inner.span.get(v.text).unwrap_or("");
+                if inner_first && (!outer_first || inner.len() >= 2) {
+                    e.character += 3;
+                    stats.entry(inner_s).or_default().person += 3;
+                } else if outer_first && inner.len() == 1 {
+                    e.person += 2;
+                    stats.entry(inner_s).or_default().character += 3;
+                } else if outer_first && inner.len() >= 2 {
+                    // "Mark Strong (Low Winter Sun)": a known-for title.
+                    e.person += 2;
+                    let st = stats.entry(inner_s).or_default();
+                    st.title += 2;
+                }
+            }
+            add(&mut stats, &mut order, surface, *r, e);
+
+            // The same run extended as a title, when it grows.
+            let ext = v.title_extend(*r, b);
+            if ext.last > r.last {
+                let ext_s = ext.span.get(v.text).unwrap_or("");
+                let mut e = Stats::default();
+                context(v, ext, a, b, &mut e);
+                e.person = 0;
+                e.character = 0;
+                e.title += 1; // connectors ("of the", ": ") are title-like
+                add(&mut stats, &mut order, ext_s, ext, e);
+            }
+        }
+        quoted_titles(v, a, b, si, &mut stats, &mut order);
+    }
+
+    for tag in &inp.article.tags {
+        let t = tag.get(v.text).unwrap_or("").trim();
+        for (k, st) in stats.iter_mut() {
+            if k.eq_ignore_ascii_case(t) {
+                st.tagged = true;
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    for (surface, span) in order {
+        let Some(st) = stats.get(surface) else { continue };
+        if let Some(d) = judge(v, surface, st, words) {
+            out.push((surface, d, span));
+        }
+    }
+    out
+}
+
+fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>, surface: &'t str, r: Run, e: Stats) {
+    let st = stats.entry(surface).or_default();
+    if st.sample.is_none() {
+        st.sample = Some(r);
+        order.push((surface, r.span));
+    }
+    st.person += e.person;
+    st.title += e.title;
+    st.character += e.character;
+    st.quoted |= e.quoted;
+    for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
+        *k += n;
+    }
+}
+
+fn first_name(v: &View<'_>, r: Run) -> bool {
+    r.len() >= 2 && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
+}
+
+/// A line in title case ("Ballerina Is The First Big-Screen Spin-Off"): no lower-case
+/// word of four letters or more outside the function words.
+fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
+    let mut words = 0;
+    for k in a..b {
+        let t = v.toks[k];
+        if !t.is_word() {
+            continue;
+        }
+        words += 1;
+        if t.shape == Shape::Lower && v.tt(k).len() >= 4 && !is_in(&["from", "with", "into", "over", "than", "that", "this", "onto", "upon"], v.tt(k)) {
+            return false;
+        }
+    }
+    words >= 4
+}
+
+/// Drops sentence-initial words that only look capitalised because they start the
+/// sentence ("Another", "The", "It's"), and honorifics.
+fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lexicon::words::WordTable) {
+    runs.retain_mut(|r| {
+        let at_start = (a..r.first).all(|k| !v.toks[k].is_word());
+        while r.first < r.last {
+            let w = v.tt(r.first);
+            let info = words.info(w);
+            let starter = at_start && r.first == r.first.max(a) && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
+            let honorific = info.is(class::HONORIFIC);
+            let month = info.is(class::MONTH | class::WEEKDAY | class::MONTH_ABBR) && !info.is(class::FIRST_NAME);
+            if !(starter || honorific || month) || r.last - r.first == 0 {
+                break;
+            }
+            r.first += 1;
+            // A dropped honorific's period goes too.
+            while r.first < r.last && !v.toks[r.first].is_word() {
+                r.first += 1;
+            }
+            if r.first < r.last {
+                r.span.start = v.toks[r.first].span.start;
+            }
+            if !starter {
+                break;
+            }
+        }
+        r.first < r.last
+    });
+}
+
+/// Context evidence for one run.
+fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
+    let before = v.word_before(r.first, a);
+    let (pw, pi) = before.map_or(("", usize::MAX), |(i, w)| (w, i));
+    let pinfo = v.info.get(pi).copied().unwrap_or_default();
+    let pinfo = if pw.contains('-') { crate::lexicon::words::WordTable::builtin().info(pw) } else { pinfo };
+    let (p2w, p2i) = if pi != usize::MAX { v.word_before(pi, a).map_or(("", usize::MAX), |(i, w)| (w, i)) } else { ("", usize::MAX) };
+    let after = v.word_at(r.last, b);
+    let (nw, ni) = after.map_or(("", b), |(i, w)| (w, i));
+    let ninfo = crate::lexicon::words::WordTable::builtin().info(nw);
+    let n2w = v.word_at(ni, b).map_or("", |x| x.1);
+    let n3w = v.word_at(ni + 1, b).map_or("", |x| x.1);
+
+    // A possessive run is an owner: "Spielberg's Amazing Stories", "Reeves's role".
+    let possessive = v.possessive_len(r.last - 1) > 0;
+
+    // --- person
+    if pinfo.is(class::ROLE_NOUN | class::PERSON_NOUN) && !pw.eq_ignore_ascii_case("star") || (pw.eq_ignore_ascii_case("star") && r.len() >= 2) {
+        e.person += 3;
+    }
+    if pw.eq_ignore_ascii_case("by") {
+        let p2 = v.info.get(p2i).copied().unwrap_or_default();
+        if p2.is(class::ROLE_VERB) || is_in(&["screenplay", "story", "music", "score", "teleplay", "lyrics", "photography", "joined", "helmed"], p2w) {
+            e.person += 3;
+        }
+    }
+    if is_in(&["starring", "co-starring", "featuring"], pw) {
+        e.person += 3;
+    }
+    if pinfo.is(class::HONORIFIC) || (pw == "." && p2i != usize::MAX && v.info.get(p2i).is_some_and(|w| w.is(class::HONORIFIC))) {
+        e.person += 3;
+    }
+    if pw.eq_ignore_ascii_case("to") && p2w.eq_ignore_ascii_case("according") {
+        e.person += 2;
+    }
+    if !possessive {
+        if ninfo.is(class::SPEECH) {
+            e.person += 2;
+        }
+        if nw == "," && is_in(&["who", "whose"], n2w) || is_in(&["who", "whose"], nw) {
+            e.person += 2;
+        }
+        let verb = if is_in(&["will", "is", "has", "was", "had", "would", "also", "previously", "then", "later"], nw) { n2w } else { nw };
+        let vinfo = crate::lexicon::words::WordTable::builtin().info(verb);
+        if vinfo.is(class::ROLE_VERB) && !is_in(&["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"], verb) {
+            e.person += 2;
+        }
+        if is_in(&["stars", "starred"], nw) && n2w.eq_ignore_ascii_case("as") {
+            e.person += 3;
+        }
+        if is_in(&["joins", "joined", "rounds", "returns", "returned", "reprises", "reprising"], verb) {
+            e.person += 2;
+        }
+        if nw.eq_ignore_ascii_case("as") && v.is_upper(ni) && !v.tt(ni).eq_ignore_ascii_case("the") {
+            e.person += 2;
+        }
+        if nw == "," && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a")) && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN) {
+            e.person += 3;
+        }
+    }
+
+    // --- title
+    if pinfo.is(class::TITLE_NOUN) && !pw.contains("'") {
+        e.title += 3;
+        if let Some(k) = pinfo.title {
+            e.kinds[kind_index(k)] += 3;
+        }
+    }
+    if pw.eq_ignore_ascii_case("in") && is_in(IN_CUES, p2w) {
+        e.title += 3;
+    }
+    if pw.eq_ignore_ascii_case("of") && is_in(OF_CUES, p2w) {
+        e.title += 2;
+        if let Some(k) = crate::lexicon::words::WordTable::builtin().info(p2w).title {
+            e.kinds[kind_index(k)] += 1;
+        }
+    }
+    if pw.eq_ignore_ascii_case("for") && is_in(FOR_CUES, p2w) {
+        e.title += 2;
+    }
+    if pw.eq_ignore_ascii_case("to") && is_in(&["sequel", "prequel", "follow-up", "successor", "spin-off", "spinoff", "adaptation"], p2w) {
+        e.title += 3;
+    }
+    if pi != usize::MAX && v.possessive_len(pi) > 0 && v.is_upper(pi) {
+        e.title += 2;
+    }
+    if !possessive {
+        if ninfo.is(class::TITLE_NOUN) || (ninfo.is(class::ROLE_NOUN) && !pinfo.is(class::ROLE_NOUN)) {
+            e.title += 2;
+            if let Some(k) = ninfo.title {
+                let k = if matches!(nw.to_ascii_lowercase().as_str(), "sequel" | "prequel" | "spin-off" | "spinoff" | "universe" | "saga" | "franchise") {
+                    TitleKind::Franchise
+                } else {
+                    k
+                };
+                e.kinds[kind_index(k)] += 2;
+            }
+        }
+        if nw == "(" && v.toks.get(ni).is_some_and(|t| t.shape == Shape::Digits) && v.tt(ni).len() == 4 && v.tt(ni + 1) == ")" {
+            e.title += 3;
+            e.kinds[0] += 1;
+        }
+        if is_in(TITLE_VERBS, nw) {
+            e.title += 1;
+        }
+    }
+    if r.len() >= 2 && v.tt(r.first) == "The" && (a..r.first).any(|k| v.toks[k].is_word()) {
+        e.title += 1;
+    }
+
+    // --- character
+    if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX && (v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(&["stars", "star", "starring", "cast", "role", "returns", "back", "appears", "appear"], p2w)) {
+        e.character += 3;
+    }
+    if is_in(CHAR_VERBS, pw) {
+        e.character += 3;
+    }
+    if is_in(&["character", "characters", "role"], pw) || (pw.eq_ignore_ascii_case("of") && is_in(&["role", "character", "part"], p2w)) {
+        e.character += 2;
+    }
+}
+
+/// Quoted spans in title case: “Sinners”, "Everything Everywhere All at Once".
+fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>) {
+    let mut k = a;
+    while k < b {
+        let q = v.tt(k);
+        let close = match q {
+            "“" => "”",
+            "\"" => "\"",
+            "‘" => "’",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let Some(end) = (k + 1..b.min(k + 14)).find(|&j| v.tt(j) == close || (close == "\"" && v.tt(j) == "”")) else {
+            k += 1;
+            continue;
+        };
+        let (f, l) = (k + 1, end);
+        let title_case = l > f
+            && v.is_upper(f)
+            && (f..l).all(|j| {
+                let t = v.toks[j];
+                let w = v.tt(j);
+                matches!(t.shape, Shape::Capitalized | Shape::AllCaps | Shape::Digits | Shape::Mixed)
+                    || (t.shape == Shape::Lower && (w.len() <= 4 || is_in(&["from", "with", "into", "over", "than", "upon", "without"], w)))
+                    || matches!(w, ":" | "-" | "–" | "—" | "&" | "'" | "!" | "?" | "," | "’")
+            })
+            && !matches!(v.tt(l - 1), "," | "." | "!" | "?")
+            && (f..l).filter(|&j| v.toks[j].shape == Shape::Lower).count() * 2 <= (f..l).filter(|&j| v.toks[j].is_word()).count();
+        if title_case {
+            let sp = Span::new(v.toks[f].span.start, v.toks[l - 1].span.end);
+            if let Some(s) = sp.get(v.text) {
+                let mut e = Stats { title: 3, quoted: true, ..Stats::default() };
+                if let Some((pi, pw)) = v.word_before(k, a) {
+                    if let Some(kind) = v.info.get(pi).and_then(|w| w.title).or_else(|| crate::lexicon::words::WordTable::builtin().info(pw).title) {
+                        e.kinds[kind_index(kind)] += 3;
+                    }
+                }
+                add(stats, order, s, Run { first: f, last: l, span: sp, sentence: si }, e);
+            }
+        }
+        k = end + 1;
+    }
+}
+
+/// One decision per surface string.
+fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words::WordTable) -> Option<Decision> {
+    let r = st.sample?;
+    let n = r.len();
+    let whole = words.info(surface);
+    if whole.is(class::PLACE) && st.title < 3 && st.person < 3 {
+        return None;
+    }
+    let first = v.info.get(r.first).copied().unwrap_or_default();
+    let last = v.info.get(r.last - 1).copied().unwrap_or_default();
+    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions".
+    if n >= 2 && last.is(class::ORG_SUFFIX) && v.toks[r.last - 1].shape == Shape::Capitalized && st.title < 3 {
+        if let Some(k) = last.org {
+            return Some(Decision::Org(k));
+        }
+    }
+    // Lexical person evidence, once per string.
+    let mut lex_p = 0;
+    if n >= 2 && !st.quoted {
+        if first.is(class::FIRST_NAME) {
+            lex_p += if first.is(class::COMMON) { 1 } else { 2 };
+        }
+        if last.is(class::SURNAME) {
+            lex_p += 1;
+        }
+        if (r.first..r.last).any(|k| v.info[k].is(class::PARTICLE) && v.toks[k].shape == Shape::Lower || v.tt(k) == ".") {
+            lex_p += 1;
+        }
+        // Titles have function words, digits and colons; names do not.
+        if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&")) {
+            lex_p -= 3;
+        }
+    }
+    let lex_t = if st.tagged { 2 } else { 0 };
+    let p = lex_p + st.person;
+    let t = lex_t + st.title;
+    let c = st.character;
+
+    // Single common words, months and all-caps acronyms need strong evidence.
+    let single_weak = n == 1 && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
+    let need = if n == 1 { 3 } else { 2 };
+    let need = if single_weak && !st.quoted { need + 2 } else { need };
+
+    if c >= 3 && c >= p && c >= t {
+        return Some(Decision::Character);
+    }
+    if t >= need && t >= p {
+        let best = (0..8).max_by_key(|&i| (st.kinds[i], -(i as i32))).unwrap_or(0);
+        let kind = if st.kinds[best] > 0 { KINDS[best] } else { TitleKind::Film };
+        return Some(Decision::Title(kind));
+    }
+    if p >= need && p > t {
+        if n == 1 && first.is(class::COMMON) && !first.is(class::FIRST_NAME | class::SURNAME) {
+            return None;
+        }
+        return Some(Decision::Person);
+    }
+    None
+}
