@@ -17,15 +17,20 @@ use crate::span::Span;
 const MAX_NAME_TOKENS: usize = 16;
 
 /// Builds the entity lists and their mentions.
-pub fn resolve<'t>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'_>], decided: Decided<'t>) -> Entities {
+pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decided: Decided<'t>) -> Entities {
     let mut ents = Entities::default();
 
-    // Fixed lexicon hits first: they are entities whatever the context says.
+    // Fixed lexicon hits first: they are entities whatever the context says. A short
+    // organization name ("Marvel") goes to the full one the article also uses ("Marvel
+    // Studios") when both are of the same kind.
+    fn full_org<'a>(fixed: &[Fixed<'a>], name: &'a str, kind: crate::facts::OrgKind) -> &'a str {
+        fixed.iter().filter(|o| o.category == Category::Org(kind) && org_short(o.name) == Some(name)).map(|o| o.name).max_by_key(|n| n.len()).unwrap_or(name)
+    }
     for f in fixed {
         let target = match f.category {
             Category::Person => find_or_push(&mut ents.people, f.name, (), Target::Person),
             Category::Title(k) => find_or_push(&mut ents.titles, f.name, k, Target::Title),
-            Category::Org(k) => find_or_push(&mut ents.orgs, f.name, k, Target::Org),
+            Category::Org(k) => find_or_push(&mut ents.orgs, full_org(fixed, f.name, k), k, Target::Org),
             Category::Publication | Category::Place => continue,
         };
         ents.mentions.push(MentionRef { span: f.span, target });
@@ -44,23 +49,35 @@ pub fn resolve<'t>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'_>], decided: 
         }
         find_or_push(&mut ents.people, surface, (), Target::Person);
     }
+    let person_alias: Vec<String> = ents.people.iter().flat_map(|p| aliases_of(v, &p.name)).collect();
+    let is_person = |s: &str, ents: &Entities| ents.people.iter().any(|p| p.name == s) || person_alias.iter().any(|a| a == s);
+    // Titles longest first, so a short form ("Endgame") finds its full title.
+    let mut titles: Vec<(&str, crate::facts::TitleKind)> =
+        decided.iter().filter_map(|(s, d, _)| if let Decision::Title(k) = d { Some((*s, *k)) } else { None }).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
+    for (surface, k) in titles {
+        let short_of_longer = ents.titles.iter().any(|t| is_word_suffix(&t.name, surface));
+        if !is_person(surface, &ents) && !short_of_longer && !org_alias(&ents, surface) {
+            find_or_push(&mut ents.titles, surface, k, Target::Title);
+        }
+    }
     for (surface, d, _) in &decided {
         match *d {
-            Decision::Person => {}
-            Decision::Title(k) => {
-                if !ents.people.iter().any(|p| p.name == *surface) {
-                    find_or_push(&mut ents.titles, surface, k, Target::Title);
-                }
-            }
             Decision::Org(k) => {
                 find_or_push(&mut ents.orgs, surface, k, Target::Org);
             }
             Decision::Character => {
-                if !ents.people.iter().any(|p| p.name == *surface) && !ents.titles.iter().any(|t| t.name == *surface) {
+                if !is_person(surface, &ents) && !ents.titles.iter().any(|t| t.name == *surface) {
                     find_or_push(&mut ents.characters, surface, (), Target::Character);
                 }
             }
+            Decision::Person | Decision::Title(_) => {}
         }
+    }
+    // Titles come out in order of first appearance.
+    let first_at = |name: &str| decided.iter().find(|d| d.0 == name).map_or(0, |d| d.2.start);
+    if ents.mentions.iter().all(|m| !matches!(m.target, Target::Title(_))) {
+        ents.titles.sort_by_key(|t| first_at(&t.name));
     }
 
     // The lookup table: full names, then aliases (never shadowing a full name).
@@ -87,6 +104,18 @@ pub fn resolve<'t>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'_>], decided: 
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
             alias_rows.push((sub.to_string(), Target::Title(i)));
+        }
+    }
+    for (i, t) in ents.titles.iter().enumerate() {
+        for (j, other) in ents.titles.iter().enumerate() {
+            if i != j && is_word_suffix(&t.name, &other.name) {
+                alias_rows.push((other.name.clone(), Target::Title(i)));
+            }
+        }
+    }
+    for (i, o) in ents.orgs.iter().enumerate() {
+        if let Some(short) = org_short(&o.name) {
+            alias_rows.push((short.to_string(), Target::Org(i)));
         }
     }
     for (i, c) in ents.characters.iter().enumerate() {
@@ -167,6 +196,25 @@ pub fn resolve<'t>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'_>], decided: 
     }
     compact(&mut ents);
     ents
+}
+
+/// Whether `short` ends `long` after a word break ("Endgame" in "Avengers: Endgame").
+fn is_word_suffix(long: &str, short: &str) -> bool {
+    long.len() > short.len() + 1
+        && long.ends_with(short)
+        && long[..long.len() - short.len()].ends_with(|c: char| c == ' ' || c == ':' || c == '–' || c == '—' || c == '-')
+}
+
+/// An organization's name without its trailing suffix word ("Marvel" for "Marvel
+/// Studios", "Sucker Punch" for "Sucker Punch Productions").
+fn org_short(name: &str) -> Option<&str> {
+    let (head, last) = name.rsplit_once(' ')?;
+    let words = crate::lexicon::words::WordTable::builtin();
+    (words.is(last, class::ORG_SUFFIX) && head.len() >= 2 && !head.eq_ignore_ascii_case("the")).then_some(head)
+}
+
+fn org_alias(ents: &Entities, s: &str) -> bool {
+    ents.orgs.iter().any(|o| o.name == s || org_short(&o.name) == Some(s))
 }
 
 fn push_mention<K>(list: &mut [Entity<K>], i: usize, sp: Span) {

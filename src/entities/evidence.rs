@@ -31,6 +31,9 @@ pub struct Stats {
     pub quoted: bool,
     /// Whether an article tag names it.
     pub tagged: bool,
+    /// Whether it was only ever seen as a run extended across title connectors (then it
+    /// can only be a title).
+    pub extended_only: bool,
 }
 
 /// The decision for one surface string.
@@ -50,10 +53,7 @@ pub enum Decision {
 pub type Decided<'t> = Vec<(&'t str, Decision, Span)>;
 
 /// Words that end a list of names: "the cast includes A, B, and C".
-const CAST_NOUNS: &[&str] = &[
-    "cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "names", "lineup", "talent",
-    "members", "nominees",
-];
+const CAST_NOUNS: &[&str] = &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
 /// Words after which a list of names follows.
 const LIST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "are", "is", "alongside", "like", "as"];
 /// Words before "in" that make what follows a title: "starring in X", "her role in X".
@@ -150,6 +150,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     let mut stats: HashMap<&'t str, Stats> = HashMap::new();
     let mut order: Vec<(&'t str, Span)> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
+    let mut lists: Vec<Vec<&'t str>> = Vec::new();
     let headline = inp.article.headline;
 
     for (si, s) in inp.sentences.iter().enumerate() {
@@ -184,13 +185,19 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             }
         }
 
+        let mut covered = 0;
         for (ri, r) in runs.iter().enumerate() {
             let surface = r.span.get(v.text).unwrap_or("");
             if surface.is_empty() {
                 continue;
             }
+            // The tail of a title ("Clyde" in "Bonnie and Clyde (1967)") has no context
+            // of its own.
+            let tail = r.first < covered;
             let mut e = Stats::default();
-            context(v, *r, a, b, &mut e);
+            if !tail {
+                context(v, *r, a, b, &mut e);
+            }
             if in_list[ri] {
                 e.person += if r.len() >= 2 { 3 } else { 1 };
             }
@@ -199,9 +206,19 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 let outer_first = first_name(v, *r);
                 let inner_first = first_name(v, *inner);
                 let inner_s = inner.span.get(v.text).unwrap_or("");
-                if inner_first && (!outer_first || inner.len() >= 2) {
+                // Both look like names: in a list of pairs ("A (B), C (D)") the actor
+                // comes first; a lone pair follows the lexicon, then the plot-summary
+                // habit of naming the character first.
+                let in_series = |k: usize| runs.get(k).is_some_and(|x| v.tt(x.last) == "(");
+                let series = (ri >= 2 && in_series(ri - 2) && matches!(v.tt(r.first.saturating_sub(1)), "," | "and")) || (in_series(ri + 2) && matches!(v.tt(inner.last + 1), "," | "and"));
+                let name_score = |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
+                let actor_first = if outer_first && inner_first { series || name_score(r) > name_score(inner) } else { !inner_first };
+                if inner_first && !actor_first {
                     e.character += 3;
                     stats.entry(inner_s).or_default().person += 3;
+                } else if outer_first && inner_first {
+                    e.person += 3;
+                    stats.entry(inner_s).or_default().character += 3;
                 } else if outer_first && inner.len() == 1 {
                     e.person += 2;
                     stats.entry(inner_s).or_default().character += 3;
@@ -212,21 +229,49 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                     st.title += 2;
                 }
             }
-            add(&mut stats, &mut order, surface, *r, e);
+            add(&mut stats, &mut order, surface, *r, e, false);
 
             // The same run extended as a title, when it grows.
-            let ext = v.title_extend(*r, b);
+            let ext = if tail { *r } else { v.title_extend(*r, b) };
             if ext.last > r.last {
+                covered = ext.last;
                 let ext_s = ext.span.get(v.text).unwrap_or("");
                 let mut e = Stats::default();
                 context(v, ext, a, b, &mut e);
                 e.person = 0;
                 e.character = 0;
                 e.title += 1; // connectors ("of the", ": ") are title-like
-                add(&mut stats, &mut order, ext_s, ext, e);
+                add(&mut stats, &mut order, ext_s, ext, e, true);
             }
         }
         quoted_titles(v, a, b, si, &mut stats, &mut order);
+
+        // Lists ("Anora, The Brutalist, A Complete Unknown and Conclave"): members are
+        // read as titles, each extended, separated by commas and "and".
+        let mut members: Vec<Run> = Vec::new();
+        let mut covered = 0;
+        for r in runs.iter() {
+            if r.first < covered {
+                continue;
+            }
+            let ext = v.title_extend(*r, b);
+            covered = ext.last;
+            members.push(ext);
+        }
+        let mut cur: Vec<&'t str> = Vec::new();
+        for (mi, m) in members.iter().enumerate() {
+            cur.push(m.span.get(v.text).unwrap_or(""));
+            let sep = members.get(mi + 1).is_some_and(|n| {
+                let gap: Vec<&str> = (m.last..n.first).map(|k| v.tt(k)).collect();
+                matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["or"] | [",", "or"])
+            });
+            if !sep {
+                if cur.len() >= 2 {
+                    lists.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+            }
+        }
     }
 
     for tag in &inp.article.tags {
@@ -238,9 +283,32 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         }
     }
 
+    // Members of a list share a category: two titles in a list make the undecided
+    // members titles; two people make them people.
+    for list in &lists {
+        let ds: Vec<Option<Decision>> = list.iter().map(|m| stats.get(m).and_then(|st| judge(v, m, st, words))).collect();
+        let titles = ds.iter().filter(|d| matches!(d, Some(Decision::Title(_)))).count();
+        let people = ds.iter().filter(|d| matches!(d, Some(Decision::Person))).count();
+        for (m, d) in list.iter().zip(&ds) {
+            if d.is_some() {
+                continue;
+            }
+            if let Some(st) = stats.get_mut(m) {
+                if titles >= 2 && titles > people {
+                    st.title += 3;
+                } else if people >= 2 && people > titles {
+                    st.person += 2;
+                }
+            }
+        }
+    }
+
     let mut out = Vec::new();
     for (surface, span) in order {
         let Some(st) = stats.get(surface) else { continue };
+        if std::env::var_os("NEWSFACTS_DEBUG").is_some() {
+            eprintln!("{surface:?} p={} t={} c={} tagged={} quoted={} -> {:?}", st.person, st.title, st.character, st.tagged, st.quoted, judge(v, surface, st, words));
+        }
         if let Some(d) = judge(v, surface, st, words) {
             out.push((surface, d, span));
         }
@@ -248,11 +316,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     out
 }
 
-fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>, surface: &'t str, r: Run, e: Stats) {
+fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>, surface: &'t str, r: Run, e: Stats, extended: bool) {
     let st = stats.entry(surface).or_default();
     if st.sample.is_none() {
         st.sample = Some(r);
+        st.extended_only = extended;
         order.push((surface, r.span));
+    } else if !extended {
+        st.extended_only = false;
     }
     st.person += e.person;
     st.title += e.title;
@@ -292,7 +363,10 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
         while r.first < r.last {
             let w = v.tt(r.first);
             let info = words.info(w);
-            let starter = at_start && r.first == r.first.max(a) && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
+            // "The Acolyte premiered ...": a sentence-initial "The" before a capitalised
+            // word that is no first name may begin a title.
+            let the_title = w == "The" && r.last - r.first >= 2 && !words.is(v.tt(r.first + 1), class::FIRST_NAME);
+            let starter = at_start && !the_title && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
             let honorific = info.is(class::HONORIFIC);
             let month = info.is(class::MONTH | class::WEEKDAY | class::MONTH_ABBR) && !info.is(class::FIRST_NAME);
             if !(starter || honorific || month) || r.last - r.first == 0 {
@@ -364,8 +438,11 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if is_in(&["stars", "starred"], nw) && n2w.eq_ignore_ascii_case("as") {
             e.person += 3;
         }
-        if is_in(&["joins", "joined", "rounds", "returns", "returned", "reprises", "reprising"], verb) {
+        if is_in(&["rounds", "returns", "returned", "reprises", "reprising"], verb) {
             e.person += 2;
+        }
+        if is_in(&["joins", "joined"], verb) && (is_in(&["the", "as"], n2w) || v.is_upper(ni + 1)) {
+            e.person += 1;
         }
         if nw.eq_ignore_ascii_case("as") && v.is_upper(ni) && !v.tt(ni).eq_ignore_ascii_case("the") {
             e.person += 2;
@@ -376,6 +453,8 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
 
     // --- title
+    // A possessive is an owner ("in Paul's visions"): what is left of it says nothing.
+    let t_before = e.title;
     if pinfo.is(class::TITLE_NOUN) && !pw.contains("'") {
         e.title += 3;
         if let Some(k) = pinfo.title {
@@ -394,11 +473,29 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if pw.eq_ignore_ascii_case("for") && is_in(FOR_CUES, p2w) {
         e.title += 2;
     }
+    // "who directed Conclave", "co-wrote Grand Theft Auto V": crew verbs take works.
+    let crew_verb = |w: &str| {
+        is_in(&["directed", "directs", "wrote", "co-wrote", "produced", "penned", "created", "co-created", "helmed", "scored", "composed", "edited", "shot", "developed", "made", "released", "launched", "adapted", "finished", "wrapped", "filmed"], w)
+    };
+    if crew_verb(pw) || (is_in(&["both", "the", "his", "her", "their"], pw) && crew_verb(p2w) && pw != "the") {
+        e.title += 3;
+    }
     if pw.eq_ignore_ascii_case("to") && is_in(&["sequel", "prequel", "follow-up", "successor", "spin-off", "spinoff", "adaptation"], p2w) {
         e.title += 3;
     }
-    if pi != usize::MAX && v.possessive_len(pi) > 0 && v.is_upper(pi) {
+    let owner = pi != usize::MAX
+        && ((v.possessive_len(pi) > 0 && v.is_upper(pi))
+            || (matches!(pw, "’" | "'") && pi > a && v.touching(pi - 1, pi) && (v.is_upper(pi - 1) || v.tt(pi - 1) == "." || v.toks[pi - 1].shape == Shape::Mixed)));
+    if owner {
         e.title += 2;
+    }
+    if pw.eq_ignore_ascii_case("for") && p2i != usize::MAX && v.is_upper(p2i) && !is_in(FOR_CUES, p2w) {
+        // "Sean Baker for Anora": a nominee for a work.
+        e.title += 2;
+    }
+    if pw.eq_ignore_ascii_case("in") && p2i != usize::MAX && v.is_upper(p2i) {
+        let char_before = (a..p2i).rev().take(6).any(|k| is_in(CHAR_VERBS, v.tt(k)) || v.tt(k).eq_ignore_ascii_case("as"));
+        e.title += if char_before { 3 } else { 1 };
     }
     if !possessive {
         if ninfo.is(class::TITLE_NOUN) || (ninfo.is(class::ROLE_NOUN) && !pinfo.is(class::ROLE_NOUN)) {
@@ -419,14 +516,70 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if is_in(TITLE_VERBS, nw) {
             e.title += 1;
         }
+        // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
+        if nw == "," && is_in(&["the", "a", "an", "his", "her", "their", "its"], n2w) {
+            for k in ni + 1..(ni + 6).min(b) {
+                let w = v.tt(k);
+                if !v.toks[k].is_word() {
+                    break;
+                }
+                let wi = crate::lexicon::words::WordTable::builtin().info(w);
+                if wi.is(class::TITLE_NOUN) && wi.title.is_some() {
+                    e.title += 3;
+                    if let Some(kd) = wi.title {
+                        e.kinds[kind_index(kd)] += 3;
+                    }
+                    break;
+                }
+                if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
+                    e.person += 2;
+                    break;
+                }
+            }
+        }
+        // "Barbie is directed by", "Oppenheimer, written and directed by", "Sinners stars".
+        let (v1, v2) = if nw == "," || is_in(&["is", "was", "will", "has", "also"], nw) { (n2w, n3w) } else { (nw, n2w) };
+        if (is_in(&["directed", "written", "produced", "helmed", "scored", "shot", "executive-produced", "co-written"], v1) && is_in(&["by", "and"], v2))
+            || (is_in(&["stars", "starring", "features", "co-stars"], nw) && v.is_upper(ni))
+        {
+            e.title += 3;
+        }
     }
     if r.len() >= 2 && v.tt(r.first) == "The" && (a..r.first).any(|k| v.toks[k].is_word()) {
         e.title += 1;
     }
+    if possessive {
+        e.title = t_before;
+    }
 
     // --- character
-    if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX && (v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(&["stars", "star", "starring", "cast", "role", "returns", "back", "appears", "appear"], p2w)) {
+    // "played the paranoid surveillance expert Harry Caul": a character verb a few
+    // descriptive words back.
+    let mut k = r.first;
+    let mut back = 0;
+    while k > a && back < 6 {
+        k -= 1;
+        back += 1;
+        let w = v.tt(k);
+        if is_in(CHAR_VERBS, w) {
+            if back > 1 {
+                e.character += 5;
+            }
+            break;
+        }
+        if !v.toks[k].is_word() || crate::lexicon::words::WordTable::builtin().info(w).is(class::ROLE_VERB | class::SPEECH) || is_in(&["and", "or", "in", "by", "with", "who", "that"], w) {
+            break;
+        }
+    }
+    if (pw.eq_ignore_ascii_case("is") || pw.eq_ignore_ascii_case("was")) && p2i != usize::MAX && v.is_upper(p2i) && v.possessive_len(p2i) == 0 {
+        e.character += 2;
+    }
+    if matches!(nw, "," | "—" | "–" | "(") && is_in(&["played", "voiced", "portrayed"], n2w) && n3w.eq_ignore_ascii_case("by") {
         e.character += 3;
+    }
+    if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
+        let strong = v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(&["stars", "star", "starring", "cast", "role", "returns", "back", "appears", "appear", "franchise", "series", "film", "again"], p2w);
+        e.character += if strong { 3 } else { 2 };
     }
     if is_in(CHAR_VERBS, pw) {
         e.character += 3;
@@ -475,7 +628,7 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
                         e.kinds[kind_index(kind)] += 3;
                     }
                 }
-                add(stats, order, s, Run { first: f, last: l, span: sp, sentence: si }, e);
+                add(stats, order, s, Run { first: f, last: l, span: sp, sentence: si }, e, true);
             }
         }
         k = end + 1;
@@ -492,6 +645,11 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     }
     let first = v.info.get(r.first).copied().unwrap_or_default();
     let last = v.info.get(r.last - 1).copied().unwrap_or_default();
+    // Awards, ceremonies and events: "Best Actor", "97th Academy Awards", "Nintendo Direct".
+    let award = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) && v.toks[k].shape == Shape::Capitalized;
+    if !st.quoted && (award(r.first) || (n >= 2 && award(r.last - 1))) {
+        return None;
+    }
     // Organizations by suffix: "Skydance Media", "Sucker Punch Productions".
     if n >= 2 && last.is(class::ORG_SUFFIX) && v.toks[r.last - 1].shape == Shape::Capitalized && st.title < 3 {
         if let Some(k) = last.org {
@@ -515,10 +673,23 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
             lex_p -= 3;
         }
     }
-    let lex_t = if st.tagged { 2 } else { 0 };
-    let p = lex_p + st.person;
-    let t = lex_t + st.title;
-    let c = st.character;
+    if st.extended_only {
+        lex_p = i32::MIN / 4;
+    }
+    // A tag says "this is what the article is about": a title unless the words look
+    // like a person's name.
+    let (tag_p, tag_t) = match (st.tagged, lex_p >= 2) {
+        (false, _) => (0, 0),
+        (true, true) => (1, 0),
+        (true, false) => (0, 2),
+    };
+    let p = lex_p + st.person + tag_p;
+    let t = tag_t + st.title;
+    let c = if st.extended_only { 0 } else { st.character };
+    // "Season 2", "Chapter 3", "Part II" name a part, not a work.
+    if n == 2 && !st.quoted && is_in(&["season", "episode", "chapter", "part", "volume", "vol", "phase", "book", "series"], v.tt(r.first)) {
+        return None;
+    }
 
     // Single common words, months and all-caps acronyms need strong evidence.
     let single_weak = n == 1 && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);

@@ -120,6 +120,11 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     for (prio, g) in inp.gazetteers.iter().enumerate() {
         let before = fixed.len();
         for hit in g.find_iter(inp.text) {
+            // "Nate Fox" is a person, not the network: a one-word organization right after
+            // a first name is a surname.
+            if matches!(hit.entry.category, Category::Org(_)) && !hit.entry.surface.contains(' ') && after_first_name(inp, hit.span.start) {
+                continue;
+            }
             fixed.push(Fixed { span: hit.span, category: hit.entry.category, name: hit.entry.canonical() });
         }
         if prio > 0 {
@@ -157,6 +162,14 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     // Mentions may run over a date ("Blade Runner 2049") but not into a lexicon hit.
     let view = runs::View { blocked: &in_lexicon, ..view };
     aliases::resolve(&view, inp, &fixed, decided)
+}
+
+/// Whether the word before byte `at` (one space back) is a capitalised first name.
+fn after_first_name(inp: &Input<'_>, at: usize) -> bool {
+    let Some(before) = inp.text.get(..at) else { return false };
+    let Some(rest) = before.strip_suffix(' ') else { return false };
+    let word = &rest[rest.rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))..];
+    word.starts_with(|c: char| c.is_uppercase()) && inp.words.is(word, crate::lexicon::words::class::FIRST_NAME)
 }
 
 /// Marks the tokens inside `span`.

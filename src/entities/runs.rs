@@ -42,10 +42,13 @@ pub struct View<'a> {
     pub blocked: &'a [bool],
 }
 
+/// Prepositions that may sit inside a title only after a multi-word head.
+const PREPOSITIONS: &[&str] = &["in", "on", "at", "to", "for", "from", "with", "into"];
+
 /// Lower-case words that may sit inside a title between capitalised words.
 const TITLE_FUNCTION: &[&str] = &[
-    "of", "the", "a", "an", "and", "at", "in", "on", "to", "for", "from", "with", "by", "or", "nor", "but", "vs", "into", "is", "it", "be",
-    "as", "up", "out", "me", "my", "you", "your", "we", "our", "all", "no", "not", "de", "la", "le", "du", "des", "del", "und", "y",
+    "of", "the", "a", "an", "and", "at", "in", "on", "to", "for", "from", "with", "or", "nor", "but", "vs", "into", "up", "out", "me",
+    "my", "you", "your", "we", "our", "all", "no", "not", "de", "la", "le", "du", "des", "del", "und", "y",
 ];
 
 impl<'a> View<'a> {
@@ -105,7 +108,8 @@ impl<'a> View<'a> {
     pub fn name_runs(&self, a: usize, b: usize, s: usize, out: &mut Vec<Run>) {
         let mut i = a;
         while i < b {
-            if !self.is_upper(i) || self.blocked(i) || (self.tt(i) == "I" && !self.is_initial(i)) {
+            let pronoun = self.tt(i) == "I" && !self.is_initial(i) && !(i > a && i + 1 < b && self.is_upper(i + 1) && self.same_line(i, i + 1));
+            if !self.is_upper(i) || self.blocked(i) || pronoun {
                 i += 1;
                 continue;
             }
@@ -128,6 +132,16 @@ impl<'a> View<'a> {
                     j = k;
                     break;
                 } else if tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && self.is_upper(k + 1) && k + 1 < b {
+                    j = k + 1;
+                } else if tk == "-"
+                    && self.touching(j, k)
+                    && self.touching(k, k + 1)
+                    && k + 1 < b
+                    && self.toks[k + 1].shape == Shape::Lower
+                    && self.info.get(k + 1).is_some_and(|w| w.flags == 0)
+                    && self.tt(k + 1).len() <= 4
+                {
+                    // "Lee Jung-jae", "Park Chan-wook"; not "Villeneuve-directed".
                     j = k + 1;
                 } else if self.info.get(k).is_some_and(|w| w.is(class::PARTICLE))
                     && self.toks[k].shape == Shape::Lower
@@ -166,9 +180,16 @@ impl<'a> View<'a> {
     /// (the same run when nothing follows).
     pub fn title_extend(&self, run: Run, b: usize) -> Run {
         let mut j = run.last - 1;
+        // "Man's Best Friend", "Ocean's Eleven": a common word's possessive is part of a
+        // title; a name's ("Spielberg's Amazing Stories") is an owner.
         if self.possessive_len(j) > 0 {
-            return run;
+            let common = self.info.get(j).is_some_and(|w| w.is(class::COMMON) && !w.is(class::FIRST_NAME | class::SURNAME));
+            if !(run.len() == 1 && common && j + 1 < b && self.is_upper(j + 1) && self.same_line(j, j + 1)) {
+                return run;
+            }
+            j += 1;
         }
+        let looks_person = |k: usize| self.info.get(k).is_some_and(|w| w.is(class::FIRST_NAME)) && self.is_upper(k) && self.is_upper(k + 1) && self.same_line(k, k + 1);
         loop {
             let k = j + 1;
             if k >= b || !self.same_line(j, k) {
@@ -180,11 +201,25 @@ impl<'a> View<'a> {
             while f < b && f < k + 3 && TITLE_FUNCTION.iter().any(|w| *w == self.tt(f)) && self.toks[f].shape == Shape::Lower {
                 f += 1;
             }
-            if f > k && f < b && (self.is_upper(f) || self.toks[f].shape == Shape::Digits) && self.same_line(k, f) {
+            if f > k && f < b && (self.is_upper(f) || self.toks[f].shape == Shape::Digits) && self.same_line(k, f) && !self.blocked(f) {
+                // "Grand Theft Auto V and Red Dead Redemption 2": a numbered title is complete.
+                if tk == "and" && (looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps)) {
+                    break;
+                }
+                // "Lex Luthor in Superman", "Sinners on IMAX": a preposition after a name
+                // or a single word starts a new phrase. "Once Upon a Time in Hollywood"
+                // keeps it.
+                let prep = (k..f).any(|x| PREPOSITIONS.contains(&self.tt(x)));
+                let name_head = self.info.get(run.first).is_some_and(|w| w.is(class::FIRST_NAME));
+                // "Welcome to Mooseport" has a one-word head that is an ordinary word.
+                let common_head = self.info.get(run.first).is_some_and(|w| w.is(class::COMMON));
+                if prep && ((j + 1 - run.first < 2 && !common_head) || name_head) {
+                    break;
+                }
                 j = f;
-            } else if (tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && k + 1 < b && self.is_upper(k + 1) {
+            } else if (tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && k + 1 < b && self.is_upper(k + 1) && !self.blocked(k + 1) {
                 j = k + 1;
-            } else if tk == "&" && k + 1 < b && self.is_upper(k + 1) {
+            } else if tk == "&" && k + 1 < b && self.is_upper(k + 1) && !looks_person(k + 1) {
                 j = k + 1;
             } else if self.is_upper(k) {
                 j = k;

@@ -41,6 +41,8 @@ pub mod class {
     /// A verb that gives a credit ("directed", "plays"); the role is in
     /// [`super::WordInfo::role`].
     pub const ROLE_VERB: u32 = 1 << 15;
+    /// A word of awards, ceremonies and events ("Awards", "Best", "Oscars").
+    pub const AWARD: u32 = 1 << 16;
     /// A word that ends organization names ("Studios", "Records"); kind in
     /// [`super::WordInfo::org`].
     pub const ORG_SUFFIX: u32 = 1 << 14;
@@ -142,6 +144,7 @@ impl WordTable {
                 }
                 "person_noun" => info.flags |= class::PERSON_NOUN,
                 "speech" => info.flags |= class::SPEECH,
+                "award" => info.flags |= class::AWARD,
                 "title_noun" => {
                     info.flags |= class::TITLE_NOUN;
                     if v != "-" {
