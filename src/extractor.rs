@@ -9,7 +9,8 @@ use crate::article::{Article, ArticleMeta};
 use crate::dates::{DateScanner, Found};
 use crate::entities;
 use crate::error::Error;
-use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Title, TitleKind};
+use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
+use crate::relations;
 use crate::lexicon::{self, Category, GazetteerBuilder};
 use crate::lexicon::words::WordTable;
 use crate::lexicon::Gazetteer;
@@ -189,6 +190,26 @@ impl Extractor {
         // A year inside a title is the title's ("Blade Runner 2049").
         found.retain(|d| !ents.mentions.iter().any(|m| matches!(m.target, entities::Target::Title(_)) && m.span.contains(d.span)));
 
+        let rel = relations::Input { text, toks: &tokens, sentences: &sentences, article: &article, ents: &ents, dates: &found, published };
+        let focal = rel.focal_title();
+        let mut credits = Vec::new();
+        relations::roles::find(&rel, focal, &mut credits);
+        let mut claims = Vec::new();
+        relations::releases::find(&rel, focal, &mut claims);
+        let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());
+        let roles: Vec<Role> = credits
+            .into_iter()
+            .filter_map(|c| {
+                Some(Role { person: ents.people.get(c.person)?.name.clone(), role: c.role, character: c.character, title: c.title.and_then(title_name), evidence: c.evidence })
+            })
+            .collect();
+        let releases: Vec<Release> = claims
+            .into_iter()
+            .filter_map(|c| {
+                Some(Release { title: title_name(c.title)?, date: c.date, status: c.status, venue: c.venue, platform: c.platform, hedged: c.hedged, evidence: c.evidence })
+            })
+            .collect();
+
         let mention = |sp: Span| Mention { start: sp.start, end: sp.end, text: text.get(sp.start..sp.end).unwrap_or("").to_string() };
         let get = |sp: Option<Span>| sp.and_then(|s| s.get(text)).map(str::to_string);
         Facts {
@@ -214,8 +235,8 @@ impl Extractor {
                     relative: d.relative,
                 })
                 .collect(),
-            roles: Vec::new(),
-            releases: Vec::new(),
+            roles,
+            releases,
             warnings,
         }
     }

@@ -36,6 +36,7 @@ pub mod eval;
 mod extractor;
 mod facts;
 pub mod lexicon;
+mod relations;
 mod span;
 pub mod text;
 

@@ -367,7 +367,9 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
             // word that is no first name may begin a title.
             let the_title = w == "The" && r.last - r.first >= 2 && !words.is(v.tt(r.first + 1), class::FIRST_NAME);
             let starter = at_start && !the_title && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
-            let honorific = info.is(class::HONORIFIC);
+            // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
+            // a capitalised cue word is not part of the name.
+            let honorific = info.is(class::HONORIFIC) || (info.is(class::ROLE_NOUN | class::PERSON_NOUN) && r.last - r.first >= 2);
             let month = info.is(class::MONTH | class::WEEKDAY | class::MONTH_ABBR) && !info.is(class::FIRST_NAME);
             if !(starter || honorific || month) || r.last - r.first == 0 {
                 break;
@@ -430,10 +432,18 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw == "," && is_in(&["who", "whose"], n2w) || is_in(&["who", "whose"], nw) {
             e.person += 2;
         }
-        let verb = if is_in(&["will", "is", "has", "was", "had", "would", "also", "previously", "then", "later"], nw) { n2w } else { nw };
+        // The verb after a few auxiliaries: "has been cast", "is set to direct".
+        let mut vk = r.last;
+        let mut hops = 0;
+        while vk < b && hops < 4 && is_in(&["will", "is", "has", "was", "had", "would", "also", "previously", "then", "later", "been", "be", "set", "to", "reportedly", "officially", "now"], v.tt(vk)) {
+            vk += 1;
+            hops += 1;
+        }
+        let verb = v.tt(vk);
         let vinfo = crate::lexicon::words::WordTable::builtin().info(verb);
         if vinfo.is(class::ROLE_VERB) && !is_in(&["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"], verb) {
-            e.person += 2;
+            // The subject of "plays", "voices", "portrays" is an actor, even a mononym.
+            e.person += if is_in(CHAR_VERBS, verb) { 3 } else { 2 };
         }
         if is_in(&["stars", "starred"], nw) && n2w.eq_ignore_ascii_case("as") {
             e.person += 3;

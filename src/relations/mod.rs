@@ -1,0 +1,151 @@
+//! Relations: credits (who holds which role on which title) and release claims (what
+//! comes out when, where, with what status), each with the span of its evidence.
+//!
+//! Both read the entity mentions and dates of one sentence at a time, plus a little
+//! discourse: the title of the previous sentence, and the article's *focal title* (the
+//! headline's or tags' title, else the most mentioned) for "the film" / "the series".
+//! No relation is produced without a cue in the text: co-occurrence alone says nothing.
+
+pub mod releases;
+pub mod roles;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::article::Article;
+use crate::dates::Found;
+use crate::date::Date;
+use crate::entities::{Entities, MentionRef, Target};
+use crate::span::Span;
+use crate::text::{Sentence, Token};
+
+/// What the relation stage reads.
+pub struct Input<'a> {
+    /// Article text.
+    pub text: &'a str,
+    /// Tokens.
+    pub toks: &'a [Token],
+    /// Sentences.
+    pub sentences: &'a [Sentence],
+    /// Layout.
+    pub article: &'a Article,
+    /// Entities and their mentions.
+    pub ents: &'a Entities,
+    /// Dates found.
+    pub dates: &'a [Found],
+    /// Publication date.
+    pub published: Option<Date>,
+}
+
+impl<'a> Input<'a> {
+    /// Token text.
+    pub fn tt(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+    }
+
+    /// Index of the first token at or after byte `at`.
+    pub fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    /// Mentions inside a span, in order.
+    pub fn mentions_in(&self, sp: Span) -> &'a [MentionRef] {
+        let m = &self.ents.mentions;
+        let a = m.partition_point(|x| x.span.start < sp.start);
+        let b = m.partition_point(|x| x.span.start < sp.end);
+        m.get(a..b).unwrap_or(&[])
+    }
+
+    /// The focal title: the headline's, else a tagged one, else the most mentioned.
+    pub fn focal_title(&self) -> Option<usize> {
+        let ents = self.ents;
+        if let Some(h) = self.article.headline {
+            if let Some(m) = self.mentions_in(h).iter().find(|m| matches!(m.target, Target::Title(_))) {
+                if let Target::Title(i) = m.target {
+                    return Some(i);
+                }
+            }
+        }
+        for tag in &self.article.tags {
+            let t = tag.get(self.text).unwrap_or("");
+            if let Some(i) = ents.titles.iter().position(|x| x.name.eq_ignore_ascii_case(t)) {
+                return Some(i);
+            }
+        }
+        (0..ents.titles.len()).max_by_key(|&i| (ents.titles[i].mentions.len(), std::cmp::Reverse(i)))
+    }
+}
+
+/// Nouns that, after "the", point back at the article's focal work ("the film").
+pub fn film_word(w: &str) -> bool {
+    ["film", "movie", "series", "show", "sequel", "prequel", "spin-off", "spinoff", "game", "album", "season", "project", "feature", "adaptation", "record"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A phrase table: lower-case word sequences mapped to a class, matched on tokens.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Phrases {
+    /// Parses `phrase<TAB>class` rows (`#` comments).
+    pub fn parse(text: &str, name: &str) -> Result<Phrases, String> {
+        let mut p = Phrases::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (phrase, class) = line.split_once('\t').ok_or_else(|| format!("{name}:{}: expected phrase<TAB>class", i + 1))?;
+            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            if words.iter().any(String::is_empty) || class.trim().is_empty() {
+                return Err(format!("{name}:{}: empty phrase or class", i + 1));
+            }
+            p.by_first.entry(words[0].clone()).or_default().push((words, class.trim().to_string()));
+        }
+        for v in p.by_first.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Ok(p)
+    }
+
+    /// The longest phrase starting at token `i`: (its class, one past its last token).
+    pub fn at<'p>(&'p self, inp: &Input<'_>, i: usize, end: usize) -> Option<(&'p str, usize)> {
+        let first = inp.tt(i);
+        if first.is_empty() || first.len() > 24 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let key = &mut buf[..first.len()];
+        key.copy_from_slice(first.as_bytes());
+        key.make_ascii_lowercase();
+        let key = std::str::from_utf8(key).ok()?;
+        let cands = self.by_first.get(key)?;
+        'outer: for (words, class) in cands {
+            for (k, w) in words.iter().enumerate().skip(1) {
+                if i + k >= end || !inp.tt(i + k).eq_ignore_ascii_case(w) {
+                    continue 'outer;
+                }
+            }
+            return Some((class.as_str(), i + words.len()));
+        }
+        None
+    }
+}
+
+/// The built-in release cues, parsed once.
+pub fn release_cues() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| Phrases::parse(include_str!("../../data/release_cues.tsv"), "data/release_cues.tsv").expect("data/release_cues.tsv parses (tested)"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn release_cues_parse() {
+        let p = super::release_cues();
+        assert!(p.by_first.len() > 50);
+        assert!(super::Phrases::parse("x\n", "t.tsv").unwrap_err().contains("t.tsv:1"));
+    }
+}

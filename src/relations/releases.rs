@@ -1,0 +1,187 @@
+//! Release claims: what comes out when, where, with what status, and whether the text
+//! hedges it.
+//!
+//! A claim needs a cue from `data/release_cues.tsv` ("opens", "hits theaters", "pushed
+//! to", "renewed", "cancelled", "filming wrapped" ...) and a named work: the title nearest
+//! before the cue in its sentence (the subject), else the one after it ("the release of
+//! T"), else the focal title when the sentence says "the film" / "the series" / "it".
+//! The date is the one the cue governs: after "to" for a move, else the nearest in the
+//! sentence. Status comes from the cue and from the date against the publication date
+//! (past: released, future: scheduled); venue and platform from the sentence.
+
+use super::Input;
+use crate::date::Date;
+use crate::entities::Target;
+use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
+use crate::span::Span;
+
+/// A release claim found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Index into `Entities::titles`.
+    pub title: usize,
+    /// The date value, when stated.
+    pub date: Option<DateValue>,
+    /// The status.
+    pub status: ReleaseStatus,
+    /// Where.
+    pub venue: Option<Venue>,
+    /// The streamer or network named.
+    pub platform: Option<String>,
+    /// Whether hedged.
+    pub hedged: bool,
+    /// The sentence it was read from.
+    pub evidence: Span,
+}
+
+/// Finds the release claims of the article.
+pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
+    let cues = super::release_cues();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
+            continue;
+        }
+        // Cues of the sentence, in order.
+        let mut found: Vec<(&str, usize, usize)> = Vec::new();
+        let mut k = a;
+        while k < b {
+            match cues.at(inp, k, b) {
+                Some((class, end)) => {
+                    found.push((class, k, end));
+                    k = end;
+                }
+                None => k += 1,
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let has = |c: &str| found.iter().any(|f| f.0 == c);
+        let hedged = has("hedge");
+        let mentions = inp.mentions_in(s.span);
+        let titles: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter_map(|m| if let Target::Title(t) = m.target { Some((t, inp.tok_at(m.span.start))) } else { None })
+            .collect();
+        let dates: Vec<(usize, usize, &crate::dates::Found)> =
+            inp.dates.iter().filter(|d| s.span.contains(d.span)).map(|d| (inp.tok_at(d.span.start), inp.tok_at(d.span.end), d)).collect();
+        let the_film = (a..b).any(|k| {
+            let w = inp.tt(k);
+            (w.eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1))) || (k == a && w.eq_ignore_ascii_case("it"))
+        });
+
+        // Venue and platform from the whole sentence.
+        let mut venue = None;
+        let mut platform = None;
+        for m in mentions {
+            if let Target::Org(o) = m.target {
+                if let Some(org) = inp.ents.orgs.get(o) {
+                    match org.kind {
+                        OrgKind::Streamer => {
+                            venue = Some(Venue::Streaming);
+                            platform = Some(org.name.clone());
+                        }
+                        OrgKind::Network if venue.is_none() => {
+                            venue = Some(Venue::Tv);
+                            platform = Some(org.name.clone());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (class, _, _) in &found {
+            let v = match *class {
+                "theaters" => Some(Venue::Theaters),
+                "home_video" => Some(Venue::HomeVideo),
+                "festival" => Some(Venue::Festival),
+                "streaming" => Some(Venue::Streaming),
+                "tv" => Some(Venue::Tv),
+                _ => None,
+            };
+            if v.is_some() && (venue.is_none() || v == Some(Venue::Theaters) || v == Some(Venue::HomeVideo)) {
+                venue = v;
+            }
+        }
+        if venue.is_none() && (a..b).any(|k| inp.tt(k).eq_ignore_ascii_case("festival") || inp.tt(k).eq_ignore_ascii_case("premiere") && inp.tt(k + 1).eq_ignore_ascii_case("at")) {
+            if mentions.iter().any(|m| matches!(m.target, Target::Org(o) if inp.ents.orgs.get(o).is_some_and(|x| x.kind == OrgKind::Other))) {
+                venue = Some(Venue::Festival);
+            }
+        }
+
+        for &(class, c0, c1) in &found {
+            let status_hint = match class {
+                "release" | "release_past" | "release_noun" => None,
+                "delay" => Some(ReleaseStatus::Delayed),
+                "moved_up" => Some(ReleaseStatus::Scheduled),
+                "greenlit" => Some(ReleaseStatus::Greenlit),
+                "cancelled" => Some(ReleaseStatus::Cancelled),
+                "production" => Some(ReleaseStatus::InProduction),
+                "announced" => Some(ReleaseStatus::Announced),
+                _ => continue,
+            };
+            // The title: subject before the cue, else object after, else the focal title.
+            let before = titles.iter().filter(|t| t.1 < c0).last().map(|t| t.0);
+            let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
+            let title = match (before, after) {
+                (Some(t), _) => Some(t),
+                (None, Some(t)) => Some(t),
+                (None, None) if the_film => focal,
+                _ => None,
+            };
+            let Some(title) = title else { continue };
+
+            // The date the cue governs.
+            let date = if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
+                // "pushed from May 26 to November 19": the date after "to"
+                dates.iter().filter(|d| d.0 >= c1 && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to")).map(|d| d.2).next().or_else(|| dates.iter().find(|d| d.0 >= c1).map(|d| d.2))
+            } else {
+                dates.iter().filter(|d| d.0 >= c1).map(|d| d.2).next().or_else(|| dates.iter().filter(|d| d.1 <= c0).last().map(|d| d.2))
+            };
+            let value = date.and_then(|d| d.value.clone());
+            if class == "release_noun" && value.is_none() {
+                continue;
+            }
+            // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
+            // "postponed" say it alone.
+            let cue_word = inp.tt(c0).to_ascii_lowercase();
+            if status_hint == Some(ReleaseStatus::Delayed) && value.is_none() && !matches!(cue_word.as_str(), "delayed" | "delay" | "postponed" | "rescheduled") {
+                continue;
+            }
+            let status = match status_hint {
+                Some(st) => st,
+                None => release_status(class, value.as_ref(), inp.published),
+            };
+            // Production and greenlight claims keep a date only when the text ties one.
+            let claim = Claim { title, date: value, status, venue, platform: platform.clone(), hedged, evidence: s.span };
+            if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
+                out.push(claim);
+            }
+        }
+    }
+}
+
+/// Released or scheduled: from the date against the publication date, else the tense.
+fn release_status(class: &str, value: Option<&DateValue>, published: Option<Date>) -> ReleaseStatus {
+    let past_tense = class == "release_past";
+    let first = value.map(|v| match v {
+        DateValue::Point(s) => s.as_str(),
+        DateValue::Range { from, .. } => from.as_str(),
+    });
+    match (first, published) {
+        (Some(d), Some(p)) => {
+            let p = p.to_string();
+            // ISO strings of any granularity compare in calendar order by prefix.
+            let cmp_len = d.len().min(p.len()).min(10);
+            if d.get(..cmp_len) < p.get(..cmp_len) || (d.get(..cmp_len) == p.get(..cmp_len) && past_tense) {
+                ReleaseStatus::Released
+            } else {
+                ReleaseStatus::Scheduled
+            }
+        }
+        _ if past_tense => ReleaseStatus::Released,
+        (Some(_), None) => ReleaseStatus::Scheduled,
+        (None, _) => ReleaseStatus::Announced,
+    }
+}

@@ -1,0 +1,462 @@
+//! Credits: who holds which role on which title.
+//!
+//! People are read in *groups*: a person, or a list of people joined by commas and
+//! "and" ("Wiseman & Shay Hatten, and Emerald Fennell"). A cue on the left of a group
+//! ("director X", "directed by X", "starring X", "the cast includes X") or on its right
+//! ("X directs", "X, who plays Y", "X will star as Y", "X rounds out the cast") gives
+//! every member the role; "as Y" and "(Y)" give one member a character. The title is the
+//! cue's object ("directed Dune"), else the nearest title of the sentence, else the
+//! article's focal title.
+
+use super::Input;
+use crate::entities::Target;
+use crate::facts::RoleKind;
+use crate::lexicon::words::{class, WordTable};
+use crate::span::Span;
+use crate::text::Shape;
+
+/// A credit found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credit {
+    /// Index into `Entities::people`.
+    pub person: usize,
+    /// The role.
+    pub role: RoleKind,
+    /// The character, when stated.
+    pub character: Option<String>,
+    /// Index into `Entities::titles`.
+    pub title: Option<usize>,
+    /// The sentence it was read from.
+    pub evidence: Span,
+}
+
+/// Words skipped between a group of people and a verb on its right.
+const AUX: &[&str] = &[
+    "will", "is", "was", "has", "had", "have", "been", "be", "to", "set", "also", "would", "already", "previously", "then", "later",
+    "reportedly", "brought", "on", "tapped", "hired", "signed", "attached", "returning", "returns", "return", "back", "who", "which", "now",
+    "once", "again", "originally", "both", "first", "went", "on", "are", "were", "had", "officially", "still", "all", "each", "expected",
+    "slated", "going", "being", "it", "is", "just", "finally", "personally", "famously", "memorably", ",", "—", "–", "not", "only",
+];
+
+/// Words that end a character name introduced by "as".
+const CAST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "alongside", "players", "faces"];
+const CAST_NOUNS: &[&str] = &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// One mention in a sentence, with its token range.
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    first: usize,
+    last: usize,
+    target: Target,
+}
+
+/// Finds the credits of the article.
+pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
+    let words = WordTable::builtin();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        let items: Vec<Item> = inp
+            .mentions_in(s.span)
+            .iter()
+            .map(|m| Item { first: inp.tok_at(m.span.start), last: inp.tok_at(m.span.end).max(inp.tok_at(m.span.start) + 1), target: m.target })
+            .collect();
+        let titles: Vec<(usize, usize, bool)> = items
+            .iter()
+            .filter_map(|it| match it.target {
+                // A title in parentheses right after a person is a known-for credit, and one
+                // that modifies a cast noun ("returning John Wick players") is where the
+                // actors come from, not the work they are credited on now.
+                Target::Title(t) => Some((t, it.first, inp.tt(it.first.wrapping_sub(1)) == "(" || is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(it.last)))),
+                _ => None,
+            })
+            .collect();
+        let the_film = (a..b).any(|k| {
+            inp.tt(k).eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1))
+        });
+        let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
+            if object.is_some() {
+                return object;
+            }
+            let near = titles.iter().filter(|t| !t.2).min_by_key(|t| t.1.abs_diff(at)).map(|t| t.0);
+            match near {
+                // "the film follows X" names the article's work even beside another title.
+                _ if the_film && focal.is_some() => focal,
+                Some(t) => Some(t),
+                None => focal,
+            }
+        };
+
+        // Award categories name the role of every nominee: "Best Director nominations went
+        // to Sean Baker for Anora", "a Best Actor field that includes ...".
+        let award_role = (a..b).find_map(|k| {
+            if inp.tt(k) != "Best" {
+                return None;
+            }
+            (k + 1..(k + 3).min(b)).find_map(|j| match inp.tt(j) {
+                "Director" => Some(RoleKind::Director),
+                "Actor" | "Actress" => Some(RoleKind::Actor),
+                "Screenplay" => Some(RoleKind::Writer),
+                "Score" => Some(RoleKind::Composer),
+                "Cinematography" => Some(RoleKind::Cinematographer),
+                "Editing" => Some(RoleKind::Editor),
+                _ => None,
+            })
+        });
+
+        // Groups of people: commas, "and", "&" and "(Character)" between them.
+        let people: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i].target, Target::Person(_))).collect();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &pi in &people {
+            let joined = groups.last().and_then(|g| g.last()).is_some_and(|&last| {
+                let mut k = items[last].last;
+                // skip a parenthetical "(Character)"
+                if inp.tt(k) == "(" {
+                    while k < b && inp.tt(k) != ")" {
+                        k += 1;
+                    }
+                    k += 1;
+                }
+                let gap: Vec<&str> = (k..items[pi].first).map(|x| inp.tt(x)).collect();
+                matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"])
+            });
+            if joined {
+                if let Some(g) = groups.last_mut() {
+                    g.push(pi);
+                }
+            } else {
+                groups.push(vec![pi]);
+            }
+        }
+
+        for g in &groups {
+            let first = items[g[0]].first;
+            let last = items[*g.last().unwrap_or(&g[0])].last;
+            let mut found: Vec<(RoleKind, Option<usize>)> = Vec::new();
+            left_cue(inp, words, a, first, &items, &mut found);
+            right_cue(inp, words, last, b, &items, &mut found);
+            for &ii in g {
+                let it = items[ii];
+                let Target::Person(p) = it.target else { continue };
+                let character = character_of(inp, &items, ii, b);
+                let mut roles = found.clone();
+                // A member's own right cue ("X plays Y") when the group has none.
+                if roles.is_empty() && g.len() > 1 {
+                    right_cue(inp, words, it.last, b, &items, &mut roles);
+                }
+                // "Sean Baker for Anora", "Jesse Plemons in Bugonia": the person's own work.
+                let own = own_title(inp, &items, ii);
+                if roles.is_empty() {
+                    if let (Some(r), Some(_)) = (award_role, own) {
+                        roles.push((r, None));
+                    }
+                }
+                if roles.is_empty() && character.is_some() {
+                    roles.push((RoleKind::Actor, None));
+                }
+                for (role, object) in roles {
+                    let title = title_for(it.first, object.or(own));
+                    let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character.clone() } else { None };
+                    push(out, Credit { person: p, role, character, title, evidence: s.span });
+                }
+            }
+        }
+        // "Eve Macarro (Ana de Armas)": a character, then its actor in parentheses.
+        for w in items.windows(2) {
+            if let (Target::Character(c), Target::Person(p)) = (w[0].target, w[1].target) {
+                if inp.tt(w[0].last) == "(" && w[1].first == w[0].last + 1 && inp.tt(w[1].last) == ")" {
+                    let character = inp.ents.characters.get(c).map(|e| e.name.clone());
+                    let title = title_for(w[1].first, None);
+                    push(out, Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span });
+                }
+            }
+        }
+    }
+}
+
+/// Adds a credit unless it repeats one; a stated character fills an empty one.
+fn push(out: &mut Vec<Credit>, c: Credit) {
+    if let Some(old) = out.iter_mut().find(|o| o.person == c.person && o.role == c.role && o.title == c.title) {
+        if old.character.is_none() {
+            old.character = c.character;
+        }
+        return;
+    }
+    out.push(c);
+}
+
+/// The role a crew verb or noun names, with "executive producer" and "co-" forms.
+fn role_word(words: &WordTable, w: &str) -> Option<RoleKind> {
+    let info = words.info(w);
+    if info.is(class::ROLE_NOUN | class::ROLE_VERB) {
+        return info.role;
+    }
+    let bare = w.strip_prefix("co-").unwrap_or(w);
+    let info = words.info(bare);
+    info.is(class::ROLE_NOUN | class::ROLE_VERB).then_some(info.role).flatten()
+}
+
+/// The word ending just before token `i`, joining "co-star" and "executive-produced".
+fn word_before<'t>(inp: &Input<'t>, i: usize, a: usize) -> (usize, &'t str) {
+    let Some(p) = i.checked_sub(1).filter(|&p| p >= a) else { return (usize::MAX, "") };
+    let t = &inp.toks;
+    if p >= a + 2 && inp.tt(p - 1) == "-" && t[p - 2].span.end == t[p - 1].span.start && t[p - 1].span.end == t[p].span.start {
+        return (p - 2, Span::new(t[p - 2].span.start, t[p].span.end).get(inp.text).unwrap_or(""));
+    }
+    (p, inp.tt(p))
+}
+
+/// Cues left of a group: "director X", "directed by X", "starring X", cast lists.
+fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &[Item], found: &mut Vec<(RoleKind, Option<usize>)>) {
+    let (p1, w1) = word_before(inp, first, a);
+    if p1 == usize::MAX {
+        return;
+    }
+    let (p2, w2) = word_before(inp, p1, a);
+    let (_, w3) = if p2 == usize::MAX { (usize::MAX, "") } else { word_before(inp, p2, a) };
+    // The title right before a role noun: "Oppenheimer director Christopher Nolan".
+    let title_before = |k: usize| items.iter().find(|it| it.last == k && matches!(it.target, Target::Title(_))).and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None });
+
+    // "by X": the verb or noun before "by" names the role.
+    if w1.eq_ignore_ascii_case("by") {
+        let r = match w2.to_ascii_lowercase().as_str() {
+            "screenplay" | "script" | "story" | "teleplay" | "written" | "co-written" | "penned" | "scripted" => Some(RoleKind::Writer),
+            "score" | "music" | "scored" | "composed" => Some(RoleKind::Composer),
+            "photography" | "cinematography" | "shot" | "lensed" => Some(RoleKind::Cinematographer),
+            "edited" => Some(RoleKind::Editor),
+            "produced" if w3.eq_ignore_ascii_case("executive") => Some(RoleKind::ExecutiveProducer),
+            "executive-produced" => Some(RoleKind::ExecutiveProducer),
+            "developed" => Some(RoleKind::Creator),
+            "voiced" => Some(RoleKind::Voice),
+            "played" | "portrayed" => Some(RoleKind::Actor),
+            "joined" => Some(RoleKind::Actor),
+            w => role_word(words, w),
+        };
+        if let Some(r) = r {
+            found.push((r, None));
+            // "written and directed by X"
+            if w3.eq_ignore_ascii_case("and") && p2 != usize::MAX {
+                let (_, w4) = word_before(inp, p2 - 1, a);
+                if let Some(r2) = role_word(words, w4).filter(|r2| *r2 != r) {
+                    found.push((r2, None));
+                }
+            }
+        }
+        return;
+    }
+    if is_in(&["starring", "co-starring", "featuring", "alongside"], w1) {
+        found.push((RoleKind::Actor, None));
+        return;
+    }
+    if is_in(CAST_CUES, w1) && (w1.eq_ignore_ascii_case("players") || w1.eq_ignore_ascii_case("alongside") || (a..p1).rev().take(6).any(|k| is_in(CAST_NOUNS, inp.tt(k)))) {
+        found.push((RoleKind::Actor, None));
+        return;
+    }
+    // "director X", "executive producer X", "co-star X", "the director, X".
+    let (np, nw) = if w1 == "," { (p2, w2) } else { (p1, w1) };
+    if np == usize::MAX {
+        return;
+    }
+    let info = words.info(nw);
+    if info.is(class::ROLE_NOUN) || role_word(words, nw).is_some() && nw.starts_with("co-") {
+        let (_, before) = word_before(inp, np, a);
+        let mut r = role_word(words, nw);
+        if is_in(&["producer", "producers"], nw) && before.eq_ignore_ascii_case("executive") {
+            r = Some(RoleKind::ExecutiveProducer);
+        }
+        if is_in(&["stars", "star"], nw) && inp.tt(np).eq_ignore_ascii_case("stars") && !before.is_empty() {
+            // "the film stars X" / "T stars X": a verb, still an actor credit
+        }
+        // Possessive role nouns are not cues: "the director's cut".
+        if inp.tt(np).ends_with("'s") || inp.tt(np).ends_with("’s") {
+            return;
+        }
+        if let Some(r) = r {
+            let object = title_before(np);
+            found.push((r, object));
+        }
+    }
+}
+
+/// Cues right of a group: "X directs", "X will star as Y", "X rounds out the cast".
+fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &[Item], found: &mut Vec<(RoleKind, Option<usize>)>) {
+    let mut k = last;
+    // skip a parenthetical "(Character)" and a possessive tail
+    if inp.tt(k) == "(" {
+        while k < b && inp.tt(k) != ")" {
+            k += 1;
+        }
+        k += 1;
+    }
+    let mut skipped = 0;
+    while k < b && skipped < 7 && is_in(AUX, inp.tt(k)) {
+        k += 1;
+        skipped += 1;
+    }
+    if k >= b {
+        return;
+    }
+    let w = inp.tt(k);
+    let object_after = |from: usize| -> Option<usize> {
+        items.iter().find(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))).and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None })
+    };
+    // "back as showrunners", "returns as director": a role noun after "as".
+    for j in k..(k + 10).min(b) {
+        if matches!(inp.tt(j), "." | ";") || items.iter().any(|it| it.first == j && matches!(it.target, Target::Person(_))) {
+            break;
+        }
+        if inp.tt(j).eq_ignore_ascii_case("as") && words.info(inp.tt(j + 1)).is(class::ROLE_NOUN) && inp.toks.get(j + 1).is_some_and(|t| t.shape == Shape::Lower) {
+            if let Some(r) = role_word(words, inp.tt(j + 1)) {
+                let r = if r == RoleKind::Producer && inp.tt(j).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
+                found.push((r, None));
+            }
+        }
+    }
+    if inp.toks[k].shape == Shape::Lower || w.starts_with("co-") {
+        if let Some(r) = role_word(words, w).filter(|_| words.info(w).is(class::ROLE_VERB) || w.starts_with("co-")) {
+            // "X starred in T", "X directed T", "X wrote the script for T", and lists of
+            // works: "starred in T1 (1971), T2 and T3".
+            let r = if r == RoleKind::Producer && inp.tt(k.wrapping_sub(1)).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
+            let objects = title_list(inp, items, k + 1, b);
+            if objects.is_empty() {
+                found.push((r, object_after(k + 1)));
+            } else {
+                found.extend(objects.into_iter().map(|t| (r, Some(t))));
+            }
+            return;
+        }
+        let next = inp.tt(k + 1);
+        if is_in(&["joins", "joined", "join", "joining"], w) {
+            let object = object_after(k + 1);
+            if object.is_some() || next.eq_ignore_ascii_case("the") && is_in(&["cast", "ensemble"], inp.tt(k + 2)) {
+                found.push((RoleKind::Actor, object));
+            }
+            return;
+        }
+        if is_in(&["rounds", "round", "rounded"], w) && next.eq_ignore_ascii_case("out") {
+            found.push((RoleKind::Actor, None));
+            return;
+        }
+        // "working on the screenplay", "has a story credit"
+        let window: Vec<&str> = (k..(k + 5).min(b)).map(|x| inp.tt(x)).collect();
+        let has = |x: &str| window.iter().any(|y| y.eq_ignore_ascii_case(x));
+        if (has("screenplay") || has("script")) && (has("working") || has("on") || has("wrote") || has("penned")) || (has("credit") && (has("story") || has("writing") || has("screenplay"))) {
+            found.push((RoleKind::Writer, None));
+        }
+    }
+}
+
+/// The work right after a person: "Sean Baker for Anora", "Jesse Plemons in Bugonia".
+fn own_title(inp: &Input<'_>, items: &[Item], ii: usize) -> Option<usize> {
+    let it = items[ii];
+    let mut k = it.last;
+    if inp.tt(k) == "(" {
+        while k < it.last + 8 && inp.tt(k) != ")" {
+            k += 1;
+        }
+        k += 1;
+    }
+    if !is_in(&["for", "in"], inp.tt(k)) {
+        return None;
+    }
+    items.get(ii + 1).filter(|n| n.first == k + 1).and_then(|n| if let Target::Title(t) = n.target { Some(t) } else { None })
+}
+
+/// Titles from token `from` on, within a few words, then joined by commas and "and"
+/// (with "(1971)" years between): the objects of one verb.
+fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(first) = items.iter().position(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))) else { return out };
+    // Only lower-case words may sit between the verb and its first object.
+    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower)) {
+        return out;
+    }
+    let mut cur = first;
+    loop {
+        let Target::Title(t) = items[cur].target else { break };
+        out.push(t);
+        let mut k = items[cur].last;
+        if inp.tt(k) == "(" && inp.tt(k + 2) == ")" {
+            k += 3;
+        }
+        let next = cur + 1;
+        let Some(n) = items.get(next) else { break };
+        let gap: Vec<&str> = (k..n.first.min(b)).map(|x| inp.tt(x)).collect();
+        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]) {
+            break;
+        }
+        cur = next;
+    }
+    out
+}
+
+/// The character a person plays, from "X as Y", "X (Y)", "X plays Y", "X, who plays Y".
+fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<String> {
+    let it = items[ii];
+    let k = it.last;
+    // "X (Character)"
+    if inp.tt(k) == "(" {
+        if let Some(c) = items.get(ii + 1).filter(|n| n.first == k + 1 && inp.tt(n.last) == ")") {
+            if let Target::Character(ci) = c.target {
+                return inp.ents.characters.get(ci).map(|e| e.name.clone());
+            }
+        }
+        return None;
+    }
+    // "X as Y", "X stars as Y", "X, who plays Y", "X will play Y", "X voices Y"
+    let mut j = k;
+    let mut steps = 0;
+    while j < b && steps < 6 {
+        let w = inp.tt(j);
+        if w.eq_ignore_ascii_case("as") || is_in(&["plays", "play", "played", "playing", "voices", "voice", "voiced", "voicing", "portrays", "portray", "portrayed", "portraying"], w) {
+            if w.eq_ignore_ascii_case("as") && is_in(&["well", "such", "known"], inp.tt(j + 1)) {
+                return None;
+            }
+            return run_after(inp, j + 1, b);
+        }
+        if !is_in(AUX, w) && !is_in(&["stars", "star", "starring", "cast", "returns", "is", "back", "reprises", "reprising", "her", "his", "their", "role", "again"], w) {
+            return None;
+        }
+        j += 1;
+        steps += 1;
+    }
+    None
+}
+
+/// A character name starting at token `i`: an optional "the", then capitalised words
+/// (with "de", "von" particles), as written.
+fn run_after(inp: &Input<'_>, i: usize, b: usize) -> Option<String> {
+    let mut start = i;
+    if inp.tt(i).eq_ignore_ascii_case("the") && inp.toks.get(i + 1).is_some_and(|t| t.shape == Shape::Capitalized) {
+        start = i;
+    }
+    let mut k = if start == i && inp.tt(i).eq_ignore_ascii_case("the") { i + 1 } else { i };
+    let words = WordTable::builtin();
+    let first_cap = k;
+    while k < b {
+        let t = inp.toks[k];
+        let w = inp.tt(k);
+        if matches!(t.shape, Shape::Capitalized | Shape::AllCaps) {
+            k += 1;
+            if w.ends_with("'s") || w.ends_with("’s") {
+                break;
+            }
+        } else if t.shape == Shape::Lower && words.is(w, class::PARTICLE) && inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized) {
+            k += 1;
+        } else if w == "-" && k > first_cap && inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k == first_cap {
+        return None;
+    }
+    let sp = Span::new(inp.toks[start].span.start, inp.toks[k - 1].span.end);
+    let s = sp.get(inp.text)?;
+    let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    Some(s.to_string())
+}
