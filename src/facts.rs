@@ -9,7 +9,7 @@ use crate::span::Span;
 ///
 /// ```
 /// let ex = newsfacts::Extractor::new()?;
-/// let facts = ex.extract("Lionsgate will release the film.")?;
+/// let facts = ex.extract("Lionsgate will release the film.");
 /// assert_eq!(facts.organizations[0].name, "Lionsgate");
 /// let json = serde_json::to_value(&facts).unwrap();
 /// assert!(json["people"].is_array() && json["published"].is_null());

@@ -49,3 +49,8 @@ pub use crate::facts::{
 };
 pub use crate::lexicon::{CasePolicy, Category, Gazetteer, GazetteerBuilder};
 pub use crate::span::Span;
+
+/// The README's examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
