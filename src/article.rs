@@ -172,9 +172,8 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
 
 fn looks_like_meta(line: &str) -> bool {
     let t = line.trim_start();
-    let starts_date = t
-        .strip_prefix("date")
-        .is_some_and(|r| r.starts_with(|c: char| c == ' ' || c == '\t') && r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let starts_date =
+        t.strip_prefix("date").is_some_and(|r| r.starts_with([' ', '\t']) && r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     starts_date || t.starts_with("Posted in:") || t.starts_with("Tagged:")
 }
 
@@ -242,7 +241,10 @@ fn trimmed(s: &str, off: usize) -> Option<Span> {
 mod tests {
     use super::*;
 
-    fn show(text: &str) -> (Option<String>, Option<&str>, Vec<&str>, Option<&str>, usize, usize) {
+    type Shown<'a> = (Option<String>, Option<&'a str>, Vec<&'a str>, Option<&'a str>, usize, usize);
+    type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str], Option<&'a str>, usize, usize);
+
+    fn show(text: &str) -> Shown<'_> {
         let a = Article::parse(text);
         (
             a.published.map(|d| d.to_string()),
@@ -256,8 +258,16 @@ mod tests {
 
     #[test]
     fn metadata_line_variants() {
-        let cases: &[(&str, Option<&str>, Option<&str>, &[&str], Option<&str>, usize, usize)] = &[
-            (" date 2025-06-01 Posted in: Movies | Tagged: Ballerina, john wick\n\nHead\n\nBody.", Some("2025-06-01"), Some("Movies"), &["Ballerina", "john wick"], Some("Head"), 1, 0),
+        let cases: &[Case<'_>] = &[
+            (
+                " date 2025-06-01 Posted in: Movies | Tagged: Ballerina, john wick\n\nHead\n\nBody.",
+                Some("2025-06-01"),
+                Some("Movies"),
+                &["Ballerina", "john wick"],
+                Some("Head"),
+                1,
+                0,
+            ),
             ("date 2025-06-01\n\nHead\n\nBody.", Some("2025-06-01"), None, &[], Some("Head"), 1, 0),
             ("Posted in: TV | Tagged: the bear\nHead\n\nBody.", None, Some("TV"), &["the bear"], Some("Head"), 1, 0),
             ("date 2025-06-01 Tagged: a,  b ,c\n\nHead\n\nBody.", Some("2025-06-01"), None, &["a", "b", "c"], Some("Head"), 1, 0),

@@ -133,12 +133,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_weekdays() {
-        let cases = [
-            ("1970-01-01", 3, 0),
-            ("2000-02-29", 1, 11016),
-            ("2025-06-06", 4, 20245),
-            ("2024-12-31", 1, 20088),
-        ];
+        let cases = [("1970-01-01", 3, 0), ("2000-02-29", 1, 11016), ("2025-06-06", 4, 20245), ("2024-12-31", 1, 20088)];
         for (s, wd, days) in cases {
             let d: Date = s.parse().unwrap();
             assert_eq!(d.to_string(), s);

@@ -10,10 +10,10 @@ use crate::dates::{DateScanner, Found};
 use crate::entities;
 use crate::error::Error;
 use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
-use crate::relations;
-use crate::lexicon::{self, Category, GazetteerBuilder};
 use crate::lexicon::words::WordTable;
 use crate::lexicon::Gazetteer;
+use crate::lexicon::{self, Category, GazetteerBuilder};
+use crate::relations;
 use crate::span::Span;
 use crate::text::{split_sentences, tokenize, Sentence, Token};
 
@@ -200,13 +200,27 @@ impl Extractor {
         let roles: Vec<Role> = credits
             .into_iter()
             .filter_map(|c| {
-                Some(Role { person: ents.people.get(c.person)?.name.clone(), role: c.role, character: c.character, title: c.title.and_then(title_name), evidence: c.evidence })
+                Some(Role {
+                    person: ents.people.get(c.person)?.name.clone(),
+                    role: c.role,
+                    character: c.character,
+                    title: c.title.and_then(title_name),
+                    evidence: c.evidence,
+                })
             })
             .collect();
         let releases: Vec<Release> = claims
             .into_iter()
             .filter_map(|c| {
-                Some(Release { title: title_name(c.title)?, date: c.date, status: c.status, venue: c.venue, platform: c.platform, hedged: c.hedged, evidence: c.evidence })
+                Some(Release {
+                    title: title_name(c.title)?,
+                    date: c.date,
+                    status: c.status,
+                    venue: c.venue,
+                    platform: c.platform,
+                    hedged: c.hedged,
+                    evidence: c.evidence,
+                })
             })
             .collect();
 
@@ -217,8 +231,16 @@ impl Extractor {
             section: get(article.section),
             tags: article.tags.iter().filter_map(|t| t.get(text)).map(str::to_string).collect(),
             headline: get(article.headline),
-            people: ents.people.iter().map(|p| Person { name: p.name.clone(), mentions: p.mentions.iter().map(|&s| mention(s)).collect() }).collect(),
-            titles: ents.titles.iter().map(|t| Title { name: t.name.clone(), kind: t.kind, mentions: t.mentions.iter().map(|&s| mention(s)).collect() }).collect(),
+            people: ents
+                .people
+                .iter()
+                .map(|p| Person { name: p.name.clone(), mentions: p.mentions.iter().map(|&s| mention(s)).collect() })
+                .collect(),
+            titles: ents
+                .titles
+                .iter()
+                .map(|t| Title { name: t.name.clone(), kind: t.kind, mentions: t.mentions.iter().map(|&s| mention(s)).collect() })
+                .collect(),
             organizations: ents
                 .orgs
                 .iter()

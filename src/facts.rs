@@ -340,7 +340,10 @@ mod tests {
             evidence: Span::new(1, 5),
         };
         let j = serde_json::to_string(&r).unwrap();
-        assert_eq!(j, r#"{"person":"Ana de Armas","role":"executive_producer","character":null,"title":"Ballerina","evidence":{"start":1,"end":5}}"#);
+        assert_eq!(
+            j,
+            r#"{"person":"Ana de Armas","role":"executive_producer","character":null,"title":"Ballerina","evidence":{"start":1,"end":5}}"#
+        );
         let rel = Release {
             title: "Ballerina".into(),
             date: Some(DateValue::Range { from: "2025-09-04".into(), to: "2025-09-14".into() }),
@@ -353,14 +356,26 @@ mod tests {
         let j = serde_json::to_string(&rel).unwrap();
         assert!(j.contains(r#""date":{"from":"2025-09-04","to":"2025-09-14"}"#), "{j}");
         assert!(j.contains(r#""status":"in_production""#) && j.contains(r#""venue":"home_video""#), "{j}");
-        let d = DateMention { text: "2025".into(), start: 0, end: 4, value: Some(DateValue::Point("2025".into())), granularity: Granularity::Year, relative: false };
-        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"text":"2025","start":0,"end":4,"value":"2025","granularity":"year","relative":false}"#);
+        let d = DateMention {
+            text: "2025".into(),
+            start: 0,
+            end: 4,
+            value: Some(DateValue::Point("2025".into())),
+            granularity: Granularity::Year,
+            relative: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"text":"2025","start":0,"end":4,"value":"2025","granularity":"year","relative":false}"#
+        );
     }
 
     #[test]
     fn empty_facts_have_every_field() {
         let v = serde_json::to_value(Facts::default()).unwrap();
-        for key in ["published", "section", "tags", "headline", "people", "titles", "organizations", "dates", "roles", "releases", "warnings"] {
+        for key in
+            ["published", "section", "tags", "headline", "people", "titles", "organizations", "dates", "roles", "releases", "warnings"]
+        {
             assert!(v.get(key).is_some(), "missing {key}");
         }
     }

@@ -29,7 +29,7 @@
 
 mod article;
 mod date;
-mod dates;
+pub mod dates;
 mod entities;
 mod error;
 pub mod eval;
@@ -45,7 +45,8 @@ pub use crate::date::Date;
 pub use crate::error::{decode, Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder};
 pub use crate::facts::{
-    DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title, TitleKind, Venue,
+    DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title,
+    TitleKind, Venue,
 };
 pub use crate::lexicon::{CasePolicy, Category, Gazetteer, GazetteerBuilder};
 pub use crate::span::Span;

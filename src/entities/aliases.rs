@@ -24,7 +24,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     // organization name ("Marvel") goes to the full one the article also uses ("Marvel
     // Studios") when both are of the same kind.
     fn full_org<'a>(fixed: &[Fixed<'a>], name: &'a str, kind: crate::facts::OrgKind) -> &'a str {
-        fixed.iter().filter(|o| o.category == Category::Org(kind) && org_short(o.name) == Some(name)).map(|o| o.name).max_by_key(|n| n.len()).unwrap_or(name)
+        fixed
+            .iter()
+            .filter(|o| o.category == Category::Org(kind) && org_short(o.name) == Some(name))
+            .map(|o| o.name)
+            .max_by_key(|n| n.len())
+            .unwrap_or(name)
     }
     for f in fixed {
         let target = match f.category {
@@ -136,7 +141,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
 
     // One pass: the longest known name starting at each capitalised token.
-    let max_tokens = names.keys().map(|k| k.split_whitespace().count() + k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count()).max().unwrap_or(0).min(MAX_NAME_TOKENS);
+    let max_tokens = names
+        .keys()
+        .map(|k| k.split_whitespace().count() + k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_NAME_TOKENS);
     let mut last_seen: HashMap<Target, usize> = HashMap::new();
     for m in &ents.mentions {
         last_seen.insert(m.target, m.span.start);
@@ -153,7 +163,11 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         }
         let mut hit: Option<(usize, Span, &Vec<Target>)> = None;
         let mut end = i;
-        while end < toks.len() && end < i + max_tokens && (end == i || v.same_line(end - 1, end)) && !v.blocked.get(end).copied().unwrap_or(true) {
+        while end < toks.len()
+            && end < i + max_tokens
+            && (end == i || v.same_line(end - 1, end))
+            && !v.blocked.get(end).copied().unwrap_or(true)
+        {
             end += 1;
         }
         for j in (i..end).rev() {
@@ -200,9 +214,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
 
 /// Whether `short` ends `long` after a word break ("Endgame" in "Avengers: Endgame").
 fn is_word_suffix(long: &str, short: &str) -> bool {
-    long.len() > short.len() + 1
-        && long.ends_with(short)
-        && long[..long.len() - short.len()].ends_with(|c: char| c == ' ' || c == ':' || c == '–' || c == '—' || c == '-')
+    long.len() > short.len() + 1 && long.ends_with(short) && long[..long.len() - short.len()].ends_with([' ', ':', '–', '—', '-'])
 }
 
 /// An organization's name without its trailing suffix word ("Marvel" for "Marvel

@@ -53,46 +53,265 @@ pub enum Decision {
 pub type Decided<'t> = Vec<(&'t str, Decision, Span)>;
 
 /// Words that end a list of names: "the cast includes A, B, and C".
-const CAST_NOUNS: &[&str] = &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
+const CAST_NOUNS: &[&str] =
+    &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
 /// Words after which a list of names follows.
-const LIST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "are", "is", "alongside", "like", "as"];
+const LIST_CUES: &[&str] =
+    &["includes", "include", "including", "included", "features", "featuring", "are", "is", "alongside", "like", "as"];
 /// Words before "in" that make what follows a title: "starring in X", "her role in X".
 const IN_CUES: &[&str] = &[
-    "starring", "starred", "stars", "star", "role", "roles", "appeared", "appears", "appearing", "cameo", "debut", "turn", "performance", "work",
-    "scene", "scenes", "moment", "co-starred", "co-starring", "played", "appearance", "part", "lead",
+    "starring",
+    "starred",
+    "stars",
+    "star",
+    "role",
+    "roles",
+    "appeared",
+    "appears",
+    "appearing",
+    "cameo",
+    "debut",
+    "turn",
+    "performance",
+    "work",
+    "scene",
+    "scenes",
+    "moment",
+    "co-starred",
+    "co-starring",
+    "played",
+    "appearance",
+    "part",
+    "lead",
 ];
 /// Words before "of" that make what follows a title: "the release of X", "season 2 of X".
 const OF_CUES: &[&str] = &[
-    "release", "premiere", "sequel", "prequel", "season", "trailer", "episode", "debut", "finale", "remake", "reboot", "adaptation",
-    "version", "installment", "instalment", "events", "world", "universe", "franchise", "filming", "production", "screening", "follow-up",
-    "spin-off", "spinoff", "teaser", "soundtrack", "score", "cast", "episodes", "seasons", "chapter", "entry", "director", "creator",
-    "showrunner", "star", "stars", "creators", "writer", "writers", "composer", "star", "edition", "cut", "opening", "reboot", "rights",
+    "release",
+    "premiere",
+    "sequel",
+    "prequel",
+    "season",
+    "trailer",
+    "episode",
+    "debut",
+    "finale",
+    "remake",
+    "reboot",
+    "adaptation",
+    "version",
+    "installment",
+    "instalment",
+    "events",
+    "world",
+    "universe",
+    "franchise",
+    "filming",
+    "production",
+    "screening",
+    "follow-up",
+    "spin-off",
+    "spinoff",
+    "teaser",
+    "soundtrack",
+    "score",
+    "cast",
+    "episodes",
+    "seasons",
+    "chapter",
+    "entry",
+    "director",
+    "creator",
+    "showrunner",
+    "star",
+    "stars",
+    "creators",
+    "writer",
+    "writers",
+    "composer",
+    "star",
+    "edition",
+    "cut",
+    "opening",
+    "reboot",
+    "rights",
 ];
 /// Words before "for" that make what follows a title: "a new featurette for X".
 const FOR_CUES: &[&str] = &[
-    "trailer", "teaser", "featurette", "poster", "premiere", "tickets", "reviews", "spot", "clip", "footage", "promo", "campaign",
-    "nomination", "nominated", "nominations", "soundtrack", "score", "cast", "sequel", "casting", "returns", "back", "screenplay",
+    "trailer",
+    "teaser",
+    "featurette",
+    "poster",
+    "premiere",
+    "tickets",
+    "reviews",
+    "spot",
+    "clip",
+    "footage",
+    "promo",
+    "campaign",
+    "nomination",
+    "nominated",
+    "nominations",
+    "soundtrack",
+    "score",
+    "cast",
+    "sequel",
+    "casting",
+    "returns",
+    "back",
+    "screenplay",
 ];
 /// Verbs after a name that mark a work as their subject.
 const TITLE_VERBS: &[&str] = &[
-    "opens", "opened", "premieres", "premiered", "debuts", "hits", "arrives", "grossed", "earned", "streams", "lands", "drops", "launches",
-    "launched", "topped", "led", "dominated", "follows", "centers", "centres", "takes", "picks", "sees", "tells", "sold", "crossed",
+    "opens",
+    "opened",
+    "premieres",
+    "premiered",
+    "debuts",
+    "hits",
+    "arrives",
+    "grossed",
+    "earned",
+    "streams",
+    "lands",
+    "drops",
+    "launches",
+    "launched",
+    "topped",
+    "led",
+    "dominated",
+    "follows",
+    "centers",
+    "centres",
+    "takes",
+    "picks",
+    "sees",
+    "tells",
+    "sold",
+    "crossed",
 ];
 /// Words before "as" that do not make what follows a character.
 const NOT_CHAR_AS: &[&str] = &["known", "such", "well", "same", "billed", "serve", "serves", "served", "soon", "far", "long", "much"];
 /// Verbs before a character name.
 const CHAR_VERBS: &[&str] = &[
-    "plays", "play", "played", "playing", "portrays", "portray", "portrayed", "portraying", "voices", "voice", "voiced", "voicing",
-    "reprises", "reprising", "reprise", "embodies", "embody",
+    "plays",
+    "play",
+    "played",
+    "playing",
+    "portrays",
+    "portray",
+    "portrayed",
+    "portraying",
+    "voices",
+    "voice",
+    "voiced",
+    "voicing",
+    "reprises",
+    "reprising",
+    "reprise",
+    "embodies",
+    "embody",
 ];
 /// Sentence-initial words never part of a name.
 const STARTERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for",
-    "from", "with", "by", "and", "but", "or", "if", "as", "when", "while", "after", "before", "since", "per", "both", "every", "each", "some",
-    "all", "no", "not", "so", "yet", "then", "now", "here", "there", "what", "who", "why", "how", "where", "we", "they", "he", "she", "you",
-    "i", "meanwhile", "however", "also", "still", "even", "just", "only", "plus", "although", "though", "because", "despite", "during",
-    "until", "unlike", "like", "over", "under", "following", "according", "ahead", "speaking", "directed", "written", "produced", "starring",
-    "returning", "new", "watch", "check", "see", "read", "get", "let", "don't", "it's", "that's", "there's", "here's", "what's", "fans",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "per",
+    "both",
+    "every",
+    "each",
+    "some",
+    "all",
+    "no",
+    "not",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "here",
+    "there",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "we",
+    "they",
+    "he",
+    "she",
+    "you",
+    "i",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "even",
+    "just",
+    "only",
+    "plus",
+    "although",
+    "though",
+    "because",
+    "despite",
+    "during",
+    "until",
+    "unlike",
+    "like",
+    "over",
+    "under",
+    "following",
+    "according",
+    "ahead",
+    "speaking",
+    "directed",
+    "written",
+    "produced",
+    "starring",
+    "returning",
+    "new",
+    "watch",
+    "check",
+    "see",
+    "read",
+    "get",
+    "let",
+    "don't",
+    "it's",
+    "that's",
+    "there's",
+    "here's",
+    "what's",
+    "fans",
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -112,8 +331,16 @@ fn kind_index(k: TitleKind) -> usize {
     }
 }
 
-const KINDS: [TitleKind; 8] =
-    [TitleKind::Film, TitleKind::Series, TitleKind::Franchise, TitleKind::Game, TitleKind::Album, TitleKind::Song, TitleKind::Book, TitleKind::Other];
+const KINDS: [TitleKind; 8] = [
+    TitleKind::Film,
+    TitleKind::Series,
+    TitleKind::Franchise,
+    TitleKind::Game,
+    TitleKind::Album,
+    TitleKind::Song,
+    TitleKind::Book,
+    TitleKind::Other,
+];
 
 impl<'a> View<'a> {
     /// The word ending just before token `i` (joining "co-star", "spin-off"), lower-case
@@ -156,6 +383,18 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     for (si, s) in inp.sentences.iter().enumerate() {
         let (a, b) = (s.first, s.last.min(v.toks.len()));
         if headline.is_some_and(|h| h.contains(s.span)) || title_case_line(v, a, b) {
+            // A heading that is a name and a date in parentheses, as list articles write
+            // them: "Project Hail Mary (March 20)".
+            runs.clear();
+            v.name_runs(a, b, si, &mut runs);
+            if let Some(r) = runs.first().filter(|r| r.first == a) {
+                let ext = v.title_extend(*r, b);
+                let paren = v.tt(ext.last) == "(" && (ext.last + 1..b).any(|k| v.toks[k].shape == Shape::Digits) && v.tt(b - 1) == ")";
+                if paren {
+                    let st = Stats { title: 3, ..Stats::default() };
+                    add(&mut stats, &mut order, ext.span.get(v.text).unwrap_or(""), ext, st, true);
+                }
+            }
             continue;
         }
         runs.clear();
@@ -176,7 +415,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             let mut prev = *r;
             for (rj, next) in runs.iter().enumerate().skip(ri + 1) {
                 let gap: Vec<&str> = (prev.last..next.first).map(|k| v.tt(k)).collect();
-                let sep = matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"]);
+                let sep =
+                    matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"]);
                 if !sep {
                     break;
                 }
@@ -210,8 +450,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 // comes first; a lone pair follows the lexicon, then the plot-summary
                 // habit of naming the character first.
                 let in_series = |k: usize| runs.get(k).is_some_and(|x| v.tt(x.last) == "(");
-                let series = (ri >= 2 && in_series(ri - 2) && matches!(v.tt(r.first.saturating_sub(1)), "," | "and")) || (in_series(ri + 2) && matches!(v.tt(inner.last + 1), "," | "and"));
-                let name_score = |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
+                let series = (ri >= 2 && in_series(ri - 2) && matches!(v.tt(r.first.saturating_sub(1)), "," | "and"))
+                    || (in_series(ri + 2) && matches!(v.tt(inner.last + 1), "," | "and"));
+                let name_score =
+                    |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
                 let actor_first = if outer_first && inner_first { series || name_score(r) > name_score(inner) } else { !inner_first };
                 if inner_first && !actor_first {
                     e.character += 3;
@@ -276,9 +518,19 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
 
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
+        let mut seen = false;
         for (k, st) in stats.iter_mut() {
             if k.eq_ignore_ascii_case(t) {
                 st.tagged = true;
+                seen = true;
+            }
+        }
+        // A tag no run matched (headings, sentence starts): its first capitalised
+        // occurrence in the body, with the text's own case ("toy story 5" → "Toy Story 5").
+        if !seen && t.len() >= 3 && t.contains(' ') {
+            if let Some((sp, run)) = find_tag(v, inp, t) {
+                let s = sp.get(v.text).unwrap_or("");
+                add(&mut stats, &mut order, s, run, Stats { tagged: true, ..Stats::default() }, true);
             }
         }
     }
@@ -307,7 +559,15 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     for (surface, span) in order {
         let Some(st) = stats.get(surface) else { continue };
         if std::env::var_os("NEWSFACTS_DEBUG").is_some() {
-            eprintln!("{surface:?} p={} t={} c={} tagged={} quoted={} -> {:?}", st.person, st.title, st.character, st.tagged, st.quoted, judge(v, surface, st, words));
+            eprintln!(
+                "{surface:?} p={} t={} c={} tagged={} quoted={} -> {:?}",
+                st.person,
+                st.title,
+                st.character,
+                st.tagged,
+                st.quoted,
+                judge(v, surface, st, words)
+            );
         }
         if let Some(d) = judge(v, surface, st, words) {
             out.push((surface, d, span));
@@ -334,6 +594,27 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     }
 }
 
+/// The first occurrence of a tag in the body, case-insensitively, starting with a capital
+/// and on token boundaries.
+fn find_tag(v: &View<'_>, inp: &Input<'_>, tag: &str) -> Option<(Span, Run)> {
+    let body_start = inp.article.meta_line.map_or(0, |m| m.end);
+    for (i, t) in v.toks.iter().enumerate() {
+        if t.span.start < body_start || !v.is_upper(i) {
+            continue;
+        }
+        let end = t.span.start + tag.len();
+        let Some(cand) = v.text.get(t.span.start..end) else { continue };
+        if !cand.eq_ignore_ascii_case(tag) || !crate::lexicon::ends_word(v.text, end) {
+            continue;
+        }
+        let last = v.toks.partition_point(|x| x.span.start < end);
+        let sentence = inp.sentences.partition_point(|s| s.span.end <= t.span.start);
+        let sp = Span::new(t.span.start, end);
+        return Some((sp, Run { first: i, last, span: sp, sentence }));
+    }
+    None
+}
+
 fn first_name(v: &View<'_>, r: Run) -> bool {
     r.len() >= 2 && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
 }
@@ -348,7 +629,10 @@ fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
             continue;
         }
         words += 1;
-        if t.shape == Shape::Lower && v.tt(k).len() >= 4 && !is_in(&["from", "with", "into", "over", "than", "that", "this", "onto", "upon"], v.tt(k)) {
+        if t.shape == Shape::Lower
+            && v.tt(k).len() >= 4
+            && !is_in(&["from", "with", "into", "over", "than", "that", "this", "onto", "upon"], v.tt(k))
+        {
             return false;
         }
     }
@@ -369,7 +653,10 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
             let starter = at_start && !the_title && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
-            let honorific = info.is(class::HONORIFIC) || (info.is(class::ROLE_NOUN | class::PERSON_NOUN) && r.last - r.first >= 2);
+            let honorific = info.is(class::HONORIFIC)
+                || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
+                    && r.last - r.first >= 2
+                    && words.is(v.tt(r.first + 1), class::FIRST_NAME));
             let month = info.is(class::MONTH | class::WEEKDAY | class::MONTH_ABBR) && !info.is(class::FIRST_NAME);
             if !(starter || honorific || month) || r.last - r.first == 0 {
                 break;
@@ -407,12 +694,16 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let possessive = v.possessive_len(r.last - 1) > 0;
 
     // --- person
-    if pinfo.is(class::ROLE_NOUN | class::PERSON_NOUN) && !pw.eq_ignore_ascii_case("star") || (pw.eq_ignore_ascii_case("star") && r.len() >= 2) {
+    if pinfo.is(class::ROLE_NOUN | class::PERSON_NOUN) && !pw.eq_ignore_ascii_case("star")
+        || (pw.eq_ignore_ascii_case("star") && r.len() >= 2)
+    {
         e.person += 3;
     }
     if pw.eq_ignore_ascii_case("by") {
         let p2 = v.info.get(p2i).copied().unwrap_or_default();
-        if p2.is(class::ROLE_VERB) || is_in(&["screenplay", "story", "music", "score", "teleplay", "lyrics", "photography", "joined", "helmed"], p2w) {
+        if p2.is(class::ROLE_VERB)
+            || is_in(&["screenplay", "story", "music", "score", "teleplay", "lyrics", "photography", "joined", "helmed"], p2w)
+        {
             e.person += 3;
         }
     }
@@ -435,13 +726,42 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // The verb after a few auxiliaries: "has been cast", "is set to direct".
         let mut vk = r.last;
         let mut hops = 0;
-        while vk < b && hops < 4 && is_in(&["will", "is", "has", "was", "had", "would", "also", "previously", "then", "later", "been", "be", "set", "to", "reportedly", "officially", "now"], v.tt(vk)) {
+        while vk < b
+            && hops < 4
+            && is_in(
+                &[
+                    "will",
+                    "is",
+                    "has",
+                    "was",
+                    "had",
+                    "would",
+                    "also",
+                    "previously",
+                    "then",
+                    "later",
+                    "been",
+                    "be",
+                    "set",
+                    "to",
+                    "reportedly",
+                    "officially",
+                    "now",
+                ],
+                v.tt(vk),
+            )
+        {
             vk += 1;
             hops += 1;
         }
         let verb = v.tt(vk);
         let vinfo = crate::lexicon::words::WordTable::builtin().info(verb);
-        if vinfo.is(class::ROLE_VERB) && !is_in(&["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"], verb) {
+        if vinfo.is(class::ROLE_VERB)
+            && !is_in(
+                &["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"],
+                verb,
+            )
+        {
             // The subject of "plays", "voices", "portrays" is an actor, even a mononym.
             e.person += if is_in(CHAR_VERBS, verb) { 3 } else { 2 };
         }
@@ -457,7 +777,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw.eq_ignore_ascii_case("as") && v.is_upper(ni) && !v.tt(ni).eq_ignore_ascii_case("the") {
             e.person += 2;
         }
-        if nw == "," && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a")) && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN) {
+        if nw == ","
+            && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a"))
+            && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN)
+        {
             e.person += 3;
         }
     }
@@ -485,7 +808,32 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     // "who directed Conclave", "co-wrote Grand Theft Auto V": crew verbs take works.
     let crew_verb = |w: &str| {
-        is_in(&["directed", "directs", "wrote", "co-wrote", "produced", "penned", "created", "co-created", "helmed", "scored", "composed", "edited", "shot", "developed", "made", "released", "launched", "adapted", "finished", "wrapped", "filmed"], w)
+        is_in(
+            &[
+                "directed",
+                "directs",
+                "wrote",
+                "co-wrote",
+                "produced",
+                "penned",
+                "created",
+                "co-created",
+                "helmed",
+                "scored",
+                "composed",
+                "edited",
+                "shot",
+                "developed",
+                "made",
+                "released",
+                "launched",
+                "adapted",
+                "finished",
+                "wrapped",
+                "filmed",
+            ],
+            w,
+        )
     };
     if crew_verb(pw) || (is_in(&["both", "the", "his", "her", "their"], pw) && crew_verb(p2w) && pw != "the") {
         e.title += 3;
@@ -495,7 +843,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     let owner = pi != usize::MAX
         && ((v.possessive_len(pi) > 0 && v.is_upper(pi))
-            || (matches!(pw, "’" | "'") && pi > a && v.touching(pi - 1, pi) && (v.is_upper(pi - 1) || v.tt(pi - 1) == "." || v.toks[pi - 1].shape == Shape::Mixed)));
+            || (matches!(pw, "’" | "'")
+                && pi > a
+                && v.touching(pi - 1, pi)
+                && (v.is_upper(pi - 1) || v.tt(pi - 1) == "." || v.toks[pi - 1].shape == Shape::Mixed)));
     if owner {
         e.title += 2;
     }
@@ -511,7 +862,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if ninfo.is(class::TITLE_NOUN) || (ninfo.is(class::ROLE_NOUN) && !pinfo.is(class::ROLE_NOUN)) {
             e.title += 2;
             if let Some(k) = ninfo.title {
-                let k = if matches!(nw.to_ascii_lowercase().as_str(), "sequel" | "prequel" | "spin-off" | "spinoff" | "universe" | "saga" | "franchise") {
+                let k = if matches!(
+                    nw.to_ascii_lowercase().as_str(),
+                    "sequel" | "prequel" | "spin-off" | "spinoff" | "universe" | "saga" | "franchise"
+                ) {
                     TitleKind::Franchise
                 } else {
                     k
@@ -549,7 +903,8 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         // "Barbie is directed by", "Oppenheimer, written and directed by", "Sinners stars".
         let (v1, v2) = if nw == "," || is_in(&["is", "was", "will", "has", "also"], nw) { (n2w, n3w) } else { (nw, n2w) };
-        if (is_in(&["directed", "written", "produced", "helmed", "scored", "shot", "executive-produced", "co-written"], v1) && is_in(&["by", "and"], v2))
+        if (is_in(&["directed", "written", "produced", "helmed", "scored", "shot", "executive-produced", "co-written"], v1)
+            && is_in(&["by", "and"], v2))
             || (is_in(&["stars", "starring", "features", "co-stars"], nw) && v.is_upper(ni))
         {
             e.title += 3;
@@ -577,18 +932,44 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
             break;
         }
-        if !v.toks[k].is_word() || crate::lexicon::words::WordTable::builtin().info(w).is(class::ROLE_VERB | class::SPEECH) || is_in(&["and", "or", "in", "by", "with", "who", "that"], w) {
+        if !v.toks[k].is_word()
+            || crate::lexicon::words::WordTable::builtin().info(w).is(class::ROLE_VERB | class::SPEECH)
+            || is_in(&["and", "or", "in", "by", "with", "who", "that"], w)
+        {
             break;
         }
     }
-    if (pw.eq_ignore_ascii_case("is") || pw.eq_ignore_ascii_case("was")) && p2i != usize::MAX && v.is_upper(p2i) && v.possessive_len(p2i) == 0 {
+    if (pw.eq_ignore_ascii_case("is") || pw.eq_ignore_ascii_case("was"))
+        && p2i != usize::MAX
+        && v.is_upper(p2i)
+        && v.possessive_len(p2i) == 0
+    {
         e.character += 2;
     }
     if matches!(nw, "," | "—" | "–" | "(") && is_in(&["played", "voiced", "portrayed"], n2w) && n3w.eq_ignore_ascii_case("by") {
         e.character += 3;
     }
     if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
-        let strong = v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(&["stars", "star", "starring", "cast", "role", "returns", "back", "appears", "appear", "franchise", "series", "film", "again"], p2w);
+        let strong = v.is_upper(p2i)
+            || v.tt(p2i) == ")"
+            || is_in(
+                &[
+                    "stars",
+                    "star",
+                    "starring",
+                    "cast",
+                    "role",
+                    "returns",
+                    "back",
+                    "appears",
+                    "appear",
+                    "franchise",
+                    "series",
+                    "film",
+                    "again",
+                ],
+                p2w,
+            );
         e.character += if strong { 3 } else { 2 };
     }
     if is_in(CHAR_VERBS, pw) {
@@ -634,7 +1015,9 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
             if let Some(s) = sp.get(v.text) {
                 let mut e = Stats { title: 3, quoted: true, ..Stats::default() };
                 if let Some((pi, pw)) = v.word_before(k, a) {
-                    if let Some(kind) = v.info.get(pi).and_then(|w| w.title).or_else(|| crate::lexicon::words::WordTable::builtin().info(pw).title) {
+                    if let Some(kind) =
+                        v.info.get(pi).and_then(|w| w.title).or_else(|| crate::lexicon::words::WordTable::builtin().info(pw).title)
+                    {
                         e.kinds[kind_index(kind)] += 3;
                     }
                 }
@@ -679,7 +1062,8 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
             lex_p += 1;
         }
         // Titles have function words, digits and colons; names do not.
-        if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&")) {
+        if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&"))
+        {
             lex_p -= 3;
         }
     }

@@ -113,7 +113,11 @@ pub(crate) struct Fixed<'g> {
 
 /// Runs the whole entity stage.
 pub fn recognize(inp: &Input<'_>) -> Entities {
-    let info: Vec<WordInfo> = inp.toks.iter().map(|t| if t.is_word() { inp.words.info(t.span.get(inp.text).unwrap_or("")) } else { WordInfo::default() }).collect();
+    let info: Vec<WordInfo> = inp
+        .toks
+        .iter()
+        .map(|t| if t.is_word() { inp.words.info(t.span.get(inp.text).unwrap_or("")) } else { WordInfo::default() })
+        .collect();
 
     // 1. Lexicon hits, highest-priority gazetteer first; later ones may not overlap.
     let mut fixed: Vec<Fixed<'_>> = Vec::new();
@@ -168,7 +172,9 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
 fn after_first_name(inp: &Input<'_>, at: usize) -> bool {
     let Some(before) = inp.text.get(..at) else { return false };
     let Some(rest) = before.strip_suffix(' ') else { return false };
-    let word = &rest[rest.rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))..];
+    let word = &rest[rest
+        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))..];
     word.starts_with(|c: char| c.is_uppercase()) && inp.words.is(word, crate::lexicon::words::class::FIRST_NAME)
 }
 

@@ -108,8 +108,16 @@ impl<'a> View<'a> {
     pub fn name_runs(&self, a: usize, b: usize, s: usize, out: &mut Vec<Run>) {
         let mut i = a;
         while i < b {
-            let pronoun = self.tt(i) == "I" && !self.is_initial(i) && !(i > a && i + 1 < b && self.is_upper(i + 1) && self.same_line(i, i + 1));
-            if !self.is_upper(i) || self.blocked(i) || pronoun {
+            let pronoun =
+                self.tt(i) == "I" && !self.is_initial(i) && !(i > a && i + 1 < b && self.is_upper(i + 1) && self.same_line(i, i + 1));
+            // "28 Years Later", "10,000 Ships": a number may open a title.
+            let number_head = self.toks[i].shape == Shape::Digits
+                && i + 1 < b
+                && self.is_upper(i + 1)
+                && self.same_line(i, i + 1)
+                && !self.blocked(i + 1)
+                && !(i > a && matches!(self.tt(i - 1), "$" | "£" | "€" | "#" | "No" | "."));
+            if (!self.is_upper(i) && !number_head) || self.blocked(i) || pronoun {
                 i += 1;
                 continue;
             }
@@ -122,9 +130,15 @@ impl<'a> View<'a> {
                     break;
                 }
                 let tk = self.tt(k);
-                if self.is_upper(k) && self.same_line(j, k) && !(tk == "I" && !self.is_initial(k)) {
+                if self.is_upper(k) && self.same_line(j, k) && (tk != "I" || self.is_initial(k)) {
                     j = k;
-                } else if tk == "." && self.is_initial(j) && self.touching(j, k) && k + 1 < b && self.is_upper(k + 1) && !self.blocked(k + 1) {
+                } else if tk == "."
+                    && self.is_initial(j)
+                    && self.touching(j, k)
+                    && k + 1 < b
+                    && self.is_upper(k + 1)
+                    && !self.blocked(k + 1)
+                {
                     // "J." or "L." inside a name
                     j = k + 1;
                 } else if tk == "." && self.is_initial(j) && self.touching(j, k) {
@@ -176,6 +190,19 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Whether the punctuation token `k` after `j` joins a title to what follows: a colon
+    /// or spaced dash before a capital, "&" before a non-name, "Vol." before a number, a
+    /// hyphen inside a word.
+    fn joins_title(&self, j: usize, k: usize, b: usize, looks_person: &dyn Fn(usize) -> bool) -> bool {
+        let tk = self.tt(k);
+        let next_upper = k + 1 < b && self.is_upper(k + 1);
+        let next_digits = self.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits);
+        ((tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && next_upper && !self.blocked(k + 1))
+            || (tk == "&" && next_upper && !looks_person(k + 1))
+            || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
+            || (tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (next_upper || next_digits))
+    }
+
     /// Extends a run to the right across what titles contain; returns the extended run
     /// (the same run when nothing follows).
     pub fn title_extend(&self, run: Run, b: usize) -> Run {
@@ -189,7 +216,12 @@ impl<'a> View<'a> {
             }
             j += 1;
         }
-        let looks_person = |k: usize| self.info.get(k).is_some_and(|w| w.is(class::FIRST_NAME)) && self.is_upper(k) && self.is_upper(k + 1) && self.same_line(k, k + 1);
+        let looks_person = |k: usize| {
+            self.info.get(k).is_some_and(|w| w.is(class::FIRST_NAME))
+                && self.is_upper(k)
+                && self.is_upper(k + 1)
+                && self.same_line(k, k + 1)
+        };
         loop {
             let k = j + 1;
             if k >= b || !self.same_line(j, k) {
@@ -217,18 +249,12 @@ impl<'a> View<'a> {
                     break;
                 }
                 j = f;
-            } else if (tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && k + 1 < b && self.is_upper(k + 1) && !self.blocked(k + 1) {
-                j = k + 1;
-            } else if tk == "&" && k + 1 < b && self.is_upper(k + 1) && !looks_person(k + 1) {
-                j = k + 1;
             } else if self.is_upper(k) {
                 j = k;
             } else if matches!(self.toks[k].shape, Shape::Digits | Shape::Mixed) && tk.len() <= 4 && !tk.contains(',') {
                 // "Blade Runner 2049", "Zootopia 2", "Chapter 3", "Part II"
                 j = k;
-            } else if tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && self.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits) {
-                j = k + 1;
-            } else if tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (self.is_upper(k + 1) || self.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits)) {
+            } else if self.joins_title(j, k, b, &looks_person) {
                 j = k + 1;
             } else {
                 break;

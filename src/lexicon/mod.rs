@@ -442,11 +442,7 @@ mod tests {
 
     #[test]
     fn shared_surface_keeps_all_entries() {
-        let g = GazetteerBuilder::new()
-            .add("Paris", Category::Place)
-            .add("Paris", Category::Person)
-            .build()
-            .unwrap();
+        let g = GazetteerBuilder::new().add("Paris", Category::Place).add("Paris", Category::Person).build().unwrap();
         assert_eq!(g.patterns(), 1);
         assert_eq!(g.group(0).len(), 2);
     }

@@ -77,7 +77,10 @@ mod tests {
         assert_eq!(parse("# c\n\nHeat\tfilm\nFallout\tseries\n", film).unwrap().len(), 2);
         assert_eq!(parse("Fallout\tgame\r\n", film).unwrap()[0].1, Category::Title(TitleKind::Game));
         assert_eq!(parse("Lionsgate\tstudio\n", org).unwrap()[0].1, Category::Org(OrgKind::Studio));
-        assert_eq!(parse("TIFF\tfestival\tToronto International Film Festival\n", org).unwrap()[0].2.as_deref(), Some("Toronto International Film Festival"));
+        assert_eq!(
+            parse("TIFF\tfestival\tToronto International Film Festival\n", org).unwrap()[0].2.as_deref(),
+            Some("Toronto International Film Festival")
+        );
         assert_eq!(parse("Variety\tpublication\n", org).unwrap()[0].1, Category::Publication);
         assert_eq!(parse("A\n\tfilm\n", film).unwrap_err(), "test.tsv:2: empty name");
         assert_eq!(parse("A\nB\tmovie-ish\n", film).unwrap_err(), "test.tsv:2: unknown kind \"movie-ish\"");

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::article::Article;
-use crate::dates::Found;
 use crate::date::Date;
+use crate::dates::Found;
 use crate::entities::{Entities, MentionRef, Target};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
@@ -78,9 +78,25 @@ impl<'a> Input<'a> {
 
 /// Nouns that, after "the", point back at the article's focal work ("the film").
 pub fn film_word(w: &str) -> bool {
-    ["film", "movie", "series", "show", "sequel", "prequel", "spin-off", "spinoff", "game", "album", "season", "project", "feature", "adaptation", "record"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(w))
+    [
+        "film",
+        "movie",
+        "series",
+        "show",
+        "sequel",
+        "prequel",
+        "spin-off",
+        "spinoff",
+        "game",
+        "album",
+        "season",
+        "project",
+        "feature",
+        "adaptation",
+        "record",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// A phrase table: lower-case word sequences mapped to a class, matched on tokens.
@@ -137,7 +153,9 @@ impl Phrases {
 /// The built-in release cues, parsed once.
 pub fn release_cues() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
-    P.get_or_init(|| Phrases::parse(include_str!("../../data/release_cues.tsv"), "data/release_cues.tsv").expect("data/release_cues.tsv parses (tested)"))
+    P.get_or_init(|| {
+        Phrases::parse(include_str!("../../data/release_cues.tsv"), "data/release_cues.tsv").expect("data/release_cues.tsv parses (tested)")
+    })
 }
 
 #[cfg(test)]

@@ -104,10 +104,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 venue = v;
             }
         }
-        if venue.is_none() && (a..b).any(|k| inp.tt(k).eq_ignore_ascii_case("festival") || inp.tt(k).eq_ignore_ascii_case("premiere") && inp.tt(k + 1).eq_ignore_ascii_case("at")) {
-            if mentions.iter().any(|m| matches!(m.target, Target::Org(o) if inp.ents.orgs.get(o).is_some_and(|x| x.kind == OrgKind::Other))) {
-                venue = Some(Venue::Festival);
-            }
+        if venue.is_none()
+            && (a..b).any(|k| {
+                inp.tt(k).eq_ignore_ascii_case("festival")
+                    || inp.tt(k).eq_ignore_ascii_case("premiere") && inp.tt(k + 1).eq_ignore_ascii_case("at")
+            })
+            && mentions.iter().any(|m| matches!(m.target, Target::Org(o) if inp.ents.orgs.get(o).is_some_and(|x| x.kind == OrgKind::Other)))
+        {
+            venue = Some(Venue::Festival);
         }
 
         for &(class, c0, c1) in &found {
@@ -122,7 +126,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 _ => continue,
             };
             // The title: subject before the cue, else object after, else the focal title.
-            let before = titles.iter().filter(|t| t.1 < c0).last().map(|t| t.0);
+            let before = titles.iter().rfind(|t| t.1 < c0).map(|t| t.0);
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
             let title = match (before, after) {
                 (Some(t), _) => Some(t),
@@ -135,9 +139,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // The date the cue governs.
             let date = if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
                 // "pushed from May 26 to November 19": the date after "to"
-                dates.iter().filter(|d| d.0 >= c1 && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to")).map(|d| d.2).next().or_else(|| dates.iter().find(|d| d.0 >= c1).map(|d| d.2))
+                dates
+                    .iter()
+                    .filter(|d| d.0 >= c1 && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to"))
+                    .map(|d| d.2)
+                    .next()
+                    .or_else(|| dates.iter().find(|d| d.0 >= c1).map(|d| d.2))
             } else {
-                dates.iter().filter(|d| d.0 >= c1).map(|d| d.2).next().or_else(|| dates.iter().filter(|d| d.1 <= c0).last().map(|d| d.2))
+                dates.iter().filter(|d| d.0 >= c1).map(|d| d.2).next().or_else(|| dates.iter().rfind(|d| d.1 <= c0).map(|d| d.2))
             };
             let value = date.and_then(|d| d.value.clone());
             if class == "release_noun" && value.is_none() {
@@ -146,7 +155,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
             // "postponed" say it alone.
             let cue_word = inp.tt(c0).to_ascii_lowercase();
-            if status_hint == Some(ReleaseStatus::Delayed) && value.is_none() && !matches!(cue_word.as_str(), "delayed" | "delay" | "postponed" | "rescheduled") {
+            if status_hint == Some(ReleaseStatus::Delayed)
+                && value.is_none()
+                && !matches!(cue_word.as_str(), "delayed" | "delay" | "postponed" | "rescheduled")
+            {
                 continue;
             }
             let status = match status_hint {

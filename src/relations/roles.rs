@@ -32,15 +32,72 @@ pub struct Credit {
 
 /// Words skipped between a group of people and a verb on its right.
 const AUX: &[&str] = &[
-    "will", "is", "was", "has", "had", "have", "been", "be", "to", "set", "also", "would", "already", "previously", "then", "later",
-    "reportedly", "brought", "on", "tapped", "hired", "signed", "attached", "returning", "returns", "return", "back", "who", "which", "now",
-    "once", "again", "originally", "both", "first", "went", "on", "are", "were", "had", "officially", "still", "all", "each", "expected",
-    "slated", "going", "being", "it", "is", "just", "finally", "personally", "famously", "memorably", ",", "—", "–", "not", "only",
+    "will",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "been",
+    "be",
+    "to",
+    "set",
+    "also",
+    "would",
+    "already",
+    "previously",
+    "then",
+    "later",
+    "reportedly",
+    "brought",
+    "on",
+    "tapped",
+    "hired",
+    "signed",
+    "attached",
+    "returning",
+    "returns",
+    "return",
+    "back",
+    "who",
+    "which",
+    "now",
+    "once",
+    "again",
+    "originally",
+    "both",
+    "first",
+    "went",
+    "on",
+    "are",
+    "were",
+    "had",
+    "officially",
+    "still",
+    "all",
+    "each",
+    "expected",
+    "slated",
+    "going",
+    "being",
+    "it",
+    "is",
+    "just",
+    "finally",
+    "personally",
+    "famously",
+    "memorably",
+    ",",
+    "—",
+    "–",
+    "not",
+    "only",
 ];
 
 /// Words that end a character name introduced by "as".
 const CAST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "alongside", "players", "faces"];
-const CAST_NOUNS: &[&str] = &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
+const CAST_NOUNS: &[&str] =
+    &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
 
 fn is_in(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -62,7 +119,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         let items: Vec<Item> = inp
             .mentions_in(s.span)
             .iter()
-            .map(|m| Item { first: inp.tok_at(m.span.start), last: inp.tok_at(m.span.end).max(inp.tok_at(m.span.start) + 1), target: m.target })
+            .map(|m| Item {
+                first: inp.tok_at(m.span.start),
+                last: inp.tok_at(m.span.end).max(inp.tok_at(m.span.start) + 1),
+                target: m.target,
+            })
             .collect();
         let titles: Vec<(usize, usize, bool)> = items
             .iter()
@@ -70,13 +131,16 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 // A title in parentheses right after a person is a known-for credit, and one
                 // that modifies a cast noun ("returning John Wick players") is where the
                 // actors come from, not the work they are credited on now.
-                Target::Title(t) => Some((t, it.first, inp.tt(it.first.wrapping_sub(1)) == "(" || is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(it.last)))),
+                Target::Title(t) => Some((
+                    t,
+                    it.first,
+                    inp.tt(it.first.wrapping_sub(1)) == "("
+                        || is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(it.last)),
+                )),
                 _ => None,
             })
             .collect();
-        let the_film = (a..b).any(|k| {
-            inp.tt(k).eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1))
-        });
+        let the_film = (a..b).any(|k| inp.tt(k).eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1)));
         let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
             if object.is_some() {
                 return object;
@@ -218,7 +282,15 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
     let (p2, w2) = word_before(inp, p1, a);
     let (_, w3) = if p2 == usize::MAX { (usize::MAX, "") } else { word_before(inp, p2, a) };
     // The title right before a role noun: "Oppenheimer director Christopher Nolan".
-    let title_before = |k: usize| items.iter().find(|it| it.last == k && matches!(it.target, Target::Title(_))).and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None });
+    let title_before = |k: usize| {
+        items.iter().find(|it| it.last == k && matches!(it.target, Target::Title(_))).and_then(|it| {
+            if let Target::Title(t) = it.target {
+                Some(t)
+            } else {
+                None
+            }
+        })
+    };
 
     // "by X": the verb or noun before "by" names the role.
     if w1.eq_ignore_ascii_case("by") {
@@ -251,7 +323,11 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         found.push((RoleKind::Actor, None));
         return;
     }
-    if is_in(CAST_CUES, w1) && (w1.eq_ignore_ascii_case("players") || w1.eq_ignore_ascii_case("alongside") || (a..p1).rev().take(6).any(|k| is_in(CAST_NOUNS, inp.tt(k)))) {
+    if is_in(CAST_CUES, w1)
+        && (w1.eq_ignore_ascii_case("players")
+            || w1.eq_ignore_ascii_case("alongside")
+            || (a..p1).rev().take(6).any(|k| is_in(CAST_NOUNS, inp.tt(k))))
+    {
         found.push((RoleKind::Actor, None));
         return;
     }
@@ -301,16 +377,26 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
     }
     let w = inp.tt(k);
     let object_after = |from: usize| -> Option<usize> {
-        items.iter().find(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))).and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None })
+        items.iter().find(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))).and_then(|it| {
+            if let Target::Title(t) = it.target {
+                Some(t)
+            } else {
+                None
+            }
+        })
     };
     // "back as showrunners", "returns as director": a role noun after "as".
     for j in k..(k + 10).min(b) {
         if matches!(inp.tt(j), "." | ";") || items.iter().any(|it| it.first == j && matches!(it.target, Target::Person(_))) {
             break;
         }
-        if inp.tt(j).eq_ignore_ascii_case("as") && words.info(inp.tt(j + 1)).is(class::ROLE_NOUN) && inp.toks.get(j + 1).is_some_and(|t| t.shape == Shape::Lower) {
+        if inp.tt(j).eq_ignore_ascii_case("as")
+            && words.info(inp.tt(j + 1)).is(class::ROLE_NOUN)
+            && inp.toks.get(j + 1).is_some_and(|t| t.shape == Shape::Lower)
+        {
             if let Some(r) = role_word(words, inp.tt(j + 1)) {
-                let r = if r == RoleKind::Producer && inp.tt(j).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
+                let r =
+                    if r == RoleKind::Producer && inp.tt(j).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
                 found.push((r, None));
             }
         }
@@ -319,7 +405,11 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         if let Some(r) = role_word(words, w).filter(|_| words.info(w).is(class::ROLE_VERB) || w.starts_with("co-")) {
             // "X starred in T", "X directed T", "X wrote the script for T", and lists of
             // works: "starred in T1 (1971), T2 and T3".
-            let r = if r == RoleKind::Producer && inp.tt(k.wrapping_sub(1)).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
+            let r = if r == RoleKind::Producer && inp.tt(k.wrapping_sub(1)).eq_ignore_ascii_case("executive") {
+                RoleKind::ExecutiveProducer
+            } else {
+                r
+            };
             let objects = title_list(inp, items, k + 1, b);
             if objects.is_empty() {
                 found.push((r, object_after(k + 1)));
@@ -343,7 +433,9 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         // "working on the screenplay", "has a story credit"
         let window: Vec<&str> = (k..(k + 5).min(b)).map(|x| inp.tt(x)).collect();
         let has = |x: &str| window.iter().any(|y| y.eq_ignore_ascii_case(x));
-        if (has("screenplay") || has("script")) && (has("working") || has("on") || has("wrote") || has("penned")) || (has("credit") && (has("story") || has("writing") || has("screenplay"))) {
+        if (has("screenplay") || has("script")) && (has("working") || has("on") || has("wrote") || has("penned"))
+            || (has("credit") && (has("story") || has("writing") || has("screenplay")))
+        {
             found.push((RoleKind::Writer, None));
         }
     }
@@ -369,14 +461,15 @@ fn own_title(inp: &Input<'_>, items: &[Item], ii: usize) -> Option<usize> {
 /// (with "(1971)" years between): the objects of one verb.
 fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let Some(first) = items.iter().position(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))) else { return out };
+    let Some(first) = items.iter().position(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))) else {
+        return out;
+    };
     // Only lower-case words may sit between the verb and its first object.
     if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower)) {
         return out;
     }
     let mut cur = first;
-    loop {
-        let Target::Title(t) = items[cur].target else { break };
+    while let Target::Title(t) = items[cur].target {
         out.push(t);
         let mut k = items[cur].last;
         if inp.tt(k) == "(" && inp.tt(k + 2) == ")" {
@@ -411,13 +504,51 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
     let mut steps = 0;
     while j < b && steps < 6 {
         let w = inp.tt(j);
-        if w.eq_ignore_ascii_case("as") || is_in(&["plays", "play", "played", "playing", "voices", "voice", "voiced", "voicing", "portrays", "portray", "portrayed", "portraying"], w) {
+        if w.eq_ignore_ascii_case("as")
+            || is_in(
+                &[
+                    "plays",
+                    "play",
+                    "played",
+                    "playing",
+                    "voices",
+                    "voice",
+                    "voiced",
+                    "voicing",
+                    "portrays",
+                    "portray",
+                    "portrayed",
+                    "portraying",
+                ],
+                w,
+            )
+        {
             if w.eq_ignore_ascii_case("as") && is_in(&["well", "such", "known"], inp.tt(j + 1)) {
                 return None;
             }
             return run_after(inp, j + 1, b);
         }
-        if !is_in(AUX, w) && !is_in(&["stars", "star", "starring", "cast", "returns", "is", "back", "reprises", "reprising", "her", "his", "their", "role", "again"], w) {
+        if !is_in(AUX, w)
+            && !is_in(
+                &[
+                    "stars",
+                    "star",
+                    "starring",
+                    "cast",
+                    "returns",
+                    "is",
+                    "back",
+                    "reprises",
+                    "reprising",
+                    "her",
+                    "his",
+                    "their",
+                    "role",
+                    "again",
+                ],
+                w,
+            )
+        {
             return None;
         }
         j += 1;
@@ -444,9 +575,9 @@ fn run_after(inp: &Input<'_>, i: usize, b: usize) -> Option<String> {
             if w.ends_with("'s") || w.ends_with("’s") {
                 break;
             }
-        } else if t.shape == Shape::Lower && words.is(w, class::PARTICLE) && inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized) {
-            k += 1;
-        } else if w == "-" && k > first_cap && inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized) {
+        } else if inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized)
+            && ((t.shape == Shape::Lower && words.is(w, class::PARTICLE)) || (w == "-" && k > first_cap))
+        {
             k += 1;
         } else {
             break;

@@ -242,7 +242,9 @@ fn run(text: &str, out: &mut Vec<Token>, unit: fn(&str, usize) -> (Class, usize)
             // Apostrophe between letters: "O'Brien", "Reeves's".
             // Separator between digits: "4,100", "1.07".
             let keep = match c {
-                Class::Apostrophe if !w.last_digit => i + n < len && matches!(unit(text, i + n).0, Class::Upper | Class::Lower | Class::Letter),
+                Class::Apostrophe if !w.last_digit => {
+                    i + n < len && matches!(unit(text, i + n).0, Class::Upper | Class::Lower | Class::Letter)
+                }
                 Class::NumSep if w.last_digit => i + n < len && unit(text, i + n).0 == Class::Digit,
                 _ => false,
             };
@@ -329,7 +331,11 @@ mod tests {
             ("1,", "1|,", &[Digits, Punct]),
             ("'twas", "'|twas", &[Punct, Lower]),
             ("rock 'n' roll", "rock|'|n|'|roll", &[Lower, Punct, Lower, Punct, Lower]),
-            ("Spider-Man: No Way Home", "Spider|-|Man|:|No|Way|Home", &[Capitalized, Punct, Capitalized, Punct, Capitalized, Capitalized, Capitalized]),
+            (
+                "Spider-Man: No Way Home",
+                "Spider|-|Man|:|No|Way|Home",
+                &[Capitalized, Punct, Capitalized, Punct, Capitalized, Capitalized, Capitalized],
+            ),
             ("東京 drama", "東京|drama", &[Mixed, Lower]),
             ("a\u{301}b", "a\u{301}b", &[Lower]),
             ("\u{301}x", "\u{301}|x", &[Punct, Lower]),
@@ -351,7 +357,8 @@ mod tests {
     #[test]
     fn fast_path_agrees_with_general_path() {
         let alphabet = [
-            "a", "Z", "7", " ", ".", ",", "'", "’", "-", "—", "é", "e\u{301}", "\u{301}", "😀", "👍🏽", "\u{200D}", "東", "\n", "\r\n", "$", "Ω", "ß", "ǅ", "\u{FE0F}", "#",
+            "a", "Z", "7", " ", ".", ",", "'", "’", "-", "—", "é", "e\u{301}", "\u{301}", "😀", "👍🏽", "\u{200D}", "東", "\n", "\r\n", "$",
+            "Ω", "ß", "ǅ", "\u{FE0F}", "#",
         ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let (mut a, mut b) = (Vec::new(), Vec::new());

@@ -1,0 +1,332 @@
+//! Resolution: a match becomes an ISO value at the granularity the text states, using the
+//! publication date (and the tense of the sentence) only where the text leaves something
+//! out. Without a publication date such a match has no value: never a guess.
+
+use crate::date::Date;
+use crate::dates::scan::{Expr, Point};
+use crate::dates::tense::Tense;
+use crate::dates::words::{Season, Shift, Unit};
+use crate::facts::{DateValue, Granularity};
+
+/// What the resolver knows besides the match.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Anchor {
+    pub published: Option<Date>,
+    pub tense: Tense,
+    /// The last year written out earlier in the same sentence ("in 2019 ... in March").
+    pub context_year: Option<i32>,
+}
+
+/// A resolved match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub value: Option<DateValue>,
+    pub granularity: Granularity,
+    /// Whether the value needed the publication date.
+    pub relative: bool,
+}
+
+/// A value at its granularity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Val {
+    Day(Date),
+    Month(i32, u8),
+    Year(i32),
+    Quarter(i32, u8),
+    Season(i32, u8),
+}
+
+impl Val {
+    fn iso(self) -> String {
+        match self {
+            Val::Day(d) => d.to_string(),
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Year(y) => format!("{y:04}"),
+            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Val::Season(y, s) => format!("{y:04}-{}", SEASONS[usize::from(s)].code()),
+        }
+    }
+}
+
+const SEASONS: [Season; 4] = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+
+/// The granularity of what a match says, resolved or not.
+pub(crate) fn granularity(expr: &Expr) -> Granularity {
+    match expr {
+        Expr::Point(p) | Expr::Range(p, _) | Expr::YearOffset(p, _) => match p {
+            Point::Day { .. } => Granularity::Day,
+            Point::Month { .. } => Granularity::Month,
+            Point::Year(_) => Granularity::Year,
+            Point::Quarter { .. } => Granularity::Quarter,
+            Point::Season { .. } => Granularity::Season,
+        },
+        Expr::Days(_) | Expr::Weekday { .. } => Granularity::Day,
+        Expr::Unit { unit, .. } => match unit {
+            Unit::Week => Granularity::Day,
+            Unit::Month => Granularity::Month,
+            Unit::Quarter => Granularity::Quarter,
+            Unit::Year => Granularity::Year,
+        },
+        Expr::SeasonRel { .. } => Granularity::Season,
+    }
+}
+
+/// Whether resolving `expr` may look at the tense of its sentence.
+pub(crate) fn needs_tense(expr: &Expr) -> bool {
+    match expr {
+        Expr::Point(p) => point_needs_tense(p),
+        Expr::Range(a, b) => point_needs_tense(a) && point_needs_tense(b),
+        Expr::Weekday { shift, .. } => *shift == Shift::Tense,
+        _ => false,
+    }
+}
+
+fn point_needs_tense(p: &Point) -> bool {
+    matches!(p, Point::Day { year: None, .. } | Point::Month { year: None, shift: Shift::Tense, .. })
+}
+
+/// Resolves one match.
+pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
+    let granularity = granularity(expr);
+    let (value, relative) = match *expr {
+        Expr::Point(p) => {
+            let (v, rel) = point(p, a);
+            (v.map(|v| DateValue::Point(v.iso())), rel)
+        }
+        Expr::Range(from, to) => {
+            let (v, rel) = range(from, to, a);
+            (v.map(|(f, t)| DateValue::Range { from: f.iso(), to: t.iso() }), rel)
+        }
+        Expr::YearOffset(p, offset) => {
+            let v = a.published.and_then(|d| point(with_year(p, d.year() + i32::from(offset)), a).0);
+            (v.map(|v| DateValue::Point(v.iso())), true)
+        }
+        _ => (
+            relative(expr, a).map(|v| match v {
+                (f, Some(t)) => DateValue::Range { from: f.iso(), to: t.iso() },
+                (f, None) => DateValue::Point(f.iso()),
+            }),
+            true,
+        ),
+    };
+    Resolved { value, granularity, relative }
+}
+
+/// A written value, its year filled in from context or the publication date when left
+/// out. The flag says whether the publication date was needed.
+fn point(p: Point, a: &Anchor) -> (Option<Val>, bool) {
+    match p {
+        Point::Day { year: Some(y), month, day, .. } => (Date::new(y, month, day).map(Val::Day), false),
+        Point::Month { year: Some(y), month, .. } => (Some(Val::Month(y, month)), false),
+        Point::Year(y) => (Some(Val::Year(y)), false),
+        Point::Quarter { year, q } => (Some(Val::Quarter(year, q)), false),
+        Point::Season { year, season } => (Some(Val::Season(year, season.index() as u8)), false),
+        Point::Day { year: None, month, day, weekday } => {
+            if let Some(y) = a.context_year {
+                if let Some(d) = Date::new(y, month, day).filter(|d| fits_tense(d.year(), d.month(), d.day(), a)) {
+                    return (Some(Val::Day(d)), false);
+                }
+            }
+            (a.published.and_then(|p| day_year(p, month, day, weekday, a.tense)).map(Val::Day), true)
+        }
+        Point::Month { year: None, month, shift } => {
+            if shift == Shift::Tense {
+                if let Some(y) = a.context_year.filter(|&y| fits_tense(y, month, 0, a)) {
+                    return (Some(Val::Month(y, month)), false);
+                }
+            }
+            (a.published.map(|p| Val::Month(month_year(p, month, shift, a.tense), month)), true)
+        }
+    }
+}
+
+/// Whether a year taken from context agrees with the tense: "pushed it to June 30, 2027
+/// in August" (past) is not August 2027. `day` 0 compares months only.
+fn fits_tense(y: i32, m: u8, day: u8, a: &Anchor) -> bool {
+    let Some(p) = a.published else { return true };
+    let (v, now) = if day == 0 { ((y, m, 0), (p.year(), p.month(), 0)) } else { ((y, m, day), (p.year(), p.month(), p.day())) };
+    match a.tense {
+        Tense::Past => v <= now,
+        Tense::Future => v >= now,
+        Tense::Unknown => true,
+    }
+}
+
+/// With no tense nearby, a month-day a little behind publication is the recent one;
+/// anything earlier is the next occurrence: undated listings ("The Odyssey (July 17)")
+/// are upcoming, and past events come with a past-tense verb.
+const RECENT_DAYS: i64 = 10;
+
+/// The year of a month-day written without one: the occurrence the tense points to
+/// ("opened May 23" is the last May 23, "arrives December 12" the next), the one whose
+/// weekday matches when one is written ("Friday, June 6"), else the nearest.
+fn day_year(p: Date, month: u8, day: u8, weekday: Option<u8>, tense: Tense) -> Option<Date> {
+    let cands = [p.year() - 1, p.year(), p.year() + 1].map(|y| Date::new(y, month, day));
+    let dist = |d: &Date| (d.days_since_epoch() - p.days_since_epoch()).abs();
+    if let Some(wd) = weekday {
+        if let Some(d) = cands.iter().flatten().filter(|d| d.weekday() == wd).min_by_key(|d| dist(d)) {
+            return Some(*d);
+        }
+    }
+    match tense {
+        Tense::Past => cands.iter().flatten().filter(|d| **d <= p).max().copied(),
+        Tense::Future => cands.iter().flatten().filter(|d| **d >= p).min().copied(),
+        Tense::Unknown => cands.iter().flatten().filter(|d| d.days_since_epoch() >= p.days_since_epoch() - RECENT_DAYS).min().copied(),
+    }
+}
+
+/// The year of a month written without one ("in March", "last June").
+fn month_year(p: Date, month: u8, shift: Shift, tense: Tense) -> i32 {
+    let (y, m) = (p.year(), p.month());
+    match (shift, tense) {
+        (Shift::This, _) | (Shift::Tense, Tense::Unknown) => y,
+        (Shift::Last, _) => {
+            if month < m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        (Shift::Next, _) => {
+            if month > m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        (Shift::Tense, Tense::Past) => {
+            if month <= m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        (Shift::Tense, Tense::Future) => {
+            if month >= m {
+                y
+            } else {
+                y + 1
+            }
+        }
+    }
+}
+
+/// A range: an end without a year takes the other end's ("March 3 to April 19, 2026"),
+/// or, when neither has one, the first end is resolved and the second follows it.
+fn range(from: Point, to: Point, a: &Anchor) -> (Option<(Val, Val)>, bool) {
+    if from.year().is_none() && to.year().is_some() {
+        let (t, rel) = point(to, a);
+        let Some(t) = t else { return (None, rel) };
+        let y = year_of(t);
+        let f = point(with_year(from, y), a).0.filter(|f| *f <= t).or_else(|| point(with_year(from, y - 1), a).0);
+        return (f.map(|f| (f, t)), rel);
+    }
+    let (f, rel) = point(from, a);
+    let Some(f) = f else { return (None, rel) };
+    if to.year().is_some() {
+        let (t, rel2) = point(to, a);
+        return (t.map(|t| (f, t)), rel || rel2);
+    }
+    let y = year_of(f);
+    let t = point(with_year(to, y), a).0.filter(|t| *t >= f).or_else(|| point(with_year(to, y + 1), a).0);
+    (t.map(|t| (f, t)), rel)
+}
+
+fn year_of(v: Val) -> i32 {
+    match v {
+        Val::Day(d) => d.year(),
+        Val::Month(y, _) | Val::Year(y) | Val::Quarter(y, _) | Val::Season(y, _) => y,
+    }
+}
+
+fn with_year(p: Point, y: i32) -> Point {
+    match p {
+        Point::Day { month, day, weekday, .. } => Point::Day { year: Some(y), month, day, weekday },
+        Point::Month { month, shift, .. } => Point::Month { year: Some(y), month, shift },
+        other => other,
+    }
+}
+
+/// Values that exist only against the publication date: "yesterday", "Friday", "next
+/// week" (a Monday–Sunday range), "last month", "this summer".
+fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
+    let p = a.published?;
+    let add = |n: i64| p.add_days(n).map(Val::Day);
+    match *expr {
+        Expr::Days(k) => Some((add(i64::from(k))?, None)),
+        Expr::Weekday { wd, shift } => Some((Val::Day(weekday(p, wd, shift, a.tense)?), None)),
+        Expr::Unit { unit: Unit::Week, offset } => {
+            let monday = -i64::from(p.weekday()) + 7 * i64::from(offset);
+            Some((add(monday)?, Some(add(monday + 6)?)))
+        }
+        Expr::Unit { unit: Unit::Month, offset } => {
+            let n = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + i64::from(offset);
+            Some((Val::Month(n.div_euclid(12) as i32, (n.rem_euclid(12) + 1) as u8), None))
+        }
+        Expr::Unit { unit: Unit::Quarter, offset } => {
+            let n = i64::from(p.year()) * 4 + i64::from((p.month() - 1) / 3) + i64::from(offset);
+            Some((Val::Quarter(n.div_euclid(4) as i32, (n.rem_euclid(4) + 1) as u8), None))
+        }
+        Expr::Unit { unit: Unit::Year, offset } => Some((Val::Year(p.year() + i32::from(offset)), None)),
+        Expr::SeasonRel { season, shift } => {
+            // Seasons counted from spring 0 of year 0; winter belongs to the year of its
+            // December, so January 2026 is in winter 2025.
+            let (sy, si) = match p.month() {
+                3..=5 => (p.year(), 0),
+                6..=8 => (p.year(), 1),
+                9..=11 => (p.year(), 2),
+                12 => (p.year(), 3),
+                _ => (p.year() - 1, 3),
+            };
+            let cur = i64::from(sy) * 4 + si;
+            let s = season.index();
+            let cands = [sy - 1, sy, sy + 1].map(|y| i64::from(y) * 4 + s);
+            let n = match shift {
+                // Ties go forward: "this winter" in July is the coming one.
+                Shift::This | Shift::Tense => cands.iter().copied().min_by_key(|&c| ((c - cur).abs(), c < cur))?,
+                Shift::Last => cands.iter().copied().filter(|&c| c < cur).max()?,
+                Shift::Next => cands.iter().copied().filter(|&c| c > cur).min()?,
+            };
+            Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
+        }
+        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) => None,
+    }
+}
+
+/// A weekday against the publication date: `shift` first, else the tense; the same
+/// weekday as publication is that day unless "last" or "next" says otherwise.
+fn weekday(p: Date, wd: u8, shift: Shift, tense: Tense) -> Option<Date> {
+    let ahead = i64::from((wd + 7 - p.weekday()) % 7); // 0..=6
+    let n = match (shift, tense) {
+        (Shift::Next, _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        (Shift::Last, _) => {
+            if ahead == 0 {
+                -7
+            } else {
+                ahead - 7
+            }
+        }
+        (Shift::This, _) | (Shift::Tense, Tense::Future) => ahead,
+        (Shift::Tense, Tense::Past) => {
+            if ahead == 0 {
+                0
+            } else {
+                ahead - 7
+            }
+        }
+        (Shift::Tense, Tense::Unknown) => {
+            if ahead <= 3 {
+                ahead
+            } else {
+                ahead - 7
+            }
+        }
+    };
+    p.add_days(n)
+}

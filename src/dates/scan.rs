@@ -1,0 +1,1066 @@
+//! Surface forms: where a temporal expression is and what it says, before any
+//! resolution against the publication date.
+//!
+//! One left-to-right pass over the bytes. Only a word the vocabulary marks as a trigger (a
+//! month, weekday, season, "today", "week", "Q3") or a run of digits starts a match, and a
+//! match reads a bounded number of words around its trigger, so the pass stays linear in
+//! the length of the text whatever it holds (a megabyte of digits and commas included).
+//! What is left out: counts and amounts ("4,100 theaters", "$125 million"), clock times,
+//! decades ("the 1990s"), and years that belong to a title ("Blade Runner 2049").
+
+use crate::date::{days_in_month, Date};
+use crate::dates::words::{flag, Cal, Info, Season, Shift, Unit, Words};
+use crate::span::Span;
+
+/// Plausible years: older ones are ids or counts in entertainment news.
+const YEARS: std::ops::RangeInclusive<i32> = 1870..=2100;
+
+/// A calendar value as written, possibly without its year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Point {
+    Day { year: Option<i32>, month: u8, day: u8, weekday: Option<u8> },
+    Month { year: Option<i32>, month: u8, shift: Shift },
+    Year(i32),
+    Quarter { year: i32, q: u8 },
+    Season { year: i32, season: Season },
+}
+
+impl Point {
+    pub(crate) fn year(&self) -> Option<i32> {
+        match *self {
+            Point::Day { year, .. } | Point::Month { year, .. } => year,
+            Point::Year(y) | Point::Quarter { year: y, .. } | Point::Season { year: y, .. } => Some(y),
+        }
+    }
+}
+
+/// What a match says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Expr {
+    Point(Point),
+    /// Both ends at one granularity ("September 4–14, 2025", "from 2019 to 2021").
+    Range(Point, Point),
+    /// Days from the publication date: "yesterday" is -1.
+    Days(i8),
+    /// "Friday", "next Tuesday".
+    Weekday {
+        wd: u8,
+        shift: Shift,
+    },
+    /// This (0), last (-1) or next (1) week, month, quarter or year.
+    Unit {
+        unit: Unit,
+        offset: i8,
+    },
+    /// "this summer", "last fall".
+    SeasonRel {
+        season: Season,
+        shift: Shift,
+    },
+    /// A month or month-day whose year is counted from the publication year: "January
+    /// of last year", "June 19 next year".
+    YearOffset(Point, i8),
+}
+
+/// One match.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub expr: Expr,
+    /// A year read from a typo ("2o14"): where, and as what.
+    pub typo: Option<(Span, i32)>,
+    /// Whether the year it writes out dates year-less dates later in the sentence ("In
+    /// 2019, ... from May to July"); an adjective year ("the 2023 strikes") does not.
+    pub context: bool,
+}
+
+/// A four-character year as read.
+#[derive(Clone, Copy, Debug)]
+struct Year {
+    value: i32,
+    span: Span,
+    typo: bool,
+}
+
+/// A month name as read: its number, where it ends (after a period of "Sept."), and
+/// whether it is an abbreviation without a period ("Jan", which may be a name).
+#[derive(Clone, Copy, Debug)]
+struct MonthWord {
+    month: u8,
+    end: usize,
+    bare_abbr: bool,
+}
+
+/// What stands before a trigger: "this", "early", "between", "in".
+#[derive(Clone, Copy, Debug)]
+struct Prefix {
+    /// Where the match starts when the prefix belongs to it ("next week", "mid-June").
+    start: usize,
+    shift: Shift,
+    /// Start of the shift word ("next"), for the word before it.
+    shift_start: usize,
+    /// "early", "late", "mid" (or "mid-") directly before.
+    edge: bool,
+    /// Flags of the word directly before.
+    flags: u32,
+    between: bool,
+    /// "and"/"or" right after the previous match ("in June and July").
+    list: bool,
+}
+
+/// The scanner over one text; yields matches in text order, never overlapping.
+pub(crate) struct Scanner<'a> {
+    w: &'a Words,
+    s: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    last_end: usize,
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        let b = self.b;
+        while self.pos < b.len() {
+            let c = b[self.pos];
+            if !c.is_ascii_alphanumeric() {
+                self.pos += 1;
+                continue;
+            }
+            let st = self.pos;
+            let e = self.run_end(st);
+            self.pos = e;
+            // A run glued to a non-ASCII letter ("Mayé") is part of a longer word.
+            if (st > 0 && b[st - 1] >= 0x80 && self.alnum_before(st)) || (b.get(e).is_some_and(|&c| c >= 0x80) && self.alnum_after(e)) {
+                continue;
+            }
+            let hit = if c.is_ascii_digit() { self.number(st, e) } else { self.word(st, e) };
+            if let Some(mut h) = hit {
+                if h.span.start < self.last_end {
+                    h.span.start = st;
+                }
+                debug_assert!(self.s.is_char_boundary(h.span.start) && self.s.is_char_boundary(h.span.end));
+                self.pos = h.span.end.max(e);
+                self.last_end = h.span.end;
+                return Some(h);
+            }
+        }
+        None
+    }
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(w: &'a Words, s: &'a str) -> Scanner<'a> {
+        Scanner { w, s, b: s.as_bytes(), pos: 0, last_end: 0 }
+    }
+
+    // ---- triggers ----
+
+    fn word(&mut self, st: usize, e: usize) -> Option<Hit> {
+        match self.w.trigger(&self.b[st..e])? {
+            Cal::Month { month, abbr } => self.month(st, e, month, abbr),
+            Cal::Weekday { wd, abbr } => self.weekday(st, e, wd, abbr),
+            Cal::Season(season) => self.season(st, e, season),
+            Cal::DayOffset(k) => self.day_word(st, e, k),
+            Cal::Unit(unit) => self.unit(st, e, unit),
+            Cal::Q(q) => self.quarter_q(st, e, q),
+            _ => None,
+        }
+    }
+
+    /// "June 6, 2025", "Sept. 24", "June 2025", "in June", "March 3 to April 19, 2026".
+    fn month(&mut self, st: usize, e: usize, month: u8, abbr: bool) -> Option<Hit> {
+        if !self.is_cap(st) {
+            return None;
+        }
+        let mw = self.month_word_end(e, month, abbr);
+        let q = self.skip_ws(mw.end);
+        if q > mw.end {
+            if let Some(h) = self.month_day(st, mw.month, q) {
+                return Some(h);
+            }
+        }
+        if mw.bare_abbr {
+            return None;
+        }
+        self.month_only(st, mw)
+    }
+
+    /// The month-day part after a month name: "6", "6th", "4–14", "3 to April 19", then
+    /// an optional year.
+    fn month_day(&mut self, st: usize, month: u8, q: usize) -> Option<Hit> {
+        let (d1, e1) = self.day_at(q)?;
+        if d1 > days_in_month(2024, month) {
+            return None;
+        }
+        let mut to: Option<(u8, u8)> = None;
+        let mut end = e1;
+        if let Some(r) = self.connector(e1, false) {
+            if let Some((d2, e2)) = self.day_at(r) {
+                if d2 > d1 && d2 <= days_in_month(2024, month) {
+                    to = Some((month, d2));
+                    end = e2;
+                }
+            } else if let Some(mw2) = self.month_word(r) {
+                let r2 = self.skip_ws(mw2.end);
+                if r2 > mw2.end {
+                    if let Some((d2, e2)) = self.day_at(r2) {
+                        if d2 <= days_in_month(2024, mw2.month) && (mw2.month, d2) != (month, d1) {
+                            to = Some((mw2.month, d2));
+                            end = e2;
+                        }
+                    }
+                }
+            }
+        }
+        let year = self.year_after(end, true, false);
+        if let Some(y) = year {
+            end = y.span.end;
+        } else if to.is_none() {
+            // "June 19 next year".
+            if let Some((offset, e)) = self.year_offset_after(end) {
+                let point = Point::Day { year: None, month, day: d1, weekday: None };
+                return Some(Hit { span: Span::new(st, e), expr: Expr::YearOffset(point, offset), typo: None, context: false });
+            }
+        }
+        self.day_hit(st, end, (month, d1), to, year)
+    }
+
+    /// Builds a day or day-range hit, checking the days exist when the year is known.
+    fn day_hit(&self, st: usize, end: usize, from: (u8, u8), to: Option<(u8, u8)>, year: Option<Year>) -> Option<Hit> {
+        let y = year.map(|y| y.value);
+        let typo = year.filter(|y| y.typo).map(|y| (y.span, y.value));
+        let expr = match to {
+            None => {
+                if let Some(y) = y {
+                    Date::new(y, from.0, from.1)?;
+                }
+                Expr::Point(Point::Day { year: y, month: from.0, day: from.1, weekday: None })
+            }
+            Some(to) => {
+                // "December 28 to January 3, 2026": the first end is in the year before.
+                let y_from = y.map(|y| if from > to { y - 1 } else { y });
+                if let (Some(a), Some(b)) = (y_from, y) {
+                    Date::new(a, from.0, from.1)?;
+                    Date::new(b, to.0, to.1)?;
+                }
+                Expr::Range(
+                    Point::Day { year: y_from, month: from.0, day: from.1, weekday: None },
+                    Point::Day { year: y, month: to.0, day: to.1, weekday: None },
+                )
+            }
+        };
+        Some(Hit { span: Span::new(st, end), expr, typo, context: true })
+    }
+
+    /// A month name with no day: "June 2025", "June of 2025", "June–August 2025", "in
+    /// June", "between May and July", "mid-June".
+    fn month_only(&mut self, st: usize, mw: MonthWord) -> Option<Hit> {
+        let pf = self.prefix(st);
+        let start = if pf.edge || pf.shift != Shift::Tense { pf.start } else { st };
+        if let Some(y) = self.year_after(mw.end, true, true) {
+            return Some(Hit {
+                span: Span::new(start, y.span.end),
+                expr: Expr::Point(Point::Month { year: Some(y.value), month: mw.month, shift: Shift::Tense }),
+                typo: typo_of(y),
+                context: true,
+            });
+        }
+        let is_mm = mw.month == 3 || mw.month == 5;
+        let ctx = if is_mm { pf.flags & flag::MM_CTX != 0 || pf.list } else { pf.flags & flag::DATE_CTX != 0 || pf.list };
+        if let Some(r) = self.connector(mw.end, pf.between) {
+            if let Some(mw2) = self.month_word(r).filter(|m| !m.bare_abbr && m.month != mw.month) {
+                let year = self.year_after(mw2.end, true, true);
+                if year.is_some() || (ctx && !self.cap_word_after(mw2.end)) {
+                    let y = year.map(|y| y.value);
+                    let y_from = y.map(|y| if mw.month > mw2.month { y - 1 } else { y });
+                    let end = year.map_or(mw2.end, |y| y.span.end);
+                    let expr = Expr::Range(
+                        Point::Month { year: y_from, month: mw.month, shift: Shift::Tense },
+                        Point::Month { year: y, month: mw2.month, shift: Shift::Tense },
+                    );
+                    return Some(Hit { span: Span::new(start, end), expr, typo: year.and_then(typo_of), context: true });
+                }
+            }
+        }
+        // "January of last year".
+        if let Some((offset, e)) = self.year_offset_after(mw.end) {
+            let point = Point::Month { year: None, month: mw.month, shift: Shift::Tense };
+            return Some(Hit { span: Span::new(start, e), expr: Expr::YearOffset(point, offset), typo: None, context: false });
+        }
+        // "in May and July 2022": the year after the list is this month's too.
+        if let Some((ns, ne)) = self.word_after(mw.end) {
+            let w = &self.b[ns..ne];
+            if w.eq_ignore_ascii_case(b"and") || w.eq_ignore_ascii_case(b"or") {
+                let year = self.month_word(self.skip_ws(ne)).filter(|m| !m.bare_abbr).and_then(|m2| self.year_after(m2.end, false, true));
+                if let Some(y) = year {
+                    let expr = Expr::Point(Point::Month { year: Some(y.value), month: mw.month, shift: Shift::Tense });
+                    return Some(Hit { span: Span::new(start, mw.end), expr, typo: None, context: true });
+                }
+            }
+        }
+        // Alone, a month name needs a date word before it and no name after it:
+        // "in June Squibb's", "starring in May December" are not dates.
+        if !ctx || self.cap_word_after(mw.end) {
+            return None;
+        }
+        Some(Hit {
+            span: Span::new(start, mw.end),
+            expr: Expr::Point(Point::Month { year: None, month: mw.month, shift: pf.shift }),
+            typo: None,
+            context: true,
+        })
+    }
+
+    /// "Friday", "on Tuesday", "next Friday", "Friday, June 6", "Fri., June 6".
+    fn weekday(&mut self, st: usize, e: usize, wd: u8, abbr: bool) -> Option<Hit> {
+        if !self.is_cap(st) {
+            return None;
+        }
+        let p = if abbr && self.at(e) == b'.' { e + 1 } else { e };
+        let q = if self.at(p) == b',' { p + 1 } else { p };
+        let r = self.skip_ws(q);
+        if r > q {
+            let dated = if let Some(mw) = self.month_word(r) {
+                let r2 = self.skip_ws(mw.end);
+                if r2 > mw.end {
+                    self.month_day(r, mw.month, r2)
+                } else {
+                    None
+                }
+            } else {
+                self.day_first(r, true)
+            };
+            if let Some(mut h) = dated {
+                if let Expr::Point(Point::Day { weekday, .. }) | Expr::Range(Point::Day { weekday, .. }, _) = &mut h.expr {
+                    *weekday = Some(wd);
+                }
+                h.span.start = st;
+                return Some(h);
+            }
+        }
+        if abbr {
+            return None;
+        }
+        let pf = self.prefix(st);
+        if pf.shift == Shift::Tense {
+            if let Some((ws, we)) = self.word_before(st) {
+                // "Black Friday", "Freaky Friday": a capitalised word before makes a name;
+                // "stars in Wednesday" a title (a day is "on" Wednesday); "a Thursday",
+                // "every Sunday" no particular day.
+                let w = &self.b[ws..we];
+                if self.is_title_word(ws, we)
+                    || [&b"in"[..], b"a", b"an", b"any", b"each", b"every"].iter().any(|x| w.eq_ignore_ascii_case(x))
+                {
+                    return None;
+                }
+            }
+        }
+        // "Sunday Best", "Friday Night Lights", "Friday the 13th".
+        if self.cap_word_after(e) {
+            return None;
+        }
+        // "Friday the 13th", "Wednesday season 2".
+        if let Some((ns, ne)) = self.word_after(e) {
+            let w = &self.b[ns..ne];
+            if (w.eq_ignore_ascii_case(b"the") || w.eq_ignore_ascii_case(b"season"))
+                && self.word_after(ne).is_some_and(|(s, _)| self.at(s).is_ascii_digit())
+            {
+                return None;
+            }
+        }
+        let start = if pf.shift != Shift::Tense { pf.start } else { st };
+        Some(Hit { span: Span::new(start, e), expr: Expr::Weekday { wd, shift: pf.shift }, typo: None, context: true })
+    }
+
+    /// "summer 2026", "the fall of 2023", "holiday 2027", "this summer", "last fall".
+    fn season(&mut self, st: usize, e: usize, season: Season) -> Option<Hit> {
+        let mut end = e;
+        let holiday = self.b[st..e].eq_ignore_ascii_case(b"holiday");
+        if holiday {
+            if let Some((ns, ne)) = self.word_after(e) {
+                if self.b[ns..ne].eq_ignore_ascii_case(b"season") {
+                    end = ne;
+                }
+            }
+        }
+        let pf = self.prefix(st);
+        if let Some(y) = self.year_after(end, true, true) {
+            let start = if pf.edge { pf.start } else { st };
+            return Some(Hit {
+                span: Span::new(start, y.span.end),
+                expr: Expr::Point(Point::Season { year: y.value, season }),
+                typo: typo_of(y),
+                context: true,
+            });
+        }
+        // Without a year only with "this/last/next"; "holiday" only as "holiday season".
+        if pf.shift == Shift::Tense || (holiday && end == e) {
+            return None;
+        }
+        Some(Hit { span: Span::new(pf.start, end), expr: Expr::SeasonRel { season, shift: pf.shift }, typo: None, context: true })
+    }
+
+    /// "today", "tomorrow", "yesterday", "tonight".
+    fn day_word(&mut self, st: usize, e: usize, k: i8) -> Option<Hit> {
+        // "the Today show", "Today Show".
+        if let Some((ws, we)) = self.word_before(st) {
+            if self.b[ws..we].eq_ignore_ascii_case(b"the") {
+                return None;
+            }
+        }
+        if self.is_cap(st) && self.cap_word_after(e) {
+            return None;
+        }
+        Some(Hit { span: Span::new(st, e), expr: Expr::Days(k), typo: None, context: true })
+    }
+
+    /// "next week", "last month", "earlier this year", "third quarter of 2025".
+    fn unit(&mut self, st: usize, e: usize, unit: Unit) -> Option<Hit> {
+        if unit == Unit::Quarter {
+            if let Some((ws, we)) = self.word_before(st).or_else(|| self.hyphenated_before(st)) {
+                if let Some(Cal::Ordinal(q)) = self.info(ws, we).cal {
+                    if let Some(y) = self.year_after(e, true, true) {
+                        let start = if ws >= self.last_end { ws } else { st };
+                        return Some(Hit {
+                            span: Span::new(start, y.span.end),
+                            expr: Expr::Point(Point::Quarter { year: y.value, q }),
+                            typo: typo_of(y),
+                            context: true,
+                        });
+                    }
+                }
+            }
+        }
+        let pf = self.prefix(st);
+        let offset = match pf.shift {
+            Shift::Tense => return None,
+            // "this week" is left out as vague; "next week" is a Monday–Sunday range.
+            Shift::This if unit == Unit::Week => return None,
+            Shift::This => 0,
+            Shift::Last => -1,
+            Shift::Next => 1,
+        };
+        // "the next year", "a last week": a stretch of time, not a calendar unit.
+        if let Some((ws, we)) = self.word_before(pf.shift_start) {
+            let w = &self.b[ws..we];
+            if w.eq_ignore_ascii_case(b"the") || w.eq_ignore_ascii_case(b"a") {
+                return None;
+            }
+        }
+        Some(Hit { span: Span::new(pf.start, e), expr: Expr::Unit { unit, offset }, typo: None, context: true })
+    }
+
+    /// "Q3 2025", "Q4 of 2026".
+    fn quarter_q(&mut self, st: usize, e: usize, q: u8) -> Option<Hit> {
+        if !self.is_cap(st) {
+            return None;
+        }
+        let y = self.year_after(e, true, true)?;
+        Some(Hit {
+            span: Span::new(st, y.span.end),
+            expr: Expr::Point(Point::Quarter { year: y.value, q }),
+            typo: typo_of(y),
+            context: true,
+        })
+    }
+
+    /// A run starting with a digit: a year, an ISO or US date, or a day before a month.
+    fn number(&mut self, st: usize, e: usize) -> Option<Hit> {
+        if self.number_continued(st) || self.amount_before(st) {
+            return None;
+        }
+        let len = e - st;
+        if len == 4 {
+            if let Some(h) = self.year_number(st, e) {
+                return Some(h);
+            }
+        }
+        if len > 4 {
+            return None;
+        }
+        if self.at(e) == b'/' {
+            return self.us_date(st, e);
+        }
+        self.day_first(st, false)
+    }
+
+    /// "2017", "early 2026", "mid-2026", "2019 to 2021", "2024–25", "2025-09-14", "2o14".
+    fn year_number(&mut self, st: usize, e: usize) -> Option<Hit> {
+        if self.at(e) == b'-' {
+            if let Some(h) = self.iso(st, e) {
+                return Some(h);
+            }
+        }
+        let typo_ok = self.typo_context(st, e);
+        let y = self.year_at(st, typo_ok)?;
+        let pf = self.prefix(st);
+        let start = if pf.edge { pf.start } else { st };
+        // A range: "2019–2021", "2019 to 2021", "2024-25", "2024/25", "between 2019 and 2021".
+        if !y.typo {
+            if let Some(r) = self.connector(e, pf.between) {
+                if let Some(y2) = self.year_at(r, false) {
+                    if y2.value > y.value {
+                        return Some(Hit {
+                            span: Span::new(start, y2.span.end),
+                            expr: Expr::Range(Point::Year(y.value), Point::Year(y2.value)),
+                            typo: None,
+                            context: false,
+                        });
+                    }
+                }
+            }
+            let r = if self.at(e) == b'/' { Some(e + 1) } else { self.dash_at(e) };
+            if let Some(r) = r {
+                if let Some((yy, re)) = self.two_digits(r) {
+                    let y2 = y.value - y.value % 100 + yy;
+                    if y2 > y.value {
+                        return Some(Hit {
+                            span: Span::new(start, re),
+                            expr: Expr::Range(Point::Year(y.value), Point::Year(y2)),
+                            typo: None,
+                            context: false,
+                        });
+                    }
+                }
+            }
+        }
+        // Any other number glued on is not a year: "2025-123", "2024/7".
+        if matches!(self.at(e), b'-' | b'/') && self.at(e + 1).is_ascii_digit() {
+            return None;
+        }
+        if let Some((ws, we)) = self.word_before(st) {
+            let info = self.info(ws, we);
+            // "Blade Runner 2049", "Gamescom 2025": a year right after a name is the name's.
+            if self.is_title_word(ws, we) {
+                return None;
+            }
+            // "more than 2000", "page 1999".
+            if info.has(flag::QUANTITY) || (info.has(flag::LABEL) && !self.is_cap(ws)) {
+                return None;
+            }
+            // "the 2010's" is a decade.
+            if self.b[ws..we].eq_ignore_ascii_case(b"the")
+                && y.value % 10 == 0
+                && self.apostrophe_at(e).is_some_and(|p| matches!(self.at(p), b's' | b'S'))
+            {
+                return None;
+            }
+        }
+        // "2001: A Space Odyssey".
+        if self.at(e) == b':' {
+            let r = self.skip_ws(e + 1);
+            if r > e + 1 && self.is_cap(r) {
+                return None;
+            }
+        }
+        // "2000 theaters".
+        if let Some((ns, ne)) = self.word_after(e) {
+            if self.info(ns, ne).has(flag::COUNT) {
+                return None;
+            }
+        }
+        // Only a year governed by a date word ("in 2019") dates what follows it.
+        let context = pf.flags & flag::DATE_CTX != 0;
+        Some(Hit { span: Span::new(start, e), expr: Expr::Point(Point::Year(y.value)), typo: typo_of(y), context })
+    }
+
+    /// "2025-09-14".
+    fn iso(&self, st: usize, e: usize) -> Option<Hit> {
+        let b = self.b;
+        let (m, me) = self.two_digits(e + 1)?;
+        if self.at(me) != b'-' {
+            return None;
+        }
+        let (d, de) = self.two_digits(me + 1)?;
+        if self.number_continues(de) || self.at(de) == b'-' {
+            return None;
+        }
+        let y = std::str::from_utf8(&b[st..e]).ok()?.parse::<i32>().ok().filter(|y| YEARS.contains(y))?;
+        Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+        Some(Hit {
+            span: Span::new(st, de),
+            expr: Expr::Point(Point::Day { year: Some(y), month: m as u8, day: d as u8, weekday: None }),
+            typo: None,
+            context: true,
+        })
+    }
+
+    /// "07/15/2025", "7/4/2026" (month first, as US outlets write it).
+    fn us_date(&self, st: usize, e: usize) -> Option<Hit> {
+        let m = self.small_number(st, e)?;
+        let ds = e + 1;
+        let de = self.run_end(ds);
+        let d = self.small_number(ds, de)?;
+        if self.at(de) != b'/' {
+            return None;
+        }
+        let y = self.year_at(de + 1, false)?;
+        if self.number_continues(y.span.end) || self.at(y.span.end) == b'/' {
+            return None;
+        }
+        Date::new(y.value, m, d)?;
+        Some(Hit {
+            span: Span::new(st, y.span.end),
+            expr: Expr::Point(Point::Day { year: Some(y.value), month: m, day: d, weekday: None }),
+            typo: None,
+            context: true,
+        })
+    }
+
+    /// "6 June 2025", "6th of June", "4–14 September 2025"; without a year only after a
+    /// date word ("on 6 June") or in "the 6th of June".
+    fn day_first(&mut self, st: usize, forced: bool) -> Option<Hit> {
+        let (d1, e1) = self.day_at(st)?;
+        let mut d2 = None;
+        let mut end_days = e1;
+        if let Some(r) = self.connector(e1, false) {
+            if let Some((d, e)) = self.day_at(r).filter(|&(d, _)| d > d1) {
+                d2 = Some(d);
+                end_days = e;
+            }
+        }
+        let mut q = self.skip_ws(end_days);
+        if q == end_days {
+            return None;
+        }
+        let mut via_of = false;
+        if let Some(oe) = self.word_at(q) {
+            if self.b[q..oe].eq_ignore_ascii_case(b"of") {
+                let r = self.skip_ws(oe);
+                if r == oe {
+                    return None;
+                }
+                q = r;
+                via_of = true;
+            }
+        }
+        let mw = self.month_word(q)?;
+        let year = self.year_after(mw.end, true, false);
+        if year.is_none() && !forced && !via_of {
+            let ok = self.word_before(st).is_some_and(|(ws, we)| {
+                let info = self.info(ws, we);
+                info.has(flag::DATE_CTX) || matches!(info.cal, Some(Cal::Weekday { .. }))
+            });
+            if !ok {
+                return None;
+            }
+        }
+        let dim = days_in_month(2024, mw.month);
+        if d1 > dim || d2.is_some_and(|d| d > dim) {
+            return None;
+        }
+        let end = year.map_or(mw.end, |y| y.span.end);
+        self.day_hit(st, end, (mw.month, d1), d2.map(|d| (mw.month, d)), year)
+    }
+
+    // ---- context ----
+
+    /// What stands before the trigger at `st`.
+    fn prefix(&self, st: usize) -> Prefix {
+        let mut pf = Prefix { start: st, shift: Shift::Tense, shift_start: st, edge: false, flags: 0, between: false, list: false };
+        // "mid-June", "mid-2026".
+        if let Some((ws, we)) = self.hyphenated_before(st) {
+            if self.b[ws..we].eq_ignore_ascii_case(b"mid") {
+                pf.edge = true;
+                pf.flags = flag::DATE_CTX | flag::MM_CTX;
+                if ws >= self.last_end {
+                    pf.start = ws;
+                }
+            }
+            return pf;
+        }
+        let Some((ws, we)) = self.word_before(st) else { return pf };
+        let info = self.info(ws, we);
+        let word = &self.b[ws..we];
+        pf.flags = info.flags;
+        pf.between = word.eq_ignore_ascii_case(b"between");
+        pf.list = (word.eq_ignore_ascii_case(b"and") || word.eq_ignore_ascii_case(b"or")) && self.last_end > 0 && {
+            let back = self.skip_ws_back(ws);
+            back == self.last_end || (back == self.last_end + 1 && self.at(self.last_end) == b',')
+        };
+        let extendable = ws >= self.last_end;
+        match info.cal {
+            Some(Cal::Shift(mut shift)) => {
+                let mut s0 = ws;
+                // "past" and "coming" shift only after "this": "this past summer".
+                if word.eq_ignore_ascii_case(b"past") || word.eq_ignore_ascii_case(b"coming") {
+                    match self.word_before(ws) {
+                        Some((ts, te)) if self.b[ts..te].eq_ignore_ascii_case(b"this") => s0 = ts,
+                        _ => return pf,
+                    }
+                } else if word.eq_ignore_ascii_case(b"this") {
+                    shift = Shift::This;
+                }
+                if !extendable || s0 < self.last_end {
+                    return pf;
+                }
+                pf.shift = shift;
+                pf.shift_start = s0;
+                pf.start = s0;
+                // "earlier this year", "early next year", "later this summer".
+                if let Some((es, ee)) = self.word_before(s0) {
+                    if self.info(es, ee).cal == Some(Cal::Edge) && es >= self.last_end {
+                        pf.start = es;
+                    }
+                }
+            }
+            Some(Cal::Edge) if extendable && !word.eq_ignore_ascii_case(b"earlier") && !word.eq_ignore_ascii_case(b"later") => {
+                pf.edge = true;
+                pf.start = ws;
+            }
+            _ => {}
+        }
+        pf
+    }
+
+    /// Whether the year at `[st, e)` may be read from a typo ("in 2o14", "its 2o14
+    /// release", "June 2O25").
+    fn typo_context(&self, st: usize, e: usize) -> bool {
+        if self.b[st..e].iter().all(u8::is_ascii_digit) {
+            return true;
+        }
+        let before = self.word_before(st).map(|(ws, we)| self.info(ws, we));
+        if before.is_some_and(|i| i.has(flag::TYPO_CTX) || matches!(i.cal, Some(Cal::Month { .. }))) {
+            return true;
+        }
+        self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).has(flag::TYPO_AFTER))
+    }
+
+    /// A capitalised word that would make a following year or weekday part of a name:
+    /// not a function word, a verb ("Opens Friday"), a calendar word or a possessive.
+    fn is_title_word(&self, ws: usize, we: usize) -> bool {
+        if !self.is_cap(ws) || self.is_possessive(ws, we) {
+            return false;
+        }
+        let info = self.info(ws, we);
+        info.cal.is_none()
+            && info.flags & (flag::FUNCTION | flag::VERB | flag::DATE_CTX | flag::TYPO_CTX | flag::COPULA | flag::AUX_PAST | flag::PERFECT)
+                == 0
+    }
+
+    fn is_possessive(&self, ws: usize, we: usize) -> bool {
+        we - ws == 1 && matches!(self.b[ws], b's' | b'S') && self.apostrophe_before(ws)
+    }
+
+    // ---- pieces ----
+
+    /// A month name at `p`, capitalised, with the period of an abbreviation.
+    fn month_word(&self, p: usize) -> Option<MonthWord> {
+        let e = self.word_at(p)?;
+        if !self.is_cap(p) {
+            return None;
+        }
+        match self.info(p, e).cal {
+            Some(Cal::Month { month, abbr }) => Some(self.month_word_end(e, month, abbr)),
+            _ => None,
+        }
+    }
+
+    fn month_word_end(&self, e: usize, month: u8, abbr: bool) -> MonthWord {
+        if abbr && self.at(e) == b'.' {
+            MonthWord { month, end: e + 1, bare_abbr: false }
+        } else {
+            MonthWord { month, end: e, bare_abbr: abbr }
+        }
+    }
+
+    /// A day of the month at `p`: "6", "06", "6th"; not a clock time ("8 p.m.", "2:15"),
+    /// a decimal or a grouped number.
+    fn day_at(&self, p: usize) -> Option<(u8, usize)> {
+        if !self.at(p).is_ascii_digit() || self.alnum_before(p) {
+            return None;
+        }
+        let e = self.run_end(p);
+        let mut k = p;
+        while k < e && self.b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k - p > 2 || self.alnum_after(e) {
+            return None;
+        }
+        let suffix = &self.b[k..e];
+        if !suffix.is_empty() && ![&b"st"[..], b"nd", b"rd", b"th"].iter().any(|s| suffix.eq_ignore_ascii_case(s)) {
+            return None;
+        }
+        let d = self.b[p..k].iter().fold(0u8, |a, &c| a * 10 + (c - b'0'));
+        if !(1..=31).contains(&d) || self.number_continues(e) || self.at(e) == b'%' {
+            return None;
+        }
+        if let Some((ns, ne)) = self.word_after(e) {
+            let w = &self.b[ns..ne];
+            let clock = ((w.eq_ignore_ascii_case(b"a") || w.eq_ignore_ascii_case(b"p")) && self.at(ne) == b'.')
+                || w.eq_ignore_ascii_case(b"am")
+                || w.eq_ignore_ascii_case(b"pm");
+            if clock {
+                return None;
+            }
+        }
+        Some((d, e))
+    }
+
+    /// A plausible year at `p`: four digits, or with `typo_ok` a letter for a digit
+    /// ("2o14", "2OI9").
+    fn year_at(&self, p: usize, typo_ok: bool) -> Option<Year> {
+        if !self.at(p).is_ascii_digit() || self.alnum_before(p) {
+            return None;
+        }
+        let e = self.run_end(p);
+        if e - p != 4 || self.alnum_after(e) {
+            return None;
+        }
+        let mut value = 0i32;
+        let mut typo = false;
+        for &c in &self.b[p..e] {
+            let d = match c {
+                b'0'..=b'9' => c - b'0',
+                b'o' | b'O' => {
+                    typo = true;
+                    0
+                }
+                b'l' | b'I' => {
+                    typo = true;
+                    1
+                }
+                _ => return None,
+            };
+            value = value * 10 + i32::from(d);
+        }
+        if (typo && !typo_ok) || !YEARS.contains(&value) || self.number_continues(e) || self.at(e) == b'%' {
+            return None;
+        }
+        Some(Year { value, span: Span::new(p, e), typo })
+    }
+
+    /// A year after a day or month: ", 2025", " 2025", and with `of` " of 2025".
+    fn year_after(&self, p: usize, typo_ok: bool, of: bool) -> Option<Year> {
+        let q = if self.at(p) == b',' { p + 1 } else { p };
+        let r = self.skip_ws(q);
+        if r == q {
+            return None;
+        }
+        if of {
+            if let Some(oe) = self.word_at(r) {
+                if self.b[r..oe].eq_ignore_ascii_case(b"of") {
+                    let r2 = self.skip_ws(oe);
+                    return if r2 > oe && q == p { self.year_at(r2, typo_ok) } else { None };
+                }
+            }
+        }
+        self.year_at(r, typo_ok)
+    }
+
+    /// "next year", " of last year", ", this year" after a month or day: the year offset
+    /// and where it ends.
+    fn year_offset_after(&self, p: usize) -> Option<(i8, usize)> {
+        let q = if self.at(p) == b',' { p + 1 } else { p };
+        let (mut s, mut e) = self.word_after(q)?;
+        if self.b[s..e].eq_ignore_ascii_case(b"of") {
+            (s, e) = self.word_after(e)?;
+        }
+        let offset = match self.info(s, e).cal {
+            Some(Cal::Shift(Shift::This)) if self.b[s..e].eq_ignore_ascii_case(b"this") => 0,
+            Some(Cal::Shift(Shift::Last)) if self.b[s..e].eq_ignore_ascii_case(b"last") => -1,
+            Some(Cal::Shift(Shift::Next)) if self.b[s..e].eq_ignore_ascii_case(b"next") => 1,
+            _ => return None,
+        };
+        let (ys, ye) = self.word_after(e)?;
+        self.b[ys..ye].eq_ignore_ascii_case(b"year").then_some((offset, ye))
+    }
+
+    /// A range connector after `p`: a dash, "to", "through", "until", and "and" when
+    /// allowed ("between ... and"); returns where the next part starts.
+    fn connector(&self, p: usize, and: bool) -> Option<usize> {
+        let q = self.skip_ws(p);
+        if let Some(e) = self.dash_at(q) {
+            return Some(self.skip_ws(e));
+        }
+        if q == p {
+            return None;
+        }
+        let e = self.word_at(q)?;
+        let w = &self.b[q..e];
+        let ok = [&b"to"[..], b"through", b"thru", b"until", b"till"].iter().any(|c| w.eq_ignore_ascii_case(c))
+            || (and && w.eq_ignore_ascii_case(b"and"));
+        let r = self.skip_ws(e);
+        (ok && r > e).then_some(r)
+    }
+
+    /// Exactly two digits at `p`, not followed by more.
+    fn two_digits(&self, p: usize) -> Option<(i32, usize)> {
+        let (a, b) = (self.at(p), self.at(p + 1));
+        if !a.is_ascii_digit() || !b.is_ascii_digit() || self.at(p + 2).is_ascii_alphanumeric() || self.alnum_after(p + 2) {
+            return None;
+        }
+        Some((i32::from(a - b'0') * 10 + i32::from(b - b'0'), p + 2))
+    }
+
+    /// One or two digits `[p, e)`, 1..=31.
+    fn small_number(&self, p: usize, e: usize) -> Option<u8> {
+        let w = self.b.get(p..e)?;
+        if w.is_empty() || w.len() > 2 || !w.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let n = w.iter().fold(0u8, |a, &c| a * 10 + (c - b'0'));
+        (1..=31).contains(&n).then_some(n)
+    }
+
+    // ---- bytes ----
+
+    #[inline]
+    fn at(&self, p: usize) -> u8 {
+        self.b.get(p).copied().unwrap_or(0)
+    }
+
+    #[inline]
+    fn run_end(&self, mut p: usize) -> usize {
+        while p < self.b.len() && self.b[p].is_ascii_alphanumeric() {
+            p += 1;
+        }
+        p
+    }
+
+    fn run_start(&self, mut p: usize) -> usize {
+        while p > 0 && self.b[p - 1].is_ascii_alphanumeric() {
+            p -= 1;
+        }
+        p
+    }
+
+    fn is_cap(&self, p: usize) -> bool {
+        self.at(p).is_ascii_uppercase()
+    }
+
+    /// Whether a letter or digit of any script ends just before `p`.
+    fn alnum_before(&self, p: usize) -> bool {
+        match p.checked_sub(1).and_then(|q| self.b.get(q)) {
+            None => false,
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(_) => self.s.get(..p).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric),
+        }
+    }
+
+    /// Whether a letter or digit of any script starts at `p`.
+    fn alnum_after(&self, p: usize) -> bool {
+        match self.b.get(p) {
+            None => false,
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(_) => self.s.get(p..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric),
+        }
+    }
+
+    /// Skips spaces, tabs and no-break spaces, never a line break.
+    fn skip_ws(&self, mut p: usize) -> usize {
+        loop {
+            match self.at(p) {
+                b' ' | b'\t' => p += 1,
+                0xC2 if self.at(p + 1) == 0xA0 => p += 2,
+                _ => return p,
+            }
+        }
+    }
+
+    fn skip_ws_back(&self, mut p: usize) -> usize {
+        loop {
+            if p >= 1 && matches!(self.b[p - 1], b' ' | b'\t') {
+                p -= 1;
+            } else if p >= 2 && self.b[p - 2] == 0xC2 && self.b[p - 1] == 0xA0 {
+                p -= 2;
+            } else {
+                return p;
+            }
+        }
+    }
+
+    /// The end of a whole word starting at `p`.
+    fn word_at(&self, p: usize) -> Option<usize> {
+        if !self.at(p).is_ascii_alphanumeric() || self.alnum_before(p) {
+            return None;
+        }
+        let e = self.run_end(p);
+        (!self.alnum_after(e)).then_some(e)
+    }
+
+    /// The whole word before `p` with only whitespace between.
+    fn word_before(&self, p: usize) -> Option<(usize, usize)> {
+        let e = self.skip_ws_back(p);
+        if e == p || e == 0 || !self.b[e - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let s = self.run_start(e);
+        (!self.alnum_before(s)).then_some((s, e))
+    }
+
+    /// The word glued by a hyphen before `p` ("mid-" of "mid-June", "third-" of
+    /// "third-quarter").
+    fn hyphenated_before(&self, p: usize) -> Option<(usize, usize)> {
+        if p < 2 || self.b[p - 1] != b'-' || !self.b[p - 2].is_ascii_alphabetic() {
+            return None;
+        }
+        let s = self.run_start(p - 1);
+        (!self.alnum_before(s)).then_some((s, p - 1))
+    }
+
+    /// The whole word after `p` with only whitespace between.
+    fn word_after(&self, p: usize) -> Option<(usize, usize)> {
+        let s = self.skip_ws(p);
+        if s == p {
+            return None;
+        }
+        self.word_at(s).map(|e| (s, e))
+    }
+
+    /// Whether a capitalised word follows `p` after whitespace only.
+    fn cap_word_after(&self, p: usize) -> bool {
+        self.word_after(p).is_some_and(|(s, _)| self.is_cap(s))
+    }
+
+    fn info(&self, s: usize, e: usize) -> Info {
+        self.w.get(&self.b[s..e]).unwrap_or_default()
+    }
+
+    /// A dash at `p` (hyphen, en dash, em dash): its end.
+    fn dash_at(&self, p: usize) -> Option<usize> {
+        match self.at(p) {
+            b'-' => Some(p + 1),
+            0xE2 if self.at(p + 1) == 0x80 && matches!(self.at(p + 2), 0x93 | 0x94) => Some(p + 3),
+            _ => None,
+        }
+    }
+
+    /// An apostrophe at `p` (straight or curly): its end.
+    fn apostrophe_at(&self, p: usize) -> Option<usize> {
+        match self.at(p) {
+            b'\'' => Some(p + 1),
+            0xE2 if self.at(p + 1) == 0x80 && self.at(p + 2) == 0x99 => Some(p + 3),
+            _ => None,
+        }
+    }
+
+    fn apostrophe_before(&self, p: usize) -> bool {
+        (p >= 1 && self.b[p - 1] == b'\'') || (p >= 3 && self.b[p - 3..p] == [0xE2, 0x80, 0x99])
+    }
+
+    /// Whether the number ending at `e` goes on (",000", ".5", ":15", "/25").
+    fn number_continues(&self, e: usize) -> bool {
+        matches!(self.at(e), b',' | b'.' | b':' | b'/') && self.at(e + 1).is_ascii_digit()
+    }
+
+    /// Whether the number starting at `p` continues an earlier one ("1,984", "2:15").
+    fn number_continued(&self, p: usize) -> bool {
+        p >= 2 && matches!(self.b[p - 1], b',' | b'.' | b':' | b'/' | b'-') && self.b[p - 2].is_ascii_digit()
+    }
+
+    /// Whether a currency or number sign stands right before `p` ("$2025", "#1999").
+    fn amount_before(&self, p: usize) -> bool {
+        let b = self.b;
+        (p >= 1 && matches!(b[p - 1], b'$' | b'#'))
+            || (p >= 2 && b[p - 2..p] == [0xC2, 0xA3])
+            || (p >= 3 && b[p - 3..p] == [0xE2, 0x82, 0xAC])
+    }
+}
+
+fn typo_of(y: Year) -> Option<(Span, i32)> {
+    y.typo.then_some((y.span, y.value))
+}

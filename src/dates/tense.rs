@@ -1,0 +1,181 @@
+//! The tense around a relative date: "opened Friday" is the past Friday, "opens Friday"
+//! and "will open on Friday" the coming one.
+//!
+//! No parser: the nearest tense-bearing word before the date (then after it) within the
+//! sentence decides, read from the vocabulary's tense classes with a look at the word
+//! before it ("will hit", "was released", "is opening"). The walk is bounded in words and
+//! bytes, so a long sentence costs no more than a short one.
+
+use crate::dates::words::{flag, Info, Words, MAX_WORD};
+use crate::span::Span;
+
+/// Words looked at before the date, and after it.
+const MAX_BACK: usize = 20;
+const MAX_FWD: usize = 10;
+/// Bytes walked before the date, and after it.
+const MAX_BACK_BYTES: usize = 320;
+const MAX_FWD_BYTES: usize = 160;
+
+/// Which way a relative date points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    /// No tense-bearing word nearby.
+    Unknown,
+}
+
+/// The tense that governs `date` inside `sentence`.
+pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) -> Tense {
+    let b = text.as_bytes();
+    let lo = sentence.start.max(date.start.saturating_sub(MAX_BACK_BYTES));
+    let hi = sentence.end.min(date.end.saturating_add(MAX_FWD_BYTES)).min(b.len());
+    // "pushed to June 20", "delayed until March": the target of a move, whatever the
+    // tense of the verb; "since March" looks back.
+    if let Some((s, e)) = word_back(b, lo, date.start) {
+        let w = &b[s..e];
+        if w.eq_ignore_ascii_case(b"to") || w.eq_ignore_ascii_case(b"until") || w.eq_ignore_ascii_case(b"till") {
+            return Tense::Future;
+        }
+        if w.eq_ignore_ascii_case(b"since") {
+            return Tense::Past;
+        }
+    }
+    let mut p = date.start;
+    for _ in 0..MAX_BACK {
+        let Some((s, e)) = word_back(b, lo, p) else { break };
+        if let Some(t) = classify(words, b, lo, hi, s, e) {
+            return t;
+        }
+        p = s;
+    }
+    let mut p = date.end;
+    for _ in 0..MAX_FWD {
+        let Some((s, e)) = word_fwd(b, p, hi) else { break };
+        // A new clause ("on Wednesday, and the streamer is ...") has its own tense.
+        if s > date.end && clause_break(b, p, s) && words.get(&b[s..e]).is_some_and(|i| i.has(flag::CLAUSE)) {
+            break;
+        }
+        if let Some(t) = classify(words, b, lo, hi, s, e) {
+            return t;
+        }
+        p = e;
+    }
+    Tense::Unknown
+}
+
+/// The tense a word gives, if any.
+fn classify(words: &Words, b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<Tense> {
+    let w = &b[s..e];
+    if w.len() > MAX_WORD || !w.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let info = words.get(w).unwrap_or_default();
+    let prev = || word_back(b, lo, s).map_or(Info::default(), |(ps, pe)| words.get(&b[ps..pe]).unwrap_or_default());
+    let next = || word_fwd(b, e, hi).map(|(ns, ne)| &b[ns..ne]);
+    // "won't open": "won" is not the past of "win" here.
+    if w.eq_ignore_ascii_case(b"won") && (b.get(e..e + 2) == Some(&b"'t"[..]) || b.get(e..e + 4) == Some("’t".as_bytes())) {
+        return Some(Tense::Future);
+    }
+    // "is set to open", "set for Friday"; "set in 1970" says nothing.
+    if w.eq_ignore_ascii_case(b"set") {
+        return next().filter(|n| n.eq_ignore_ascii_case(b"to") || n.eq_ignore_ascii_case(b"for")).map(|_| Tense::Future);
+    }
+    // "had been scheduled for January 17" is behind us; "was scheduled for" says
+    // little (the plan may have moved).
+    if info.has(flag::PLAN) {
+        let pw = word_back(b, lo, s).map(|(ps, pe)| &b[ps..pe]);
+        return Some(match pw {
+            Some(w) if w.eq_ignore_ascii_case(b"been") || w.eq_ignore_ascii_case(b"had") => Tense::Past,
+            Some(w) if w.eq_ignore_ascii_case(b"was") || w.eq_ignore_ascii_case(b"were") => Tense::Unknown,
+            _ => Tense::Future,
+        });
+    }
+    if info.has(flag::FUTURE) {
+        return Some(Tense::Future);
+    }
+    if info.has(flag::PERFECT) {
+        // "has opened", "have already wrapped": past; "has a lot riding", "we'll have
+        // our review": not.
+        if prev().has(flag::MODAL) {
+            return Some(Tense::Future);
+        }
+        let participle = |(ns, ne): (usize, usize)| {
+            let n = &b[ns..ne];
+            let i = words.get(n).unwrap_or_default();
+            (n.len() >= 4 && n.ends_with(b"ed") && !i.has(flag::NOT_VERB)) || i.has(flag::PAST | flag::AUX_PAST)
+        };
+        let n1 = word_fwd(b, e, hi);
+        let n2 = n1.and_then(|(_, ne)| word_fwd(b, ne, hi));
+        return (n1.is_some_and(participle) || n2.is_some_and(participle)).then_some(Tense::Past);
+    }
+    if info.has(flag::AUX_PAST) {
+        return Some(Tense::Past);
+    }
+    if info.has(flag::COPULA) {
+        return Some(Tense::Future);
+    }
+    // "can watch", "will be", "'ll see"; "to" alone says nothing, and "May" is a month.
+    if info.has(flag::MODAL) && !w.eq_ignore_ascii_case(b"to") && b[s].is_ascii_lowercase() {
+        return Some(Tense::Future);
+    }
+    if info.has(flag::BASE) {
+        return Some(if prev().has(flag::AUX_PAST) { Tense::Past } else { Tense::Future });
+    }
+    if info.has(flag::PAST) {
+        return Some(if prev().has(flag::MODAL) { Tense::Future } else { Tense::Past });
+    }
+    if info.has(flag::NOT_VERB) || info.cal.is_some() || !b[s].is_ascii_lowercase() || w.len() < 5 {
+        return None;
+    }
+    if w.ends_with(b"ed") {
+        // "will be released", "is scheduled" look ahead; "was released", "opened" back.
+        return Some(if prev().has(flag::COPULA) { Tense::Future } else { Tense::Past });
+    }
+    if w.ends_with(b"ing") {
+        let p = prev();
+        if p.has(flag::COPULA) {
+            return Some(Tense::Future);
+        }
+        if p.has(flag::AUX_PAST) {
+            return Some(Tense::Past);
+        }
+    }
+    None
+}
+
+/// Whether a comma, semicolon or dash stands between `p` and `s`.
+fn clause_break(b: &[u8], p: usize, s: usize) -> bool {
+    let gap = &b[p..s];
+    gap.iter().any(|&c| c == b',' || c == b';') || gap.windows(3).any(|w| w == "—".as_bytes())
+}
+
+/// The ASCII word ending before `p`, not before `lo`.
+fn word_back(b: &[u8], lo: usize, mut p: usize) -> Option<(usize, usize)> {
+    while p > lo && !b[p - 1].is_ascii_alphanumeric() {
+        p -= 1;
+    }
+    if p <= lo {
+        return None;
+    }
+    let e = p;
+    while p > lo && b[p - 1].is_ascii_alphanumeric() {
+        p -= 1;
+    }
+    Some((p, e))
+}
+
+/// The ASCII word starting at or after `p`, ending by `hi`.
+fn word_fwd(b: &[u8], mut p: usize, hi: usize) -> Option<(usize, usize)> {
+    while p < hi && !b[p].is_ascii_alphanumeric() {
+        p += 1;
+    }
+    if p >= hi {
+        return None;
+    }
+    let s = p;
+    while p < hi && b[p].is_ascii_alphanumeric() {
+        p += 1;
+    }
+    Some((s, p))
+}
