@@ -9,15 +9,8 @@ use newsfacts::Extractor;
 
 /// (category, F1 floor). Measured 2026-11-25: people 0.924, titles 0.756,
 /// organizations 0.934, dates 0.998, roles 0.726, releases 0.394, overall 0.819.
-const FLOORS: &[(&str, f64)] = &[
-    ("people", 0.90),
-    ("titles", 0.73),
-    ("organizations", 0.91),
-    ("dates", 0.97),
-    ("roles", 0.70),
-    ("releases", 0.37),
-    ("overall", 0.80),
-];
+const FLOORS: &[(&str, f64)] =
+    &[("people", 0.90), ("titles", 0.73), ("organizations", 0.91), ("dates", 0.97), ("roles", 0.70), ("releases", 0.37), ("overall", 0.80)];
 
 #[test]
 fn fixture_scores_stay_above_their_floors() {
