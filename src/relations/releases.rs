@@ -42,6 +42,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
             continue;
         }
+        // A list article's heading "Project Hail Mary (March 20)" dates its title.
+        if let Some(claim) = heading_claim(inp, a, b, s.span) {
+            if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
+                out.push(claim);
+            }
+            continue;
+        }
         // Cues of the sentence, in order.
         let mut found: Vec<(&str, usize, usize)> = Vec::new();
         let mut k = a;
@@ -66,9 +73,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             .collect();
         let dates: Vec<(usize, usize, &crate::dates::Found)> =
             inp.dates.iter().filter(|d| s.span.contains(d.span)).map(|d| (inp.tok_at(d.span.start), inp.tok_at(d.span.end), d)).collect();
+        // The subject points back at the article's work: "the film", "it", "Season 2",
+        // "Part 1", "the final season".
         let the_film = (a..b).any(|k| {
             let w = inp.tt(k);
-            (w.eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1))) || (k == a && w.eq_ignore_ascii_case("it"))
+            (w.eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1)))
+                || (k == a && (w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they")))
+                || (matches!(w, "Season" | "Part" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
+                || (w.eq_ignore_ascii_case("season") && k > a && is_ordinal(inp.tt(k - 1)))
         });
 
         // Venue and platform from the whole sentence.
@@ -128,7 +140,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // The title: subject before the cue, else object after, else the focal title.
             let before = titles.iter().rfind(|t| t.1 < c0).map(|t| t.0);
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
-            let title = match (before, after) {
+            // "the release of Ballerina", "the premiere of T": the noun's object.
+            let of_object = (class == "release_noun" && inp.tt(c1).eq_ignore_ascii_case("of")).then_some(after).flatten();
+            let title = match (of_object.or(before), after) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
                 (None, None) if the_film => focal,
@@ -152,6 +166,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             if class == "release_noun" && value.is_none() {
                 continue;
             }
+            // "released" with no date and no platform says nothing checkable.
+            if matches!(class, "release" | "release_past") && value.is_none() && platform.is_none() {
+                continue;
+            }
             // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
             // "postponed" say it alone.
             let cue_word = inp.tt(c0).to_ascii_lowercase();
@@ -161,17 +179,127 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             {
                 continue;
             }
-            let status = match status_hint {
-                Some(st) => st,
-                None => release_status(class, value.as_ref(), inp.published),
-            };
-            // Production and greenlight claims keep a date only when the text ties one.
-            let claim = Claim { title, date: value, status, venue, platform: platform.clone(), hedged, evidence: s.span };
-            if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
-                out.push(claim);
+            // The governed date, then dates coordinated with it ("Part 1 arrives on
+            // August 6 and Part 2 on September 3"), up to the next cue.
+            let next_cue = found.iter().map(|f| f.1).find(|&x| x > c1).unwrap_or(b);
+            let mut chosen: Vec<&crate::dates::Found> = Vec::new();
+            if let Some(d) = date {
+                chosen.push(d);
+                let mut last_end = dates.iter().find(|x| std::ptr::eq(x.2, d)).map_or(b, |x| x.1);
+                let start_at = last_end;
+                for x in dates.iter().filter(|x| x.0 >= start_at && x.0 < next_cue) {
+                    let gap_ok = (last_end..x.0).all(|k| {
+                        let w = inp.tt(k);
+                        matches!(
+                            w,
+                            "," | "and"
+                                | "then"
+                                | "on"
+                                | "before"
+                                | "with"
+                                | "—"
+                                | "–"
+                                | "Part"
+                                | "Volume"
+                                | "Vol"
+                                | "."
+                                | "followed"
+                                | "by"
+                        ) || inp.toks[k].shape == crate::text::Shape::Digits
+                    }) && x.0 - last_end <= 6;
+                    if !gap_ok {
+                        break;
+                    }
+                    chosen.push(x.2);
+                    last_end = x.1;
+                }
+            }
+            let values: Vec<Option<DateValue>> =
+                if chosen.is_empty() { vec![value] } else { chosen.iter().map(|d| d.value.clone()).collect() };
+            for (n, value) in values.into_iter().enumerate() {
+                let status = match status_hint {
+                    Some(st) => st,
+                    None => release_status(class, value.as_ref(), inp.published),
+                };
+                // The venue nearest this date ("in theaters October 17, on Netflix November 7").
+                let (v, p) = chosen.get(n).map_or((venue, platform.clone()), |d| {
+                    venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
+                });
+                let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span };
+                if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
+                    out.push(claim);
+                }
             }
         }
     }
+}
+
+/// A heading that is a title and a date in parentheses, nothing else.
+fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Claim> {
+    let m = inp.mentions_in(span).first()?;
+    let Target::Title(t) = m.target else { return None };
+    let after = inp.tok_at(m.span.end);
+    if inp.tok_at(m.span.start) != a || inp.tt(after) != "(" || b == 0 || inp.tt(b - 1) != ")" {
+        return None;
+    }
+    let d = inp.dates.iter().find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
+    let status = release_status("release", d.value.as_ref(), inp.published);
+    Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
+}
+
+fn is_ordinal(w: &str) -> bool {
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "final", "last", "new", "next"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The venue named closest to a date, between the cue and a few words after the date:
+/// a venue word ("theaters", "4K") or a streamer or network.
+fn venue_near(
+    inp: &Input<'_>,
+    mentions: &[crate::entities::MentionRef],
+    found: &[(&str, usize, usize)],
+    date: Span,
+    c0: usize,
+    b: usize,
+) -> Option<(Option<Venue>, Option<String>)> {
+    let (d0, d1) = (inp.tok_at(date.start), inp.tok_at(date.end));
+    let lo = c0.min(d0);
+    let hi = (d1 + 6).min(b);
+    let mut best: Option<(usize, Option<Venue>, Option<String>)> = None;
+    let mut consider = |at: usize, v: Option<Venue>, p: Option<String>| {
+        if at < lo || at >= hi || v.is_none() {
+            return;
+        }
+        let dist = if at < d0 { d0 - at } else { at.saturating_sub(d1) };
+        if best.as_ref().is_none_or(|x| dist < x.0) {
+            best = Some((dist, v, p));
+        }
+    };
+    for &(class, k, _) in found {
+        let v = match class {
+            "theaters" => Some(Venue::Theaters),
+            "home_video" => Some(Venue::HomeVideo),
+            "festival" => Some(Venue::Festival),
+            "streaming" => Some(Venue::Streaming),
+            "tv" => Some(Venue::Tv),
+            _ => None,
+        };
+        consider(k, v, None);
+    }
+    for m in mentions {
+        if let Target::Org(o) = m.target {
+            if let Some(org) = inp.ents.orgs.get(o) {
+                let v = match org.kind {
+                    OrgKind::Streamer => Some(Venue::Streaming),
+                    OrgKind::Network => Some(Venue::Tv),
+                    _ => None,
+                };
+                consider(inp.tok_at(m.span.start), v, Some(org.name.clone()));
+            }
+        }
+    }
+    best.map(|(_, v, p)| (v, p))
 }
 
 /// Released or scheduled: from the date against the publication date, else the tense.
