@@ -218,7 +218,7 @@ fn contract_problems(input: &str, facts: &Value, extra: &[&str]) -> Vec<String> 
     for (cat, kinds) in [("people", None), ("titles", Some(&TITLE_KINDS[..])), ("organizations", Some(&ORG_KINDS[..]))] {
         for (i, ent) in array(cat, &mut p).iter().enumerate() {
             let what = format!("{cat}[{i}] {}", ent.get("name").unwrap_or(&Value::Null));
-            if !ent.get("name").and_then(Value::as_str).is_some_and(|n| !n.trim().is_empty()) {
+            if ent.get("name").and_then(Value::as_str).is_none_or(|n| n.trim().is_empty()) {
                 p.push(format!("{what}: name is not a non-empty string"));
             }
             if let Some(kinds) = kinds {
@@ -263,7 +263,7 @@ fn contract_problems(input: &str, facts: &Value, extra: &[&str]) -> Vec<String> 
 
     for (i, r) in array("roles", &mut p).iter().enumerate() {
         let what = format!("roles[{i}] {r}");
-        if !r.get("person").and_then(Value::as_str).is_some_and(|s| !s.is_empty()) {
+        if r.get("person").and_then(Value::as_str).is_none_or(|s| s.is_empty()) {
             p.push(format!("{what}: person is not a non-empty string"));
         }
         if !r.get("role").is_some_and(|k| is_one_of(k, &ROLES)) {
@@ -284,7 +284,7 @@ fn contract_problems(input: &str, facts: &Value, extra: &[&str]) -> Vec<String> 
 
     for (i, r) in array("releases", &mut p).iter().enumerate() {
         let what = format!("releases[{i}] {r}");
-        if !r.get("title").and_then(Value::as_str).is_some_and(|s| !s.is_empty()) {
+        if r.get("title").and_then(Value::as_str).is_none_or(|s| s.is_empty()) {
             p.push(format!("{what}: title is not a non-empty string"));
         }
         match r.get("date") {

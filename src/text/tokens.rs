@@ -136,7 +136,7 @@ fn unit_fast(text: &str, i: usize) -> (Class, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     // An ASCII character is a whole grapheme unless a non-ASCII extender follows it.
-    if b < 0x80 && bytes.get(i + 1).map_or(true, |&n| n < 0x80) {
+    if b < 0x80 && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
         (ASCII[b as usize], 1)
     } else {
         unit_general(text, i)
