@@ -112,6 +112,20 @@ impl ExtractorBuilder {
     }
 }
 
+/// Pipeline stages, in order (for [`Extractor::extract_until`]).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Layout, tokens and sentences.
+    Text,
+    /// Then dates.
+    Dates,
+    /// Then entities.
+    Entities,
+    /// Then relations: everything.
+    Relations,
+}
+
 /// The compiled extractor: immutable, `Send + Sync`, cheap to clone; build it once and
 /// call [`extract`](Extractor::extract) many times.
 ///
@@ -156,6 +170,17 @@ impl Extractor {
     /// Extracts the facts of one article; `meta.published` anchors relative dates when
     /// the text has no metadata line with a date.
     pub fn extract_with(&self, text: &str, meta: &ArticleMeta) -> Facts {
+        self.pipeline(text, meta, Stage::Relations)
+    }
+
+    /// Runs the pipeline up to and including `stop` (for the per-stage benchmarks);
+    /// earlier stops return facts with only the layout filled in.
+    #[doc(hidden)]
+    pub fn extract_until(&self, text: &str, stop: Stage) -> Facts {
+        self.pipeline(text, &ArticleMeta::default(), stop)
+    }
+
+    fn pipeline(&self, text: &str, meta: &ArticleMeta, stop: Stage) -> Facts {
         let e = &*self.inner;
         let article = Article::parse(text);
         let published = article.published.or(meta.published);
@@ -174,8 +199,14 @@ impl Extractor {
         split_sentences(text, &tokens, &mut sentences);
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
 
+        if stop == Stage::Text {
+            return Facts { warnings, ..Facts::default() };
+        }
         let mut found: Vec<Found> = Vec::new();
         e.dates.scan(text, &sentence_spans, published, &mut found, &mut warnings);
+        if stop == Stage::Dates {
+            return Facts { warnings, ..Facts::default() };
+        }
 
         let date_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
         let ents = entities::recognize(&entities::Input {
@@ -188,8 +219,28 @@ impl Extractor {
             words: WordTable::builtin(),
         });
         // A year inside a title is the title's ("Blade Runner 2049").
-        found.retain(|d| !ents.mentions.iter().any(|m| matches!(m.target, entities::Target::Title(_)) && m.span.contains(d.span)));
+        let titles_at: Vec<Span> =
+            ents.mentions.iter().filter(|m| matches!(m.target, entities::Target::Title(_))).map(|m| m.span).collect();
+        found.retain(|d| {
+            // Mentions are sorted and do not overlap: the one starting last at or before
+            // the date is the only one that can contain it.
+            let i = titles_at.partition_point(|m| m.start <= d.span.start);
+            !(i > 0 && titles_at[i - 1].contains(d.span))
+        });
+        if stop == Stage::Entities {
+            return Facts { warnings, ..Facts::default() };
+        }
 
+        for s in &sentences {
+            if s.last - s.first > relations::MAX_SENTENCE_TOKENS {
+                warnings.push(format!(
+                    "sentence at byte {} has {} tokens; credits and releases not read in it (limit {})",
+                    s.span.start,
+                    s.last - s.first,
+                    relations::MAX_SENTENCE_TOKENS
+                ));
+            }
+        }
         let rel = relations::Input { text, toks: &tokens, sentences: &sentences, article: &article, ents: &ents, dates: &found, published };
         let focal = rel.focal_title();
         let mut credits = Vec::new();

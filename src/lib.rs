@@ -35,6 +35,7 @@ mod error;
 pub mod eval;
 mod extractor;
 mod facts;
+mod hash;
 pub mod lexicon;
 mod relations;
 mod span;
@@ -43,7 +44,7 @@ pub mod text;
 pub use crate::article::{Article, ArticleMeta};
 pub use crate::date::Date;
 pub use crate::error::{decode, Error, ErrorKind};
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Stage};
 pub use crate::facts::{
     DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title,
     TitleKind, Venue,

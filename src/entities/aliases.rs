@@ -4,7 +4,7 @@
 //! mention of every decided name, longest first. People who share a surname stay apart:
 //! the bare surname goes to whichever of them was mentioned last.
 
-use std::collections::HashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 
 use super::evidence::{Decided, Decision};
 use super::runs::View;
@@ -19,73 +19,86 @@ const MAX_NAME_TOKENS: usize = 16;
 /// Builds the entity lists and their mentions.
 pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decided: Decided<'t>) -> Entities {
     let mut ents = Entities::default();
+    let mut idx = Index::default();
 
     // Fixed lexicon hits first: they are entities whatever the context says. A short
     // organization name ("Marvel") goes to the full one the article also uses ("Marvel
     // Studios") when both are of the same kind.
-    fn full_org<'a>(fixed: &[Fixed<'a>], name: &'a str, kind: crate::facts::OrgKind) -> &'a str {
-        fixed
-            .iter()
-            .filter(|o| o.category == Category::Org(kind) && org_short(o.name) == Some(name))
-            .map(|o| o.name)
-            .max_by_key(|n| n.len())
-            .unwrap_or(name)
+    let mut full_org: FxHashMap<(&str, crate::facts::OrgKind), &str> = FxHashMap::default();
+    for o in fixed {
+        if let (Category::Org(k), Some(short)) = (o.category, org_short(o.name)) {
+            let e = full_org.entry((short, k)).or_insert(o.name);
+            if o.name.len() > e.len() {
+                *e = o.name;
+            }
+        }
     }
     for f in fixed {
         let target = match f.category {
-            Category::Person => find_or_push(&mut ents.people, f.name, (), Target::Person),
-            Category::Title(k) => find_or_push(&mut ents.titles, f.name, k, Target::Title),
-            Category::Org(k) => find_or_push(&mut ents.orgs, full_org(fixed, f.name, k), k, Target::Org),
+            Category::Person => find_or_push(&mut ents.people, &mut idx.people, f.name, (), Target::Person),
+            Category::Title(k) => find_or_push(&mut ents.titles, &mut idx.titles, f.name, k, Target::Title),
+            Category::Org(k) => {
+                let name = full_org.get(&(f.name, k)).copied().unwrap_or(f.name);
+                find_or_push(&mut ents.orgs, &mut idx.orgs, name, k, Target::Org)
+            }
             Category::Publication | Category::Place => continue,
         };
         ents.mentions.push(MentionRef { span: f.span, target });
     }
 
     // Decided strings: multi-word people first, so single surnames become aliases.
-    let mut names: HashMap<String, Vec<Target>> = HashMap::new();
-    for (surface, _, _) in ents.people.iter().map(|p| (p.name.clone(), (), ())) {
-        names.entry(surface).or_default();
+    let mut person_keys: FxHashSet<String> = FxHashSet::default();
+    for p in &ents.people {
+        person_keys.insert(p.name.clone());
+        person_keys.extend(aliases_of(v, &p.name));
     }
     let mut people_order: Vec<&(&str, Decision, Span)> = decided.iter().filter(|d| d.1 == Decision::Person).collect();
     people_order.sort_by_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
     for (surface, _, _) in people_order {
-        if ents.people.iter().any(|p| p.name == *surface || aliases_of(v, &p.name).iter().any(|a| a == surface)) {
+        if person_keys.contains(*surface) {
             continue;
         }
-        find_or_push(&mut ents.people, surface, (), Target::Person);
+        find_or_push(&mut ents.people, &mut idx.people, surface, (), Target::Person);
+        person_keys.insert(surface.to_string());
+        person_keys.extend(aliases_of(v, surface));
     }
-    let person_alias: Vec<String> = ents.people.iter().flat_map(|p| aliases_of(v, &p.name)).collect();
-    let is_person = |s: &str, ents: &Entities| ents.people.iter().any(|p| p.name == s) || person_alias.iter().any(|a| a == s);
+    let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
     let mut titles: Vec<(&str, crate::facts::TitleKind)> =
         decided.iter().filter_map(|(s, d, _)| if let Decision::Title(k) = d { Some((*s, *k)) } else { None }).collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
+    let mut title_suffixes: FxHashSet<String> =
+        ents.titles.iter().flat_map(|t| word_suffixes(&t.name).map(str::to_string).collect::<Vec<_>>()).collect();
     for (surface, k) in titles {
-        let short_of_longer = ents.titles.iter().any(|t| is_word_suffix(&t.name, surface));
-        if !is_person(surface, &ents) && !short_of_longer && !org_alias(&ents, surface) {
-            find_or_push(&mut ents.titles, surface, k, Target::Title);
+        if !person_keys.contains(surface) && !title_suffixes.contains(surface) && !org_keys.contains(surface) {
+            find_or_push(&mut ents.titles, &mut idx.titles, surface, k, Target::Title);
+            title_suffixes.extend(word_suffixes(surface).map(str::to_string));
         }
     }
     for (surface, d, _) in &decided {
         match *d {
             Decision::Org(k) => {
-                find_or_push(&mut ents.orgs, surface, k, Target::Org);
+                find_or_push(&mut ents.orgs, &mut idx.orgs, surface, k, Target::Org);
             }
             Decision::Character => {
-                if !is_person(surface, &ents) && !ents.titles.iter().any(|t| t.name == *surface) {
-                    find_or_push(&mut ents.characters, surface, (), Target::Character);
+                if !person_keys.contains(*surface) && !idx.titles.contains_key(*surface) {
+                    find_or_push(&mut ents.characters, &mut idx.characters, surface, (), Target::Character);
                 }
             }
             Decision::Person | Decision::Title(_) => {}
         }
     }
     // Titles come out in order of first appearance.
-    let first_at = |name: &str| decided.iter().find(|d| d.0 == name).map_or(0, |d| d.2.start);
     if ents.mentions.iter().all(|m| !matches!(m.target, Target::Title(_))) {
-        ents.titles.sort_by_key(|t| first_at(&t.name));
+        let mut first_at: FxHashMap<&str, usize> = FxHashMap::default();
+        for d in &decided {
+            first_at.entry(d.0).or_insert(d.2.start);
+        }
+        ents.titles.sort_by_key(|t| first_at.get(t.name.as_str()).copied().unwrap_or(0));
     }
 
     // The lookup table: full names, then aliases (never shadowing a full name).
+    let mut names: FxHashMap<String, Vec<Target>> = FxHashMap::default();
     for (i, p) in ents.people.iter().enumerate() {
         names.insert(p.name.clone(), vec![Target::Person(i)]);
     }
@@ -98,23 +111,22 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     for (i, c) in ents.characters.iter().enumerate() {
         names.entry(c.name.clone()).or_insert_with(|| vec![Target::Character(i)]);
     }
-    let full: Vec<String> = names.keys().cloned().collect();
-    let is_full = |s: &str| full.iter().any(|f| f == s);
+    let full: FxHashSet<String> = names.keys().cloned().collect();
     let mut alias_rows: Vec<(String, Target)> = Vec::new();
     for (i, p) in ents.people.iter().enumerate() {
         for a in aliases_of(v, &p.name) {
             alias_rows.push((a, Target::Person(i)));
         }
     }
+    let title_index: FxHashMap<&str, usize> = ents.titles.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
             alias_rows.push((sub.to_string(), Target::Title(i)));
         }
-    }
-    for (i, t) in ents.titles.iter().enumerate() {
-        for (j, other) in ents.titles.iter().enumerate() {
-            if i != j && is_word_suffix(&t.name, &other.name) {
-                alias_rows.push((other.name.clone(), Target::Title(i)));
+        // Another decided title that ends this one is its short form.
+        for suffix in word_suffixes(&t.name) {
+            if title_index.get(suffix).is_some_and(|&j| j != i) {
+                alias_rows.push((suffix.to_string(), Target::Title(i)));
             }
         }
     }
@@ -131,7 +143,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         }
     }
     for (a, t) in alias_rows {
-        if is_full(&a) {
+        if full.contains(&a) {
             continue;
         }
         let e = names.entry(a).or_default();
@@ -147,7 +159,8 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         .max()
         .unwrap_or(0)
         .min(MAX_NAME_TOKENS);
-    let mut last_seen: HashMap<Target, usize> = HashMap::new();
+    let first_words: FxHashSet<&str> = names.keys().map(|k| alnum_prefix(k)).collect();
+    let mut last_seen: FxHashMap<Target, usize> = FxHashMap::default();
     for m in &ents.mentions {
         last_seen.insert(m.target, m.span.start);
     }
@@ -158,6 +171,11 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         let starts_name = v.is_upper(i) || (toks[i].is_word() && toks[i].shape != crate::text::Shape::Lower);
         let after_hyphen = i > 0 && v.tt(i - 1) == "-" && v.touching(i - 1, i);
         if !starts_name || v.blocked.get(i).copied().unwrap_or(true) || after_hyphen {
+            i += 1;
+            continue;
+        }
+        // Only tokens that begin some known name are worth the longer lookups.
+        if !first_words.contains(alnum_prefix(v.tt(i))) {
             i += 1;
             continue;
         }
@@ -212,21 +230,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     ents
 }
 
-/// Whether `short` ends `long` after a word break ("Endgame" in "Avengers: Endgame").
-fn is_word_suffix(long: &str, short: &str) -> bool {
-    long.len() > short.len() + 1 && long.ends_with(short) && long[..long.len() - short.len()].ends_with([' ', ':', '–', '—', '-'])
-}
-
 /// An organization's name without its trailing suffix word ("Marvel" for "Marvel
 /// Studios", "Sucker Punch" for "Sucker Punch Productions").
 fn org_short(name: &str) -> Option<&str> {
     let (head, last) = name.rsplit_once(' ')?;
     let words = crate::lexicon::words::WordTable::builtin();
     (words.is(last, class::ORG_SUFFIX) && head.len() >= 2 && !head.eq_ignore_ascii_case("the")).then_some(head)
-}
-
-fn org_alias(ents: &Entities, s: &str) -> bool {
-    ents.orgs.iter().any(|o| o.name == s || org_short(&o.name) == Some(s))
 }
 
 fn push_mention<K>(list: &mut [Entity<K>], i: usize, sp: Span) {
@@ -237,12 +246,43 @@ fn push_mention<K>(list: &mut [Entity<K>], i: usize, sp: Span) {
     }
 }
 
-fn find_or_push<K: Copy>(list: &mut Vec<Entity<K>>, name: &str, kind: K, wrap: fn(usize) -> Target) -> Target {
-    if let Some(i) = list.iter().position(|e| e.name == name) {
+/// The leading letters and digits of a string ("O" of "O'Brien", "10" of "10,000").
+fn alnum_prefix(s: &str) -> &str {
+    let end = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+fn find_or_push<K: Copy>(
+    list: &mut Vec<Entity<K>>,
+    index: &mut FxHashMap<String, usize>,
+    name: &str,
+    kind: K,
+    wrap: fn(usize) -> Target,
+) -> Target {
+    if let Some(&i) = index.get(name) {
         return wrap(i);
     }
     list.push(Entity { name: name.to_string(), kind, mentions: Vec::new() });
+    index.insert(name.to_string(), list.len() - 1);
     wrap(list.len() - 1)
+}
+
+/// Name-to-index maps of the entity lists, so lookups stay constant-time on huge inputs.
+#[derive(Default)]
+struct Index {
+    people: FxHashMap<String, usize>,
+    titles: FxHashMap<String, usize>,
+    orgs: FxHashMap<String, usize>,
+    characters: FxHashMap<String, usize>,
+}
+
+/// The proper word suffixes of a title: "Endgame" and nothing else for "Avengers:
+/// Endgame"; "Ash" and "Fire and Ash" for "Avatar: Fire and Ash".
+fn word_suffixes(name: &str) -> impl Iterator<Item = &str> {
+    name.char_indices().filter(|&(i, c)| i > 0 && matches!(c, ' ' | ':' | '–' | '—' | '-')).filter_map(move |(i, c)| {
+        let rest = name.get(i + c.len_utf8()..)?.trim_start();
+        (!rest.is_empty()).then_some(rest)
+    })
 }
 
 /// Short forms of a person's name: the surname ("Reeves"), a particle surname ("de

@@ -5,7 +5,7 @@
 //! first name, an org suffix, a matching tag) counts once per string, so that a name
 //! mentioned ten times does not outvote a title cue by repetition alone.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use super::runs::{Run, View};
 use super::Input;
@@ -374,7 +374,7 @@ impl<'a> View<'a> {
 /// Scores every run of the article and decides each surface string.
 pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     let words = inp.words;
-    let mut stats: HashMap<&'t str, Stats> = HashMap::new();
+    let mut stats: HashMap<&'t str, Stats> = HashMap::default();
     let mut order: Vec<(&'t str, Span)> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
     let mut lists: Vec<Vec<&'t str>> = Vec::new();
@@ -414,9 +414,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             in_list[ri] = true;
             let mut prev = *r;
             for (rj, next) in runs.iter().enumerate().skip(ri + 1) {
-                let gap: Vec<&str> = (prev.last..next.first).map(|k| v.tt(k)).collect();
-                let sep =
-                    matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"]);
+                let sep = crate::text::joins_list(prev.last, next.first, |k| v.tt(k));
                 if !sep {
                     break;
                 }
@@ -503,10 +501,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         let mut cur: Vec<&'t str> = Vec::new();
         for (mi, m) in members.iter().enumerate() {
             cur.push(m.span.get(v.text).unwrap_or(""));
-            let sep = members.get(mi + 1).is_some_and(|n| {
-                let gap: Vec<&str> = (m.last..n.first).map(|k| v.tt(k)).collect();
-                matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["or"] | [",", "or"])
-            });
+            let sep = members.get(mi + 1).is_some_and(|n| crate::text::joins_list(m.last, n.first, |k| v.tt(k)));
             if !sep {
                 if cur.len() >= 2 {
                     lists.push(std::mem::take(&mut cur));

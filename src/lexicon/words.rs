@@ -3,7 +3,7 @@
 //! the token is ASCII-lower-cased into a stack buffer (non-ASCII bytes are kept as they
 //! are on both sides, so "Zoë" finds "zoë").
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::facts::{parse_org_kind, parse_title_kind, OrgKind, RoleKind, TitleKind};
@@ -83,7 +83,7 @@ const MAX_WORD: usize = 40;
 /// A table from word to class flags.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    map: HashMap<Box<[u8]>, WordInfo>,
+    map: FxHashMap<Box<[u8]>, WordInfo>,
 }
 
 impl WordTable {

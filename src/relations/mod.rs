@@ -9,7 +9,7 @@
 pub mod releases;
 pub mod roles;
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::article::Article;
@@ -18,6 +18,11 @@ use crate::dates::Found;
 use crate::entities::{Entities, MentionRef, Target};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
+
+/// Longest sentence (in tokens) read for relations. Real sentences stay far below it; a
+/// longer one is a menu, a table or junk, and reading it would cost time quadratic in its
+/// length. The extractor records a warning for every sentence skipped.
+pub const MAX_SENTENCE_TOKENS: usize = 600;
 
 /// What the relation stage reads.
 pub struct Input<'a> {

@@ -13,6 +13,7 @@ use super::Input;
 use crate::date::Date;
 use crate::entities::Target;
 use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
+use crate::hash::FxHashSet;
 use crate::span::Span;
 
 /// A release claim found in the text.
@@ -37,14 +38,18 @@ pub struct Claim {
 /// Finds the release claims of the article.
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     let cues = super::release_cues();
+    let mut seen: FxHashSet<(usize, Option<DateValue>, ReleaseStatus)> = FxHashSet::default();
     for s in inp.sentences {
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        if b - a > super::MAX_SENTENCE_TOKENS {
+            continue;
+        }
         if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
             continue;
         }
         // A list article's heading "Project Hail Mary (March 20)" dates its title.
         if let Some(claim) = heading_claim(inp, a, b, s.span) {
-            if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
+            if seen.insert((claim.title, claim.date.clone(), claim.status)) {
                 out.push(claim);
             }
             continue;
@@ -226,7 +231,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
                 let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span };
-                if !out.iter().any(|o| o.title == claim.title && o.date == claim.date && o.status == claim.status) {
+                if seen.insert((claim.title, claim.date.clone(), claim.status)) {
                     out.push(claim);
                 }
             }

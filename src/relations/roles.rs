@@ -11,6 +11,7 @@
 use super::Input;
 use crate::entities::Target;
 use crate::facts::RoleKind;
+use crate::hash::FxHashMap;
 use crate::lexicon::words::{class, WordTable};
 use crate::span::Span;
 use crate::text::Shape;
@@ -114,8 +115,12 @@ struct Item {
 /// Finds the credits of the article.
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let words = WordTable::builtin();
+    let mut seen = FxHashMap::default();
     for s in inp.sentences {
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        if b - a > super::MAX_SENTENCE_TOKENS {
+            continue;
+        }
         let items: Vec<Item> = inp
             .mentions_in(s.span)
             .iter()
@@ -184,8 +189,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                     }
                     k += 1;
                 }
-                let gap: Vec<&str> = (k..items[pi].first).map(|x| inp.tt(x)).collect();
-                matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | [",", "plus"] | ["plus"])
+                crate::text::joins_list(k, items[pi].first, |x| inp.tt(x))
             });
             if joined {
                 if let Some(g) = groups.last_mut() {
@@ -224,7 +228,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 for (role, object) in roles {
                     let title = title_for(it.first, object.or(own));
                     let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character.clone() } else { None };
-                    push(out, Credit { person: p, role, character, title, evidence: s.span });
+                    push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span });
                 }
             }
         }
@@ -234,7 +238,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 if inp.tt(w[0].last) == "(" && w[1].first == w[0].last + 1 && inp.tt(w[1].last) == ")" {
                     let character = inp.ents.characters.get(c).map(|e| e.name.clone());
                     let title = title_for(w[1].first, None);
-                    push(out, Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span });
+                    push(out, &mut seen, Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span });
                 }
             }
         }
@@ -242,13 +246,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
 }
 
 /// Adds a credit unless it repeats one; a stated character fills an empty one.
-fn push(out: &mut Vec<Credit>, c: Credit) {
-    if let Some(old) = out.iter_mut().find(|o| o.person == c.person && o.role == c.role && o.title == c.title) {
+fn push(out: &mut Vec<Credit>, seen: &mut FxHashMap<(usize, RoleKind, Option<usize>), usize>, c: Credit) {
+    if let Some(old) = seen.get(&(c.person, c.role, c.title)).and_then(|&i| out.get_mut(i)) {
         if old.character.is_none() {
             old.character = c.character;
         }
         return;
     }
+    seen.insert((c.person, c.role, c.title), out.len());
     out.push(c);
 }
 
@@ -477,8 +482,7 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
         }
         let next = cur + 1;
         let Some(n) = items.get(next) else { break };
-        let gap: Vec<&str> = (k..n.first.min(b)).map(|x| inp.tt(x)).collect();
-        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]) {
+        if !crate::text::joins_list(k, n.first.min(b), |x| inp.tt(x)) {
             break;
         }
         cur = next;
