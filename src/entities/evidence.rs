@@ -380,6 +380,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     let mut lists: Vec<Vec<&'t str>> = Vec::new();
     let headline = inp.article.headline;
 
+    // A sentence repeated word for word (syndicated boilerplate, a doubled page) is no
+    // new evidence: each distinct sentence counts once.
+    let mut seen_sentences: crate::hash::FxHashSet<&'t str> = crate::hash::FxHashSet::default();
     for (si, s) in inp.sentences.iter().enumerate() {
         let (a, b) = (s.first, s.last.min(v.toks.len()));
         if headline.is_some_and(|h| h.contains(s.span)) || title_case_line(v, a, b) {
@@ -395,6 +398,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                     add(&mut stats, &mut order, ext.span.get(v.text).unwrap_or(""), ext, st, true);
                 }
             }
+            continue;
+        }
+        if !seen_sentences.insert(s.span.get(v.text).unwrap_or("")) {
             continue;
         }
         runs.clear();

@@ -1,0 +1,146 @@
+//! Never panic, never lose data: property tests on arbitrary and article-like text, and
+//! pathological inputs whose results (not timings) are asserted. Their timings live in
+//! the `scaling` bench.
+
+use newsfacts::{ArticleMeta, Extractor, Facts};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new().expect("extractor builds"))
+}
+
+/// Every span lies on char boundaries and its text is exactly the input there.
+fn check_spans(input: &str, f: &Facts) -> Result<(), String> {
+    let ok = |s: usize, e: usize, t: Option<&str>| -> Result<(), String> {
+        let got = input.get(s..e).ok_or_else(|| format!("span {s}..{e} not on char boundaries of a {}-byte input", input.len()))?;
+        match t {
+            Some(t) if t != got => Err(format!("span {s}..{e} text {t:?} != input {got:?}")),
+            _ => Ok(()),
+        }
+    };
+    for m in f
+        .people
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .chain(f.titles.iter().flat_map(|t| &t.mentions))
+        .chain(f.organizations.iter().flat_map(|o| &o.mentions))
+    {
+        ok(m.start, m.end, Some(&m.text))?;
+    }
+    for d in &f.dates {
+        ok(d.start, d.end, Some(&d.text))?;
+    }
+    for e in f.roles.iter().map(|r| r.evidence).chain(f.releases.iter().map(|r| r.evidence)) {
+        ok(e.start, e.end, None)?;
+    }
+    Ok(())
+}
+
+fn fragments() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let t = std::fs::read_to_string(p).expect("UTF-8 fixture");
+        out.extend(t.split(". ").map(|s| s.to_string()));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_extract_cleanly(s in any::<String>()) {
+        let f = ex().extract(&s);
+        prop_assert_eq!(check_spans(&s, &f), Ok(()));
+        prop_assert_eq!(&f, &ex().extract(&s), "extraction is deterministic");
+    }
+
+    #[test]
+    fn article_like_text_extracts_cleanly(picks in proptest::collection::vec((0usize..100_000, 0usize..6), 1..40)) {
+        let frags = fragments();
+        let seps = [". ", "\n\n", ", ", " — ", "\n", " “"];
+        let mut text = String::new();
+        for (i, s) in &picks {
+            text.push_str(&frags[i % frags.len()]);
+            text.push_str(seps[*s]);
+        }
+        let f = ex().extract(&text);
+        prop_assert_eq!(check_spans(&text, &f), Ok(()));
+        // Twice the text finds at least the entities of one copy. (More text may settle
+        // a name's category differently, so names are compared across categories.)
+        let double = format!("{text}\n\n{text}");
+        let f2 = ex().extract(&double);
+        prop_assert_eq!(check_spans(&double, &f2), Ok(()));
+        let names = |f: &Facts| -> Vec<String> {
+            f.people.iter().map(|p| p.name.clone()).chain(f.titles.iter().map(|t| t.name.clone())).chain(f.organizations.iter().map(|o| o.name.clone())).collect()
+        };
+        let twice = names(&f2);
+        for n in names(&f) {
+            prop_assert!(twice.contains(&n), "{} lost when the text is doubled", n);
+        }
+    }
+}
+
+/// One line per pathological input: what it is, the input, and a check on the result.
+#[test]
+fn pathological_inputs() {
+    let article: String = fragments().join(". ");
+    let mut twenty_mb = String::with_capacity(21 << 20);
+    while twenty_mb.len() < 20 << 20 {
+        twenty_mb.push_str(&article);
+        twenty_mb.push_str("\n\n");
+    }
+    let caps: String = ["Keanu", "Reeves", "The", "Of", "Star", "Wars", "Lionsgate", "June", "Director"]
+        .iter()
+        .cycle()
+        .take(170_000)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut rng: u64 = 7;
+    let random_unicode: String = (0..200_000)
+        .map(|_| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            char::from_u32((rng % 0x2_FFFF) as u32).unwrap_or('\u{FFFD}')
+        })
+        .collect();
+    type Check = fn(&Facts) -> bool;
+    let cases: Vec<(&str, String, Check)> = vec![
+        // A capitalised menu says nothing by case; the relation stage skips it and says so.
+        ("1 MB capitalised sentence", caps, |f| f.roles.is_empty() && f.warnings.iter().any(|w| w.contains("not read"))),
+        ("300k initials", "J. ".repeat(300_000), |f| f.dates.is_empty() && f.roles.is_empty()),
+        ("600k quote marks", "\"“”'".repeat(150_000), |f| f.people.is_empty() && f.titles.is_empty() && f.dates.is_empty()),
+        ("200k bare numbers", (0..200_000).map(|i| (i * 7919 % 100_000).to_string()).collect::<Vec<_>>().join(" "), |f| {
+            f.dates.iter().all(|d| {
+                d.value.as_ref().is_some_and(|v| {
+                    let y: i32 = v.to_iso()[..4].parse().unwrap_or(0);
+                    (1870..=2100).contains(&y)
+                })
+            })
+        }),
+        ("20 MB article", twenty_mb, |f| f.people.len() > 100 && !f.dates.is_empty()),
+        ("random Unicode", random_unicode, |_| true),
+        ("empty", String::new(), |f| f.people.is_empty() && f.dates.is_empty() && f.published.is_none()),
+        ("only white space", " \n\t\r\n ".repeat(1000), |f| f.people.is_empty() && f.headline.is_none()),
+    ];
+    for (name, input, check) in &cases {
+        let f = ex().extract(input);
+        assert_eq!(check_spans(input, &f), Ok(()), "{name}");
+        assert!(check(&f), "{name}: unexpected result");
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_offset() {
+    for (bytes, offset) in [(&b"Netflix \xff"[..], 8), (&b"\xc3"[..], 0), (&b"Zo\xc3\xab \xe2\x80"[..], 5)] {
+        let err = ex().extract_bytes(bytes, &ArticleMeta::default()).unwrap_err();
+        assert_eq!(err.to_string(), format!("input is not valid UTF-8 at byte {offset}"));
+    }
+}
