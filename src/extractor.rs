@@ -314,6 +314,28 @@ impl Extractor {
         }
     }
 
+    /// Extracts many articles, in parallel on all cores when the `parallel` feature is on
+    /// (the default), sequentially otherwise. Results come back in input order.
+    ///
+    /// ```
+    /// let ex = newsfacts::Extractor::new()?;
+    /// let texts = ["Netflix renewed the show.", "Lionsgate shared a clip."];
+    /// let all = ex.extract_batch(&texts, &Default::default());
+    /// assert_eq!(all[1].organizations[0].name, "Lionsgate");
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn extract_batch<S: AsRef<str> + Sync>(&self, texts: &[S], meta: &ArticleMeta) -> Vec<Facts> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.extract_with(t.as_ref(), meta)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.extract_with(t.as_ref(), meta)).collect()
+        }
+    }
+
     /// Extracts from raw bytes: invalid UTF-8 or binary input is an error naming the byte
     /// offset.
     ///

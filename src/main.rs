@@ -63,6 +63,9 @@ struct ExtractArgs {
     /// JSON lines `{"text": ..., "published": ...}` from standard input.
     #[arg(long)]
     jsonl: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Article files; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     files: Vec<String>,
@@ -130,19 +133,55 @@ fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|e| e.to_string())
 }
 
+/// One unit of work: an article to extract, or a failure to report in its place.
+enum Job {
+    Text { source: serde_json::Value, text: String, meta: ArticleMeta },
+    Failed { label: String, msg: String },
+}
+
+/// Articles read at a time: bounds memory on endless streams while keeping every core busy.
+const CHUNK: usize = 256;
+
 /// Runs `extract`; `Ok(false)` when some article failed (each reported on stderr).
 fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     let published = args.published.as_deref().map(parse_date).transpose()?;
     let ex = build_extractor(&args.lexicons)?;
     let meta = published.map(ArticleMeta::published).unwrap_or_default();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().map_err(|e| e.to_string())?;
+    let progress = Progress::new();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut ok = true;
     let lines = args.jsonl || args.files.len() > 1;
+    let mut ok = true;
+    let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
+    let flush = |chunk: &mut Vec<Job>, out: &mut BufWriter<io::StdoutLock<'_>>| -> Result<bool, String> {
+        let done = run_chunk(&pool, &ex, chunk, lines, out);
+        progress.add(chunk.len());
+        chunk.clear();
+        done
+    };
 
     for file in &args.files {
         if file == "-" && args.jsonl {
-            ok &= run_jsonl_stdin(&ex, &meta, &mut out).map_err(|e| e.to_string())?;
+            // JSON lines on standard input, one article each; a bad line is reported in place.
+            let stdin = io::stdin();
+            let mut reader = stdin.lock();
+            let mut buf = Vec::new();
+            let mut n = 0usize;
+            loop {
+                buf.clear();
+                if reader.read_until(b'\n', &mut buf).map_err(|e| format!("<stdin>: {e}"))? == 0 {
+                    break;
+                }
+                n += 1;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                chunk.push(json_job(&buf, n, &meta));
+                if chunk.len() == CHUNK {
+                    ok &= flush(&mut chunk, &mut out)?;
+                }
+            }
             continue;
         }
         let bytes = if file == "-" {
@@ -151,68 +190,101 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
         } else {
             std::fs::read(file)
         };
-        let facts = match bytes {
-            Ok(b) => ex.extract_bytes(&b, &meta).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+        let job = match bytes.map_err(|e| e.to_string()).and_then(|b| newsfacts::decode(&b).map(str::to_string).map_err(|e| e.to_string()))
+        {
+            Ok(text) => Job::Text { source: file.as_str().into(), text, meta: meta.clone() },
+            Err(msg) => Job::Failed { label: file.clone(), msg },
         };
-        match facts {
-            Ok(f) => {
-                let res = if lines {
-                    serde_json::to_writer(&mut out, &Sourced { source: file.as_str().into(), facts: &f })
-                } else {
-                    serde_json::to_writer_pretty(&mut out, &f)
-                };
-                res.map_err(|e| e.to_string())?;
-                writeln!(out).map_err(|e| e.to_string())?;
-            }
-            Err(msg) => {
-                out.flush().map_err(|e| e.to_string())?;
-                eprintln!("newsfacts: {file}: {msg}");
-                ok = false;
-            }
+        chunk.push(job);
+        if chunk.len() == CHUNK {
+            ok &= flush(&mut chunk, &mut out)?;
         }
     }
+    ok &= flush(&mut chunk, &mut out)?;
+    progress.finish();
     out.flush().map_err(|e| e.to_string())?;
     Ok(ok)
 }
 
-/// JSON lines on standard input, one article each; a bad line is reported and skipped.
-fn run_jsonl_stdin(ex: &Extractor, meta: &ArticleMeta, out: &mut impl Write) -> io::Result<bool> {
+/// Parses one JSON input line `{"text": ..., "published": ...}` into a job.
+fn json_job(buf: &[u8], n: usize, meta: &ArticleMeta) -> Job {
+    let parsed = std::str::from_utf8(buf)
+        .map_err(|e| format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
+        .and_then(|s| serde_json::from_str::<JsonInput>(s).map_err(|e| format!("malformed JSON line: {e}")))
+        .and_then(|j| {
+            let m = match j.published.as_deref() {
+                Some(p) => ArticleMeta::published(parse_date(p)?),
+                None => meta.clone(),
+            };
+            Ok((j.text, m))
+        });
+    match parsed {
+        Ok((text, meta)) => Job::Text { source: n.into(), text, meta },
+        Err(msg) => Job::Failed { label: format!("<stdin>:{n}"), msg },
+    }
+}
+
+/// Extracts a chunk in parallel and writes it in input order; `Ok(false)` if a job failed.
+fn run_chunk(pool: &rayon::ThreadPool, ex: &Extractor, chunk: &[Job], lines: bool, out: &mut impl Write) -> Result<bool, String> {
+    use rayon::prelude::*;
+    let facts: Vec<Option<Facts>> = pool.install(|| {
+        chunk
+            .par_iter()
+            .map(|j| match j {
+                Job::Text { text, meta, .. } => Some(ex.extract_with(text, meta)),
+                Job::Failed { .. } => None,
+            })
+            .collect()
+    });
     let mut ok = true;
-    let stdin = io::stdin();
-    let mut reader = stdin.lock();
-    let mut buf = Vec::new();
-    let mut n = 0usize;
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        n += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let parsed = std::str::from_utf8(&buf)
-            .map_err(|e| format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
-            .and_then(|s| serde_json::from_str::<JsonInput>(s).map_err(|e| format!("malformed JSON line: {e}")))
-            .and_then(|j| {
-                let m = match j.published.as_deref() {
-                    Some(p) => ArticleMeta::published(parse_date(p)?),
-                    None => meta.clone(),
+    for (job, f) in chunk.iter().zip(facts) {
+        match (job, f) {
+            (Job::Text { source, .. }, Some(f)) => {
+                let res = if lines {
+                    serde_json::to_writer(&mut *out, &Sourced { source: source.clone(), facts: &f })
+                } else {
+                    serde_json::to_writer_pretty(&mut *out, &f)
                 };
-                Ok(ex.extract_with(&j.text, &m))
-            });
-        match parsed {
-            Ok(f) => {
-                serde_json::to_writer(&mut *out, &Sourced { source: n.into(), facts: &f })?;
-                writeln!(out)?;
+                res.map_err(|e| e.to_string())?;
+                writeln!(out).map_err(|e| e.to_string())?;
             }
-            Err(msg) => {
-                out.flush()?;
-                eprintln!("newsfacts: <stdin>:{n}: {msg}");
+            (Job::Failed { label, msg }, _) => {
+                out.flush().map_err(|e| e.to_string())?;
+                eprintln!("newsfacts: {label}: {msg}");
                 ok = false;
             }
+            _ => {}
         }
     }
     Ok(ok)
+}
+
+/// A progress bar on standard error when it is a terminal; silent otherwise.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        if !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles, {per_sec} [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Progress(Some(pb))
+    }
+
+    fn add(&self, n: usize) {
+        if let Some(pb) = &self.0 {
+            pb.inc(n as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
 }
