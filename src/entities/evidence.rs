@@ -933,7 +933,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
             break;
         }
-        if !v.toks[k].is_word()
+        if (!v.toks[k].is_word() && w != "-")
             || crate::lexicon::words::WordTable::builtin().info(w).is(class::ROLE_VERB | class::SPEECH)
             || is_in(&["and", "or", "in", "by", "with", "who", "that"], w)
         {

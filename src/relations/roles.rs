@@ -93,6 +93,7 @@ const AUX: &[&str] = &[
     "–",
     "not",
     "only",
+    "nominated", "for", "won", "earned", "received", "praised", "best", "known",
 ];
 
 /// Words that end a character name introduced by "as".
@@ -416,8 +417,15 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
                 r
             };
             let objects = title_list(inp, items, k + 1, b);
+            // "playing the architect László Tóth in The Brutalist": the work after "in".
+            let in_object = || {
+                (k + 1..(k + 12).min(b))
+                    .find(|&j| inp.tt(j).eq_ignore_ascii_case("in"))
+                    .and_then(|j| object_after(j + 1).filter(|_| items.iter().any(|it| it.first == j + 1)))
+            };
             if objects.is_empty() {
-                found.push((r, object_after(k + 1)));
+                let obj = object_after(k + 1).or_else(|| if matches!(r, RoleKind::Actor | RoleKind::Voice) { in_object() } else { None });
+                found.push((r, obj));
             } else {
                 found.extend(objects.into_iter().map(|t| (r, Some(t))));
             }
