@@ -208,6 +208,17 @@ impl Extractor {
             return Facts { warnings, ..Facts::default() };
         }
 
+        // "the series Wednesday", "the film May December": a calendar word right after a
+        // noun naming a kind of work is that work's title, not a date.
+        found.retain(|d| {
+            let i = tokens.partition_point(|t| t.span.start < d.span.start);
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).and_then(|t| t.span.get(text)).unwrap_or("");
+            let words = WordTable::builtin().info(prev);
+            !(words.is(crate::lexicon::words::class::TITLE_NOUN)
+                && words.title.is_some()
+                && d.relative
+                && !d.span.get(text).unwrap_or("").contains(' '))
+        });
         let date_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
         let ents = entities::recognize(&entities::Input {
             text,

@@ -465,7 +465,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 } else if outer_first && inner_first {
                     e.person += 3;
                     stats.entry(inner_s).or_default().character += 3;
-                } else if outer_first && inner.len() == 1 {
+                } else if (outer_first || r.len() >= 2) && inner.len() == 1 {
                     e.person += 2;
                     stats.entry(inner_s).or_default().character += 3;
                 } else if outer_first && inner.len() >= 2 {
@@ -547,7 +547,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 continue;
             }
             if let Some(st) = stats.get_mut(m) {
-                if titles >= 2 && titles > people {
+                // "directed Blade Runner 2049 and Dune": one title and no person in a short
+                // list is enough.
+                let short_titles = titles >= 1 && people == 0 && list.len() <= 3 && !first_name(v, st.sample.unwrap_or_default());
+                if (titles >= 2 && titles > people) || short_titles {
                     st.title += 3;
                 } else if people >= 2 && people > titles {
                     st.person += 2;
@@ -651,15 +654,24 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
             // "The Acolyte premiered ...": a sentence-initial "The" before a capitalised
             // word that is no first name may begin a title.
             let the_title = w == "The" && r.last - r.first >= 2 && !words.is(v.tt(r.first + 1), class::FIRST_NAME);
-            let starter = at_start && !the_title && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME)));
+            // An initial ("M. Night Shyamalan") is never a sentence starter, and a common
+            // word that is also a surname before another name word ("Park Chan-wook",
+            // "Young Mazino") is kept.
+            let initial = w.len() == 1 && v.tt(r.first + 1) == ".";
+            let surname_head = info.is(class::SURNAME) && r.last - r.first >= 2 && v.is_upper(r.first + 1);
+            let starter = at_start
+                && !the_title
+                && !initial
+                && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
             let honorific = info.is(class::HONORIFIC)
                 || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
                     && r.last - r.first >= 2
                     && words.is(v.tt(r.first + 1), class::FIRST_NAME));
-            let month = info.is(class::MONTH | class::WEEKDAY | class::MONTH_ABBR) && !info.is(class::FIRST_NAME);
-            if !(starter || honorific || month) || r.last - r.first == 0 {
+            // Month and weekday words that are dates were blocked before runs formed; the ones
+            // left are names and titles ("the series Wednesday", "June Squibb"), so they stay.
+            if !(starter || honorific) || r.last - r.first == 0 {
                 break;
             }
             r.first += 1;
@@ -699,6 +711,13 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         || (pw.eq_ignore_ascii_case("star") && r.len() >= 2)
     {
         e.person += 3;
+    }
+    if pw.eq_ignore_ascii_case("by") && is_in(&["is", "was", "are", "were"], p2w) && p2i != usize::MAX {
+        // "The score for the film is by X": the credit noun sits a few words back.
+        let credit = ["score", "music", "screenplay", "script", "story", "cinematography", "photography", "editing", "direction"];
+        if (a..p2i).rev().take(8).any(|k| is_in(&credit, v.tt(k))) {
+            e.person += 3;
+        }
     }
     if pw.eq_ignore_ascii_case("by") {
         let p2 = v.info.get(p2i).copied().unwrap_or_default();
@@ -791,6 +810,11 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let t_before = e.title;
     if pinfo.is(class::TITLE_NOUN) && !pw.contains("'") {
         e.title += 3;
+        // "the series Wednesday", "the film Us": a determiner and a kind of work make
+        // even a common word a title.
+        if pinfo.title.is_some() && is_in(&["the", "new", "upcoming", "hit", "original", "animated"], p2w) {
+            e.title += 2;
+        }
         if let Some(k) = pinfo.title {
             e.kinds[kind_index(k)] += 3;
         }

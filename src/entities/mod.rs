@@ -126,7 +126,12 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
         for hit in g.find_iter(inp.text) {
             // "Nate Fox" is a person, not the network: a one-word organization right after
             // a first name is a surname.
-            if matches!(hit.entry.category, Category::Org(_)) && !hit.entry.surface.contains(' ') && after_first_name(inp, hit.span.start) {
+            // "Skydance Productions": a one-word organization that goes on with an org
+            // suffix is a longer name the run recognizer reads whole.
+            if matches!(hit.entry.category, Category::Org(_))
+                && !hit.entry.surface.contains(' ')
+                && (after_name(inp, hit.span.start) || before_org_suffix(inp, hit.span.end))
+            {
                 continue;
             }
             fixed.push(Fixed { span: hit.span, category: hit.entry.category, name: hit.entry.canonical() });
@@ -168,14 +173,27 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     aliases::resolve(&view, inp, &fixed, decided)
 }
 
-/// Whether the word before byte `at` (one space back) is a capitalised first name.
-fn after_first_name(inp: &Input<'_>, at: usize) -> bool {
+/// Whether the word before byte `at` (one space back) is a capitalised name word: a first
+/// name, a surname, or a word no list knows ("Nate Fox", "Jason Connell and Nate Fox").
+fn after_name(inp: &Input<'_>, at: usize) -> bool {
+    use crate::lexicon::words::class;
     let Some(before) = inp.text.get(..at) else { return false };
     let Some(rest) = before.strip_suffix(' ') else { return false };
     let word = &rest[rest
         .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8))..];
-    word.starts_with(|c: char| c.is_uppercase()) && inp.words.is(word, crate::lexicon::words::class::FIRST_NAME)
+    if !word.starts_with(|c: char| c.is_uppercase()) || word.len() < 2 {
+        return false;
+    }
+    let info = inp.words.info(word);
+    info.is(class::FIRST_NAME) || (info.flags & !(class::SURNAME) == 0 && !word.chars().all(|c| c.is_uppercase()))
+}
+
+/// Whether an organization suffix word ("Productions", "Studios") follows byte `at`.
+fn before_org_suffix(inp: &Input<'_>, at: usize) -> bool {
+    let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase()) && inp.words.is(word, crate::lexicon::words::class::ORG_SUFFIX)
 }
 
 /// Marks the tokens inside `span`.

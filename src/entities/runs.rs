@@ -14,7 +14,7 @@ use crate::span::Span;
 use crate::text::{Shape, Token};
 
 /// A candidate run of tokens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Run {
     /// First token.
     pub first: usize,
@@ -235,7 +235,11 @@ impl<'a> View<'a> {
             }
             if f > k && f < b && (self.is_upper(f) || self.toks[f].shape == Shape::Digits) && self.same_line(k, f) && !self.blocked(f) {
                 // "Grand Theft Auto V and Red Dead Redemption 2": a numbered title is complete.
-                if tk == "and" && (looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps)) {
+                // "..., The Brutalist and Wicked": after a list comma, "and" ends the member.
+                let list_member = run.first > 0 && self.tt(run.first - 1) == ",";
+                if tk == "and"
+                    && (list_member || looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps))
+                {
                     break;
                 }
                 // "Lex Luthor in Superman", "Sinners on IMAX": a preposition after a name

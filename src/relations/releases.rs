@@ -121,6 +121,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 venue = v;
             }
         }
+        // "hits theaters", "in cinemas": the venue word may sit inside a release cue.
+        if venue.is_none() && (a..b).any(|k| is_theater_word(inp.tt(k))) {
+            venue = Some(Venue::Theaters);
+        }
         if venue.is_none()
             && (a..b).any(|k| {
                 inp.tt(k).eq_ignore_ascii_case("festival")
@@ -250,6 +254,10 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     let d = inp.dates.iter().find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
     let status = release_status("release", d.value.as_ref(), inp.published);
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
+}
+
+fn is_theater_word(w: &str) -> bool {
+    ["theaters", "theatres", "cinemas", "theater", "theatre", "cinema"].iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn is_ordinal(w: &str) -> bool {

@@ -93,7 +93,14 @@ const AUX: &[&str] = &[
     "–",
     "not",
     "only",
-    "nominated", "for", "won", "earned", "received", "praised", "best", "known",
+    "nominated",
+    "for",
+    "won",
+    "earned",
+    "received",
+    "praised",
+    "best",
+    "known",
 ];
 
 /// Words that end a character name introduced by "as".
@@ -298,9 +305,24 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         })
     };
 
-    // "by X": the verb or noun before "by" names the role.
+    // "by X": the verb or noun before "by" names the role; "the score for T is by X"
+    // looks a few words further back.
     if w1.eq_ignore_ascii_case("by") {
+        let w2 = if is_in(&["is", "was", "are", "were"], w2) {
+            (a..p2)
+                .rev()
+                .take(8)
+                .map(|k| inp.tt(k))
+                .find(|w| {
+                    is_in(&["score", "music", "screenplay", "script", "story", "cinematography", "photography", "editing", "direction"], w)
+                })
+                .unwrap_or(w2)
+        } else {
+            w2
+        };
         let r = match w2.to_ascii_lowercase().as_str() {
+            "direction" => Some(RoleKind::Director),
+            "editing" => Some(RoleKind::Editor),
             "screenplay" | "script" | "story" | "teleplay" | "written" | "co-written" | "penned" | "scripted" => Some(RoleKind::Writer),
             "score" | "music" | "scored" | "composed" => Some(RoleKind::Composer),
             "photography" | "cinematography" | "shot" | "lensed" => Some(RoleKind::Cinematographer),
