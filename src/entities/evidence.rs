@@ -466,8 +466,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                     e.person += 3;
                     stats.entry(inner_s).or_default().character += 3;
                 } else if (outer_first || r.len() >= 2) && inner.len() == 1 {
+                    // "Gabriel Luna (Tommy)" names a character; "John Logan (Gladiator)" a
+                    // known-for work: characters in parentheses go by given names.
                     e.person += 2;
-                    stats.entry(inner_s).or_default().character += 3;
+                    if v.info.get(inner.first).is_some_and(|w| w.is(class::FIRST_NAME)) {
+                        stats.entry(inner_s).or_default().character += 3;
+                    } else {
+                        stats.entry(inner_s).or_default().title += 3;
+                    }
                 } else if outer_first && inner.len() >= 2 {
                     // "Mark Strong (Low Winter Sun)": a known-for title.
                     e.person += 2;
@@ -658,10 +664,16 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
             // word that is also a surname before another name word ("Park Chan-wook",
             // "Young Mazino") is kept.
             let initial = w.len() == 1 && v.tt(r.first + 1) == ".";
+            // "House of the Dragon premiered": a one-word run that goes on through a title
+            // connector to a capital starts a title.
+            let title_head = r.last - r.first == 1
+                && is_in(&["of", "and", "&"], v.tt(r.last))
+                && (v.is_upper(r.last + 1) || (v.tt(r.last + 1) == "the" && v.is_upper(r.last + 2)));
             let surname_head = info.is(class::SURNAME) && r.last - r.first >= 2 && v.is_upper(r.first + 1);
             let starter = at_start
                 && !the_title
                 && !initial
+                && !title_head
                 && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
@@ -833,6 +845,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     // "who directed Conclave", "co-wrote Grand Theft Auto V": crew verbs take works.
     let crew_verb = |w: &str| {
+        let w = w.strip_prefix("co-").unwrap_or(w);
         is_in(
             &[
                 "directed",
@@ -1102,11 +1115,25 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         (true, true) => (1, 0),
         (true, false) => (0, 2),
     };
+    // "Moana 2", "Toy Story 5", "Grand Theft Auto VI": a trailing sequel number.
+    let last_text = v.tt(r.last - 1);
+    // ("Top 10", "Seasons 1": a common word and a number is a chart or a part.)
+    let sequel_number = n >= 2
+        && !st.quoted
+        && !(n == 2 && v.info.get(r.first).is_some_and(|w| w.is(class::COMMON)))
+        && ((v.toks[r.last - 1].shape == Shape::Digits && last_text.len() <= 2)
+            || (v.toks[r.last - 1].shape == Shape::AllCaps
+                && matches!(last_text, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")));
+    let tag_t = tag_t + if sequel_number && !v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME)) { 2 } else { 0 };
     let p = lex_p + st.person + tag_p;
     let t = tag_t + st.title;
     let c = if st.extended_only { 0 } else { st.character };
     // "Season 2", "Chapter 3", "Part II" name a part, not a work.
     if n == 2 && !st.quoted && is_in(&["season", "episode", "chapter", "part", "volume", "vol", "phase", "book", "series"], v.tt(r.first)) {
+        return None;
+    }
+    // "Dragon Season 2": a run ending in a season or episode number is a part.
+    if n >= 3 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.last - 2)) && v.toks[r.last - 1].shape == Shape::Digits {
         return None;
     }
 

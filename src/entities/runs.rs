@@ -253,7 +253,8 @@ impl<'a> View<'a> {
                     break;
                 }
                 j = f;
-            } else if self.is_upper(k) {
+            } else if self.is_upper(k) && !matches!(tk, "Season" | "Seasons" | "Episode" | "Episodes") {
+                // ("House of the Dragon Season 2": the season is a part, not the title.)
                 j = k;
             } else if matches!(self.toks[k].shape, Shape::Digits | Shape::Mixed) && tk.len() <= 4 && !tk.contains(',') {
                 // "Blade Runner 2049", "Zootopia 2", "Chapter 3", "Part II"
