@@ -920,9 +920,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
         if nw == "," && is_in(&["the", "a", "an", "his", "her", "their", "its"], n2w) {
-            for k in ni + 1..(ni + 6).min(b) {
+            for k in ni + 1..(ni + 8).min(b) {
                 let w = v.tt(k);
-                if !v.toks[k].is_word() {
+                // ("the Antoine Fuqua-directed biopic": hyphens stay inside the phrase.)
+                if !v.toks[k].is_word() && w != "-" {
                     break;
                 }
                 let wi = crate::lexicon::words::WordTable::builtin().info(w);

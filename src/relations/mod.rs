@@ -79,6 +79,19 @@ impl<'a> Input<'a> {
         }
         (0..ents.titles.len()).max_by_key(|&i| (ents.titles[i].mentions.len(), std::cmp::Reverse(i)))
     }
+
+    /// The focal title only when the article is clearly about it: named in the headline
+    /// or a tag, or mentioned at least twice as often as any other title. A list article
+    /// or festival line-up has none.
+    pub fn dominant_title(&self) -> Option<usize> {
+        let f = self.focal_title()?;
+        let ents = self.ents;
+        let in_headline = self.article.headline.is_some_and(|h| self.mentions_in(h).iter().any(|m| m.target == Target::Title(f)));
+        let tagged = self.article.tags.iter().any(|t| t.get(self.text).is_some_and(|t| ents.titles[f].name.eq_ignore_ascii_case(t)));
+        let n = ents.titles[f].mentions.len();
+        let second = ents.titles.iter().enumerate().filter(|(i, _)| *i != f).map(|(_, t)| t.mentions.len()).max().unwrap_or(0);
+        (in_headline || tagged || second == 0 || n >= 2 * second).then_some(f)
+    }
 }
 
 /// Nouns that, after "the", point back at the article's focal work ("the film").

@@ -109,7 +109,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
         }
         for (class, _, _) in &found {
-            let v = match *class {
+            let v = match class.split_once('+').map_or(*class, |(_, v)| v) {
                 "theaters" => Some(Venue::Theaters),
                 "home_video" => Some(Venue::HomeVideo),
                 "festival" => Some(Venue::Festival),
@@ -136,6 +136,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         }
 
         for &(class, c0, c1) in &found {
+            let class = class.split_once('+').map_or(class, |(c, _)| c);
             let status_hint = match class {
                 "release" | "release_past" | "release_noun" => None,
                 "delay" => Some(ReleaseStatus::Delayed),
@@ -155,6 +156,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
                 (None, None) if the_film => focal,
+                // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
+                // no title in its sentence is about the article's work, unless the
+                // sentence introduces another one ("an untitled thriller", "a new film").
+                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => inp.dominant_title(),
                 _ => None,
             };
             let Some(title) = title else { continue };
@@ -176,7 +181,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 continue;
             }
             // "released" with no date and no platform says nothing checkable.
-            if matches!(class, "release" | "release_past") && value.is_none() && platform.is_none() {
+            if matches!(class, "release" | "release_past") && value.is_none() && platform.is_none() && venue != Some(Venue::Festival) {
                 continue;
             }
             // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
@@ -256,6 +261,27 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
 }
 
+/// Whether the words before a cue introduce a work other than the article's: an
+/// indefinite article or "untitled", "another", "next" ("an untitled thriller opens").
+/// A capitalised word before the cue that no entity covers ("Frankenstein will premiere")
+/// may be the real, unrecognised subject: no fallback then either.
+fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
+    let marker = (a..c0).any(|k| ["a", "an", "untitled", "another", "next"].iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k))));
+    let unknown_name = (a..c0).any(|k| {
+        let t = inp.toks[k];
+        // Mentions are sorted and disjoint: only the last one starting at or before the
+        // token can cover it.
+        let m = &inp.ents.mentions;
+        let i = m.partition_point(|x| x.span.start <= t.span.start);
+        let known = i > 0 && m[i - 1].span.end >= t.span.start + 1 && m[i - 1].span.start <= t.span.start;
+        matches!(t.shape, crate::text::Shape::Capitalized | crate::text::Shape::AllCaps)
+            && !known
+            && !(k == a && crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON))
+            && !inp.dates.iter().any(|d| d.span.contains(t.span))
+    });
+    marker || unknown_name
+}
+
 fn is_theater_word(w: &str) -> bool {
     ["theaters", "theatres", "cinemas", "theater", "theatre", "cinema"].iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -290,7 +316,7 @@ fn venue_near(
         }
     };
     for &(class, k, _) in found {
-        let v = match class {
+        let v = match class.split_once('+').map_or(class, |(_, v)| v) {
             "theaters" => Some(Venue::Theaters),
             "home_video" => Some(Venue::HomeVideo),
             "festival" => Some(Venue::Festival),
