@@ -273,11 +273,11 @@ fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
         // token can cover it.
         let m = &inp.ents.mentions;
         let i = m.partition_point(|x| x.span.start <= t.span.start);
-        let known = i > 0 && m[i - 1].span.end >= t.span.start + 1 && m[i - 1].span.start <= t.span.start;
-        matches!(t.shape, crate::text::Shape::Capitalized | crate::text::Shape::AllCaps)
-            && !known
-            && !(k == a && crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON))
-            && !inp.dates.iter().any(|d| d.span.contains(t.span))
+        let known = i > 0 && m[i - 1].span.end > t.span.start && m[i - 1].span.start <= t.span.start;
+        let capital = matches!(t.shape, crate::text::Shape::Capitalized | crate::text::Shape::AllCaps);
+        let sentence_start_word = k == a && crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON);
+        let in_date = inp.dates.iter().any(|d| d.span.contains(t.span));
+        capital && !known && !sentence_start_word && !in_date
     });
     marker || unknown_name
 }
