@@ -165,7 +165,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let Some(title) = title else { continue };
 
             // The date the cue governs.
-            let date = if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
+            // "its 2014 release", "a June 6 release": a date right before the noun is its own.
+            let noun_date = (class == "release_noun").then(|| dates.iter().find(|d| d.1 <= c0 && c0 - d.1 <= 1).map(|d| d.2)).flatten();
+            let date = if noun_date.is_some() {
+                noun_date
+            } else if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
                 // "pushed from May 26 to November 19": the date after "to"
                 dates
                     .iter()

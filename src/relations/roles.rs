@@ -124,7 +124,15 @@ struct Item {
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let words = WordTable::builtin();
     let mut seen = FxHashMap::default();
+    let mut prev_title: Option<usize> = None;
+    let mut prev_end = 0usize;
     for s in inp.sentences {
+        // Carry a title only from the previous sentence of the same paragraph.
+        if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains("\n")) {
+            prev_title = None;
+        }
+        prev_end = s.span.end;
+        let this_title = inp.mentions_in(s.span).iter().rev().find_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None });
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
         if b - a > super::MAX_SENTENCE_TOKENS {
             continue;
@@ -163,7 +171,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 // "the film follows X" names the article's work even beside another title.
                 _ if the_film && focal.is_some() => focal,
                 Some(t) => Some(t),
-                None => focal,
+                // "... around that action movie": the title of the sentence just before, in
+                // the same paragraph, else the article's.
+                None => prev_title.or(focal),
             }
         };
 
@@ -250,6 +260,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 }
             }
         }
+        prev_title = this_title;
     }
 }
 
