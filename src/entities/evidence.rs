@@ -558,7 +558,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 let short_titles = titles >= 1 && people == 0 && list.len() <= 3 && !first_name(v, st.sample.unwrap_or_default());
                 if (titles >= 2 && titles > people) || short_titles {
                     st.title += 3;
-                } else if people >= 2 && people > titles {
+                } else if (people >= 2 && people > titles)
+                    || (people >= 1 && titles == 0 && list.len() <= 3 && st.sample.is_some_and(|r| r.len() >= 2))
+                {
+                    // ("Ginnifer Goodwin and Jason Bateman": a two-word name beside a person.)
                     st.person += 2;
                 }
             }
@@ -734,7 +737,27 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if pw.eq_ignore_ascii_case("by") {
         let p2 = v.info.get(p2i).copied().unwrap_or_default();
         if p2.is(class::ROLE_VERB)
-            || is_in(&["screenplay", "story", "music", "score", "teleplay", "lyrics", "photography", "joined", "helmed"], p2w)
+            || is_in(
+                &[
+                    "screenplay",
+                    "story",
+                    "music",
+                    "score",
+                    "teleplay",
+                    "lyrics",
+                    "photography",
+                    "joined",
+                    "helmed",
+                    "led",
+                    "fronted",
+                    "headlined",
+                    "narrated",
+                    "played",
+                    "portrayed",
+                    "voiced",
+                ],
+                p2w,
+            )
         {
             e.person += 3;
         }
@@ -989,30 +1012,43 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         e.character += 3;
     }
     if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
-        let strong = v.is_upper(p2i)
-            || v.tt(p2i) == ")"
-            || is_in(
-                &[
-                    "stars",
-                    "star",
-                    "starring",
-                    "cast",
-                    "role",
-                    "returns",
-                    "back",
-                    "appears",
-                    "appear",
-                    "franchise",
-                    "series",
-                    "film",
-                    "again",
-                ],
-                p2w,
-            );
-        e.character += if strong { 3 } else { 2 };
+        const STRONG: &[&str] =
+            &["cast", "role", "returns", "back", "appears", "appear", "franchise", "series", "film", "again", "returning"];
+        let strong = v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(STRONG, p2w);
+        // "stars as Ryland Grace": the clearest way news names a character.
+        let starring = is_in(&["stars", "star", "starring", "starred", "co-stars"], p2w);
+        e.character += if starring {
+            4
+        } else if strong {
+            3
+        } else {
+            2
+        };
     }
     if is_in(CHAR_VERBS, pw) {
         e.character += 3;
+    }
+    // "returning as Judy Hopps and Nick Wilde": the later members of an "as" list (not
+    // "... and Jacob Elordi as the Creature", where the member has its own "as").
+    let list_end = matches!(nw, "," | "." | ")" | "(" | "and" | ";" | "") || ni >= b;
+    if matches!(pw, "and" | ",") && list_end {
+        let mut k = r.first;
+        let mut steps = 0;
+        while k > a && steps < 8 {
+            k -= 1;
+            steps += 1;
+            let w = v.tt(k);
+            if w.eq_ignore_ascii_case("as") {
+                let before = if k > a { v.tt(k - 1) } else { "" };
+                if !is_in(NOT_CHAR_AS, before) {
+                    e.character += 3;
+                }
+                break;
+            }
+            if !(v.is_upper(k) || matches!(w, "and" | "," | "-") || v.info.get(k).is_some_and(|x| x.is(class::PARTICLE))) {
+                break;
+            }
+        }
     }
     if is_in(&["character", "characters", "role"], pw) || (pw.eq_ignore_ascii_case("of") && is_in(&["role", "character", "part"], p2w)) {
         e.character += 2;
@@ -1079,7 +1115,9 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     let last = v.info.get(r.last - 1).copied().unwrap_or_default();
     // Awards, ceremonies and events: "Best Actor", "97th Academy Awards", "Nintendo Direct".
     let award = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) && v.toks[k].shape == Shape::Capitalized;
-    if !st.quoted && (award(r.first) || (n >= 2 && award(r.last - 1))) {
+    // ("Oscar Isaac" is a person: a first name before a name word is no award.)
+    let named = n >= 2 && first.is(class::FIRST_NAME) && !last.is(class::COMMON | class::AWARD);
+    if !st.quoted && !named && (award(r.first) || (n >= 2 && award(r.last - 1))) {
         return None;
     }
     // Organizations by suffix: "Skydance Media", "Sucker Punch Productions".

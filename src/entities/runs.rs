@@ -152,7 +152,7 @@ impl<'a> View<'a> {
                     && self.touching(k, k + 1)
                     && k + 1 < b
                     && self.toks[k + 1].shape == Shape::Lower
-                    && self.info.get(k + 1).is_some_and(|w| w.flags == 0)
+                    && self.info.get(k + 1).is_some_and(|w| !w.is(class::COMMON | class::ROLE_VERB | class::ROLE_NOUN))
                     && self.tt(k + 1).len() <= 4
                 {
                     // "Lee Jung-jae", "Park Chan-wook"; not "Villeneuve-directed".
