@@ -36,6 +36,7 @@ pub mod eval;
 mod extractor;
 mod facts;
 mod hash;
+mod html;
 pub mod lexicon;
 mod relations;
 mod span;
@@ -49,6 +50,7 @@ pub use crate::facts::{
     DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title,
     TitleKind, Venue,
 };
+pub use crate::html::{render_eval_html, render_html};
 pub use crate::lexicon::{CasePolicy, Category, Gazetteer, GazetteerBuilder};
 pub use crate::span::Span;
 

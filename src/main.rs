@@ -23,6 +23,22 @@ enum Command {
     Extract(ExtractArgs),
     /// Score the extractor on DIR/articles/*.txt against DIR/gold/*.json.
     Eval(EvalArgs),
+    /// Write an HTML view of an article: its text with every fact highlighted.
+    Show(ShowArgs),
+}
+
+#[derive(Args, Debug)]
+struct ShowArgs {
+    /// The article file (`-` for standard input).
+    article: String,
+    /// Publication date (YYYY-MM-DD) when the text gives none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    #[command(flatten)]
+    lexicons: Lexicons,
+    /// Write the page here instead of standard output.
+    #[arg(short, long, value_name = "FILE.html")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -37,6 +53,9 @@ struct EvalArgs {
     /// Also list, per article, what was missed and what was extra.
     #[arg(long)]
     verbose: bool,
+    /// Also write an HTML page marking found, missed and extra facts in each article.
+    #[arg(long, value_name = "FILE.html")]
+    html: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -90,6 +109,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Show(args) => run_show(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -121,10 +141,34 @@ fn run_eval(args: EvalArgs) -> Result<bool, String> {
     if args.verbose {
         print!("{}", report.verbose());
     }
+    if let Some(path) = &args.html {
+        let page = newsfacts::render_eval_html(&ex, &args.dir).map_err(|e| e.to_string())?;
+        std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
     } else {
         print!("{}", report.table());
+    }
+    Ok(true)
+}
+
+fn run_show(args: ShowArgs) -> Result<bool, String> {
+    let published = args.published.as_deref().map(parse_date).transpose()?;
+    let ex = build_extractor(&args.lexicons)?;
+    let meta = published.map(ArticleMeta::published).unwrap_or_default();
+    let bytes = if args.article == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(&args.article)
+    }
+    .map_err(|e| format!("{}: {e}", args.article))?;
+    let text = newsfacts::decode(&bytes).map_err(|e| format!("{}: {e}", args.article))?;
+    let page = newsfacts::render_html(text, &ex.extract_with(text, &meta));
+    match &args.output {
+        Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{page}"),
     }
     Ok(true)
 }

@@ -400,7 +400,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             }
             continue;
         }
-        if !seen_sentences.insert(s.span.get(v.text).unwrap_or("")) {
+        // (Keyed without closing punctuation: "... at the helm" and "... at the helm." are
+        // one sentence.)
+        let key = s.span.get(v.text).unwrap_or("").trim_end_matches(['.', '!', '?', '"', '”', '’', ' ']);
+        if !seen_sentences.insert(key) {
             continue;
         }
         runs.clear();

@@ -1,0 +1,117 @@
+//! The HTML view in a real browser: headless Chromium loads the page for a fixture
+//! article, its DOM is dumped and checked against the facts, and a screenshot is saved
+//! (the path is printed: a CI artifact). Skipped with a note when Chromium is missing;
+//! `.ci/run` installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = [std::env::var("CHROMIUM").unwrap_or_default(), "/usr/bin/chromium".into(), "/usr/bin/chromium-browser".into()];
+    candidates.iter().filter(|c| !c.is_empty()).map(PathBuf::from).find(|p| p.exists())
+}
+
+fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+    Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("chromium runs")
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// (data-id, joined text) of every highlighted mention element (class "m ...").
+fn mentions_in_dom(dom: &str) -> Vec<(String, String)> {
+    let start = dom.find("<pre class=\"text\">").expect("text block in DOM");
+    let end = start + dom[start..].find("</pre>").expect("end of text block");
+    let mut rest = &dom[start + "<pre class=\"text\">".len()..end];
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut stack: Vec<Option<String>> = Vec::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("</span>") {
+            stack.pop();
+            rest = r;
+        } else if rest.starts_with("<span") {
+            let close = rest.find('>').expect("tag end");
+            let tag = &rest[..close];
+            let is_mention = tag.contains("class=\"m ");
+            let id = tag.split("data-id=\"").nth(1).and_then(|t| t.split('"').next()).map(str::to_string);
+            stack.push(if is_mention { id } else { None });
+            rest = &rest[close + 1..];
+        } else {
+            let upto = rest.find('<').unwrap_or(rest.len());
+            let chunk = unescape(&rest[..upto]);
+            for id in stack.iter().flatten() {
+                match out.iter_mut().find(|(i, _)| i == id) {
+                    Some((_, t)) => t.push_str(&chunk),
+                    None => out.push((id.clone(), chunk.clone())),
+                }
+            }
+            rest = &rest[upto..];
+        }
+    }
+    out
+}
+
+#[test]
+fn show_page_in_headless_chromium() {
+    let Some(bin) = chromium() else {
+        eprintln!("skipped: no Chromium found (set CHROMIUM or install Debian's chromium)");
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out_dir = root.join("target").join("browser");
+    std::fs::create_dir_all(&out_dir).expect("output dir");
+    let article = root.join("fixtures/articles/01_avengers_doomsday.txt");
+    let text = std::fs::read_to_string(&article).expect("fixture");
+    let ex = newsfacts::Extractor::new().expect("extractor builds");
+    let facts = ex.extract(&text);
+    let page = out_dir.join("show.html");
+    std::fs::write(&page, newsfacts::render_html(&text, &facts)).expect("page written");
+    let url = format!("file://{}", page.display());
+    let profile = std::env::temp_dir().join(format!("newsfacts-chromium-{}", std::process::id()));
+
+    let dump = run_chromium(&bin, &profile, &["--dump-dom".into(), url.clone()]);
+    assert!(dump.status.success(), "chromium --dump-dom failed: {}", String::from_utf8_lossy(&dump.stderr));
+    let dom = String::from_utf8(dump.stdout).expect("DOM is UTF-8");
+    let found = mentions_in_dom(&dom);
+
+    let mut want: Vec<String> = facts
+        .people
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .chain(facts.titles.iter().flat_map(|t| &t.mentions))
+        .chain(facts.organizations.iter().flat_map(|o| &o.mentions))
+        .map(|m| m.text.clone())
+        .chain(facts.dates.iter().map(|d| d.text.clone()))
+        .collect();
+    let mut got: Vec<String> = found.iter().map(|(_, t)| t.clone()).collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got.len(), want.len(), "highlighted mentions in the DOM vs facts");
+    assert_eq!(got, want, "every highlighted element's text is its mention's text");
+
+    let shot = out_dir.join("show.png");
+    let s = run_chromium(&bin, &profile, &[format!("--screenshot={}", shot.display()), "--window-size=1100,1400".into(), url]);
+    assert!(s.status.success() && shot.exists(), "screenshot failed: {}", String::from_utf8_lossy(&s.stderr));
+    println!("screenshot artifact: {}", shot.display());
+    let _ = std::fs::remove_dir_all(&profile);
+}
