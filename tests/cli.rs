@@ -8,31 +8,13 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod common;
+use common::*;
+
 const BIN: &str = env!("CARGO_BIN_EXE_newsfacts");
 
 const TOP_KEYS: [&str; 11] =
     ["published", "section", "tags", "headline", "people", "titles", "organizations", "dates", "roles", "releases", "warnings"];
-const TITLE_KINDS: [&str; 8] = ["film", "series", "franchise", "game", "album", "song", "book", "other"];
-const ORG_KINDS: [&str; 7] = ["studio", "network", "streamer", "distributor", "publisher", "label", "other"];
-const GRANULARITIES: [&str; 5] = ["day", "month", "quarter", "season", "year"];
-const ROLES: [&str; 14] = [
-    "actor",
-    "director",
-    "writer",
-    "producer",
-    "executive_producer",
-    "creator",
-    "showrunner",
-    "composer",
-    "cinematographer",
-    "editor",
-    "host",
-    "voice",
-    "musician",
-    "other",
-];
-const STATUSES: [&str; 7] = ["released", "scheduled", "announced", "greenlit", "in_production", "delayed", "cancelled"];
-const VENUES: [&str; 5] = ["theaters", "streaming", "tv", "home_video", "festival"];
 const CATEGORIES: [&str; 6] = ["people", "titles", "organizations", "dates", "roles", "releases"];
 const ATTRIBUTES: [&str; 4] = ["roles.title", "roles.character", "releases.status", "releases.venue"];
 

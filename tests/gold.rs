@@ -10,31 +10,15 @@ use std::path::{Path, PathBuf};
 use newsfacts::eval::fold;
 use serde_json::Value;
 
+mod common;
+use common::*;
+
 const MIN_ARTICLES: usize = 24;
 const WORDS: std::ops::RangeInclusive<usize> = 250..=900;
 
 const TOP_KEYS: [&str; 6] = ["people", "titles", "organizations", "dates", "roles", "releases"];
 const ROLE_KEYS: [&str; 4] = ["person", "role", "title", "character"];
 const RELEASE_KEYS: [&str; 4] = ["title", "date", "status", "venue"];
-
-const ROLES: [&str; 14] = [
-    "actor",
-    "director",
-    "writer",
-    "producer",
-    "executive_producer",
-    "creator",
-    "showrunner",
-    "composer",
-    "cinematographer",
-    "editor",
-    "host",
-    "voice",
-    "musician",
-    "other",
-];
-const STATUSES: [&str; 7] = ["released", "scheduled", "announced", "greenlit", "in_production", "delayed", "cancelled"];
-const VENUES: [&str; 5] = ["theaters", "streaming", "tv", "home_video", "festival"];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")

@@ -109,14 +109,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
         }
         for (class, _, _) in &found {
-            let v = match class.split_once('+').map_or(*class, |(_, v)| v) {
-                "theaters" => Some(Venue::Theaters),
-                "home_video" => Some(Venue::HomeVideo),
-                "festival" => Some(Venue::Festival),
-                "streaming" => Some(Venue::Streaming),
-                "tv" => Some(Venue::Tv),
-                _ => None,
-            };
+            let v = cue_venue(class);
             if v.is_some() && (venue.is_none() || v == Some(Venue::Theaters) || v == Some(Venue::HomeVideo)) {
                 venue = v;
             }
@@ -286,6 +279,19 @@ fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
     marker || unknown_name
 }
 
+/// The venue a cue class names: the class itself ("theaters") or its suffix
+/// ("release+streaming").
+fn cue_venue(class: &str) -> Option<Venue> {
+    match class.split_once('+').map_or(class, |(_, v)| v) {
+        "theaters" => Some(Venue::Theaters),
+        "home_video" => Some(Venue::HomeVideo),
+        "festival" => Some(Venue::Festival),
+        "streaming" => Some(Venue::Streaming),
+        "tv" => Some(Venue::Tv),
+        _ => None,
+    }
+}
+
 fn is_theater_word(w: &str) -> bool {
     ["theaters", "theatres", "cinemas", "theater", "theatre", "cinema"].iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -320,14 +326,7 @@ fn venue_near(
         }
     };
     for &(class, k, _) in found {
-        let v = match class.split_once('+').map_or(class, |(_, v)| v) {
-            "theaters" => Some(Venue::Theaters),
-            "home_video" => Some(Venue::HomeVideo),
-            "festival" => Some(Venue::Festival),
-            "streaming" => Some(Venue::Streaming),
-            "tv" => Some(Venue::Tv),
-            _ => None,
-        };
+        let v = cue_venue(class);
         consider(k, v, None);
     }
     for m in mentions {
