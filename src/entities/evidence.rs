@@ -857,6 +857,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.kinds[kind_index(k)] += 3;
         }
     }
+    // "a writer on Succession", "the director of Sicario": a role noun's work.
+    if is_in(&["on", "of"], pw)
+        && p2i != usize::MAX
+        && v.toks[p2i].shape == Shape::Lower
+        && v.info.get(p2i).is_some_and(|w| w.is(class::ROLE_NOUN))
+    {
+        e.title += 3;
+    }
     if pw.eq_ignore_ascii_case("in") && is_in(IN_CUES, p2w) {
         e.title += 3;
     }

@@ -358,6 +358,30 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         }
         return;
     }
+    // "co-wrote the script with Noah Baumbach", "a screenplay he wrote with Rick Jaffa and
+    // Amanda Silver": the partners share the verb's credit.
+    if w1.eq_ignore_ascii_case("with") {
+        for k in (a..p1).rev().take(8) {
+            let w = inp.tt(k);
+            if matches!(w, "." | ";") {
+                break;
+            }
+            let bare = w.strip_prefix("co-").unwrap_or(w);
+            if inp.toks[k].shape == Shape::Lower
+                && is_in(&["wrote", "written", "directed", "produced", "created", "developed", "composed", "penned"], bare)
+            {
+                if let Some(r) = role_word(words, bare) {
+                    let objects = title_list(inp, items, k + 1, p1);
+                    if objects.is_empty() {
+                        found.push((r, None));
+                    } else {
+                        found.extend(objects.into_iter().map(|t| (r, Some(t))));
+                    }
+                }
+                return;
+            }
+        }
+    }
     if is_in(&["starring", "co-starring", "featuring", "alongside"], w1) {
         found.push((RoleKind::Actor, None));
         return;
@@ -462,7 +486,20 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
             } else {
                 found.extend(objects.into_iter().map(|t| (r, Some(t))));
             }
+            more_verbs(inp, words, items, k + 1, b, found);
             return;
+        }
+        // "Francesca Gardiner, a writer on Succession", "the director of The Shawshank
+        // Redemption", "is the showrunner": an article and a role noun.
+        if is_in(&["a", "an", "the"], w) && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Lower) {
+            let (noun_at, exec) = if inp.tt(k + 1).eq_ignore_ascii_case("executive") { (k + 2, true) } else { (k + 1, false) };
+            if let Some(r) = role_word(words, inp.tt(noun_at)).filter(|_| words.info(inp.tt(noun_at)).is(class::ROLE_NOUN)) {
+                let r = if exec && r == RoleKind::Producer { RoleKind::ExecutiveProducer } else { r };
+                let object = is_in(&["on", "of", "for"], inp.tt(noun_at + 1)).then(|| object_after(noun_at + 2)).flatten();
+                found.push((r, object));
+                more_verbs(inp, words, items, noun_at + 1, b, found);
+                return;
+            }
         }
         let next = inp.tt(k + 1);
         if is_in(&["joins", "joined", "join", "joining"], w) {
@@ -484,6 +521,50 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         {
             found.push((RoleKind::Writer, None));
         }
+    }
+}
+
+/// Further credits of the same subject later in the clause: "who directed Dune and
+/// co-wrote it", "who directed The Menu, helms multiple episodes".
+fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b: usize, found: &mut Vec<(RoleKind, Option<usize>)>) {
+    let mut j = from;
+    let end = (from + 14).min(b);
+    while j < end {
+        let w = inp.tt(j);
+        if matches!(w, "." | ";") || items.iter().any(|it| it.first == j && matches!(it.target, Target::Person(_))) {
+            return;
+        }
+        if matches!(w, "," | "and") {
+            let mut k = j + 1;
+            while k < end && is_in(&["also", "then", "now", "later", "will", "is", "was", "has", "and", "who"], inp.tt(k)) {
+                k += 1;
+            }
+            let v = inp.tt(k);
+            if inp.toks.get(k).is_some_and(|t| t.shape == Shape::Lower) && words.info(v).is(class::ROLE_VERB) || v.starts_with("co-") {
+                if let Some(r) = role_word(words, v) {
+                    let object = items
+                        .iter()
+                        .find(|it| it.first > k && it.first <= k + 6 && matches!(it.target, Target::Title(_)))
+                        .and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None });
+                    found.push((r, object));
+                }
+                j = k + 1;
+                continue;
+            }
+            // ", is the showrunner of T"
+            if is_in(&["the", "a", "an"], v) {
+                if let Some(r) = role_word(words, inp.tt(k + 1)).filter(|_| words.info(inp.tt(k + 1)).is(class::ROLE_NOUN)) {
+                    let object = items
+                        .iter()
+                        .find(|it| it.first > k + 1 && it.first <= k + 7 && matches!(it.target, Target::Title(_)))
+                        .and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None });
+                    found.push((r, object));
+                    j = k + 2;
+                    continue;
+                }
+            }
+        }
+        j += 1;
     }
 }
 
