@@ -236,7 +236,9 @@ impl Extractor {
             // Mentions are sorted and do not overlap: the one starting last at or before
             // the date is the only one that can contain it.
             let i = titles_at.partition_point(|m| m.start <= d.span.start);
-            !(i > 0 && titles_at[i - 1].contains(d.span))
+            // ("on Wednesday" stays a date even in an article about "Wednesday": only a
+            // date strictly inside a longer title is the title's.)
+            !(i > 0 && titles_at[i - 1].contains(d.span) && titles_at[i - 1] != d.span)
         });
         if stop == Stage::Entities {
             return Facts { warnings, ..Facts::default() };

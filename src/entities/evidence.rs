@@ -537,7 +537,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         }
         // A tag no run matched (headings, sentence starts): its first capitalised
         // occurrence in the body, with the text's own case ("toy story 5" → "Toy Story 5").
-        if !seen && t.len() >= 3 && t.contains(' ') {
+        // (A one-word tag must be a word of four letters or more, and is only read where
+        // no date or lexicon entry claims it.)
+        if !seen && t.len() >= 3 && (t.contains(' ') || t.len() >= 4) {
             if let Some((sp, run)) = find_tag(v, inp, t) {
                 let s = sp.get(v.text).unwrap_or("");
                 add(&mut stats, &mut order, s, run, Stats { tagged: true, ..Stats::default() }, true);
@@ -605,6 +607,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     st.title += e.title;
     st.character += e.character;
     st.quoted |= e.quoted;
+    st.tagged |= e.tagged;
     for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
         *k += n;
     }
@@ -615,7 +618,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
 fn find_tag(v: &View<'_>, inp: &Input<'_>, tag: &str) -> Option<(Span, Run)> {
     let body_start = inp.article.meta_line.map_or(0, |m| m.end);
     for (i, t) in v.toks.iter().enumerate() {
-        if t.span.start < body_start || !v.is_upper(i) {
+        if t.span.start < body_start || !v.is_upper(i) || v.blocked.get(i).copied().unwrap_or(true) {
             continue;
         }
         let end = t.span.start + tag.len();
@@ -1163,7 +1166,7 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     let (tag_p, tag_t) = match (st.tagged, lex_p >= 2) {
         (false, _) => (0, 0),
         (true, true) => (1, 0),
-        (true, false) => (0, 2),
+        (true, false) => (0, if n == 1 { 3 } else { 2 }),
     };
     // "Moana 2", "Toy Story 5", "Grand Theft Auto VI": a trailing sequel number.
     let last_text = v.tt(r.last - 1);
@@ -1188,7 +1191,9 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     }
 
     // Single common words, months and all-caps acronyms need strong evidence.
-    let single_weak = n == 1 && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
+    // (A tag vouches for a single word: "Tagged: wednesday".)
+    let single_weak =
+        n == 1 && !st.tagged && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
     let need = if n == 1 { 3 } else { 2 };
     let need = if single_weak && !st.quoted { need + 2 } else { need };
 
