@@ -982,6 +982,8 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if (is_in(&["directed", "written", "produced", "helmed", "scored", "shot", "executive-produced", "co-written"], v1)
             && is_in(&["by", "and"], v2))
             || (is_in(&["stars", "starring", "features", "co-stars"], nw) && v.is_upper(ni))
+            // "returns with Bugonia, starring Emma Stone": a work and its cast.
+            || (nw == "," && is_in(&["starring", "co-starring", "featuring"], n2w) && v.is_upper(ni + 1))
         {
             e.title += 3;
         }

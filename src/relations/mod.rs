@@ -86,12 +86,68 @@ impl<'a> Input<'a> {
     pub fn dominant_title(&self) -> Option<usize> {
         let f = self.focal_title()?;
         let ents = self.ents;
-        let in_headline = self.article.headline.is_some_and(|h| self.mentions_in(h).iter().any(|m| m.target == Target::Title(f)));
+        // (A headline listing works, "Frankenstein, Bugonia And Jay Kelly Head To Venice",
+        // is about none of them alone.)
+        let in_headline = self.article.headline.is_some_and(|h| {
+            let ms = self.mentions_in(h);
+            let mut others: Vec<usize> =
+                ms.iter().filter_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None }).filter(|&t| t != f).collect();
+            others.sort_unstable();
+            others.dedup();
+            // (A title with a list comma beside it is one of several the headline names.)
+            let listed = |m: &MentionRef| {
+                let (i, j) = (self.tok_at(m.span.start), self.tok_at(m.span.end));
+                (i > 0 && self.tt(i - 1) == ",") || self.tt(j) == ","
+            };
+            ms.iter().any(|m| m.target == Target::Title(f) && !listed(m)) && others.len() < 2
+        });
         let tagged = self.article.tags.iter().any(|t| t.get(self.text).is_some_and(|t| ents.titles[f].name.eq_ignore_ascii_case(t)));
         let n = ents.titles[f].mentions.len();
         let second = ents.titles.iter().enumerate().filter(|(i, _)| *i != f).map(|(_, t)| t.mentions.len()).max().unwrap_or(0);
-        (in_headline || tagged || second == 0 || n >= 2 * second).then_some(f)
+        (in_headline || tagged || second == 0 || (n >= 2 * second && n >= 3)).then_some(f)
     }
+}
+
+impl<'a> Input<'a> {
+    /// The titles that open list-article headings, as (byte where the heading starts,
+    /// title): a paragraph of one short line without closing punctuation whose first
+    /// words are a title ("Project Hail Mary (March 20)", "3. Toy Story 5"). Each names
+    /// the work the paragraphs after it talk about, up to the next heading.
+    pub fn section_titles(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for p in &self.article.paragraphs {
+            let Some(body) = p.get(self.text) else { continue };
+            let trimmed = body.trim_end();
+            if trimmed.contains('\n') || trimmed.len() > 120 || trimmed.ends_with(['.', '?', '!', ':', ',', ';']) {
+                continue;
+            }
+            let (a, b) = (self.tok_at(p.start), self.tok_at(p.end));
+            if b <= a || b - a > 20 {
+                continue;
+            }
+            // An item number ("3.", "#3", "3)") may come first.
+            let mut first = a;
+            if self.tt(first) == "#" {
+                first += 1;
+            }
+            if self.toks.get(first).is_some_and(|t| t.shape == crate::text::Shape::Digits) && matches!(self.tt(first + 1), "." | ")") {
+                first += 2;
+            }
+            let Some(m) = self.mentions_in(*p).first() else { continue };
+            if let Target::Title(t) = m.target {
+                if self.tok_at(m.span.start) == first {
+                    out.push((p.start, t));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The title of the heading a byte offset falls under, from [`Input::section_titles`].
+pub fn section_at(sections: &[(usize, usize)], at: usize) -> Option<usize> {
+    let i = sections.partition_point(|s| s.0 <= at);
+    i.checked_sub(1).map(|i| sections[i].1)
 }
 
 /// Nouns that, after "the", point back at the article's focal work ("the film").

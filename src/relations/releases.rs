@@ -39,7 +39,24 @@ pub struct Claim {
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     let cues = super::release_cues();
     let mut seen: FxHashSet<(usize, Option<DateValue>, ReleaseStatus)> = FxHashSet::default();
+    let sections = inp.section_titles();
+    let dominant = inp.dominant_title();
+    // The last title named in the paragraph so far, for "it" and "the film" when the
+    // article has no one work it is about.
+    let mut prev_title: Option<usize> = None;
+    let mut prev_end = 0usize;
     for s in inp.sentences {
+        if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains('\n')) {
+            prev_title = None;
+        }
+        prev_end = s.span.end;
+        let carried = prev_title;
+        if let Some(t) = inp.mentions_in(s.span).iter().rev().find_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None }) {
+            prev_title = Some(t);
+        }
+        // Under a list heading ("Toy Story 5 (June 19)"), "the film" is the heading's.
+        let section = super::section_at(&sections, s.span.start);
+        let focal = section.or(focal);
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
         if b - a > super::MAX_SENTENCE_TOKENS {
             continue;
@@ -82,7 +99,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         // "Part 1", "the final season".
         let the_film = (a..b).any(|k| {
             let w = inp.tt(k);
-            (w.eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1)))
+            ((w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this")) && super::film_word(inp.tt(k + 1)))
                 || (k == a && (w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they")))
                 || (matches!(w, "Season" | "Part" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
                 || (w.eq_ignore_ascii_case("season") && k > a && is_ordinal(inp.tt(k - 1)))
@@ -148,11 +165,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let title = match (of_object.or(before), after) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
-                (None, None) if the_film => focal,
+                (None, None) if the_film => section.or(dominant).or(carried).or(focal),
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
                 // sentence introduces another one ("an untitled thriller", "a new film").
-                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => inp.dominant_title(),
+                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => section.or_else(|| inp.dominant_title()),
                 _ => None,
             };
             let Some(title) = title else { continue };

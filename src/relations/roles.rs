@@ -126,8 +126,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let mut seen = FxHashMap::default();
     let mut prev_title: Option<usize> = None;
     let mut prev_end = 0usize;
+    let sections = inp.section_titles();
+    let dominant = inp.dominant_title();
     for s in inp.sentences {
-        // Carry a title only from the previous sentence of the same paragraph.
+        // Under a list heading ("Toy Story 5 (June 19)"), "the film" is the heading's.
+        let section = super::section_at(&sections, s.span.start);
+        let focal = section.or(focal);
+        // Carry a title only within the same paragraph.
         if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains("\n")) {
             prev_title = None;
         }
@@ -161,7 +166,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 _ => None,
             })
             .collect();
-        let the_film = (a..b).any(|k| inp.tt(k).eq_ignore_ascii_case("the") && super::film_word(inp.tt(k + 1)));
+        let the_film = (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)));
         let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
             if object.is_some() {
                 return object;
@@ -169,7 +174,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let near = titles.iter().filter(|t| !t.2).min_by_key(|t| t.1.abs_diff(at)).map(|t| t.0);
             match near {
                 // "the film follows X" names the article's work even beside another title.
-                _ if the_film && focal.is_some() => focal,
+                _ if the_film && focal.is_some() => section.or(dominant).or(prev_title).or(focal),
                 Some(t) => Some(t),
                 // "... around that action movie": the title of the sentence just before, in
                 // the same paragraph, else the article's.
@@ -260,7 +265,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 }
             }
         }
-        prev_title = this_title;
+        // The last title named so far in the paragraph carries over.
+        if this_title.is_some() {
+            prev_title = this_title;
+        }
     }
 }
 
