@@ -1028,8 +1028,21 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         e.character += 3;
     }
     if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
-        const STRONG: &[&str] =
-            &["cast", "role", "returns", "back", "appears", "appear", "franchise", "series", "film", "again", "returning"];
+        const STRONG: &[&str] = &[
+            "cast",
+            "role",
+            "returns",
+            "return",
+            "back",
+            "appears",
+            "appear",
+            "franchise",
+            "series",
+            "film",
+            "again",
+            "returning",
+            "reprise",
+        ];
         let strong = v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(STRONG, p2w);
         // "stars as Ryland Grace": the clearest way news names a character.
         let starring = is_in(&["stars", "star", "starring", "starred", "co-stars"], p2w);
@@ -1043,6 +1056,18 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     if is_in(CHAR_VERBS, pw) {
         e.character += 3;
+    }
+    // "with Johnny Flynn as his father, Lucius Malfoy": "as", a described relation, a comma.
+    if pw == "," && pi != usize::MAX {
+        let mut k = pi;
+        let mut words = 0;
+        while k > a && words < 4 && v.toks[k - 1].shape == Shape::Lower && !v.tt(k - 1).eq_ignore_ascii_case("as") {
+            k -= 1;
+            words += 1;
+        }
+        if words >= 2 && k > a && v.tt(k - 1).eq_ignore_ascii_case("as") && is_in(&["his", "her", "their"], v.tt(k)) {
+            e.character += 3;
+        }
     }
     // "returning as Judy Hopps and Nick Wilde": the later members of an "as" list (not
     // "... and Jacob Elordi as the Creature", where the member has its own "as").

@@ -99,7 +99,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         // "Part 1", "the final season".
         let the_film = (a..b).any(|k| {
             let w = inp.tt(k);
-            ((w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this")) && super::film_word(inp.tt(k + 1)))
+            ((w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"))
+                && super::film_word(inp.tt(k + 1))
+                && !titles.iter().any(|t| t.1 == k + 2))
                 || (k == a && (w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they")))
                 || (matches!(w, "Season" | "Part" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
                 || (w.eq_ignore_ascii_case("season") && k > a && is_ordinal(inp.tt(k - 1)))

@@ -166,7 +166,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 _ => None,
             })
             .collect();
-        let the_film = (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)));
+        // ("the film Dune" names its work: no pointing back.)
+        let the_film =
+            (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
         let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
             if object.is_some() {
                 return object;
@@ -229,10 +231,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let mut found: Vec<(RoleKind, Option<usize>)> = Vec::new();
             left_cue(inp, words, a, first, &items, &mut found);
             right_cue(inp, words, last, b, &items, &mut found);
-            for &ii in g {
+            let paired = if g.len() >= 2 { paired_characters(inp, last, b, g.len()) } else { None };
+            for (gi, &ii) in g.iter().enumerate() {
                 let it = items[ii];
                 let Target::Person(p) = it.target else { continue };
-                let character = character_of(inp, &items, ii, b);
+                let character = match &paired {
+                    Some(names) => names.get(gi).cloned(),
+                    None => character_of(inp, &items, ii, b),
+                };
                 let mut roles = found.clone();
                 // A member's own right cue ("X plays Y") when the group has none.
                 if roles.is_empty() && g.len() > 1 {
@@ -303,6 +309,16 @@ fn word_before<'t>(inp: &Input<'t>, i: usize, a: usize) -> (usize, &'t str) {
         return (p - 2, Span::new(t[p - 2].span.start, t[p].span.end).get(inp.text).unwrap_or(""));
     }
     (p, inp.tt(p))
+}
+
+/// The word at token `k`, joining a hyphen compound ("co-created"); returns it and the
+/// index of its last token.
+fn hyphen_word<'t>(inp: &Input<'t>, k: usize, b: usize) -> (&'t str, usize) {
+    let t = &inp.toks;
+    if k + 2 < b && inp.tt(k + 1) == "-" && t[k].span.end == t[k + 1].span.start && t[k + 1].span.end == t[k + 2].span.start {
+        return (Span::new(t[k].span.start, t[k + 2].span.end).get(inp.text).unwrap_or(""), k + 2);
+    }
+    (inp.tt(k), k)
 }
 
 /// Cues left of a group: "director X", "directed by X", "starring X", cast lists.
@@ -390,6 +406,14 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
             }
         }
     }
+    // "stars Cillian Murphy as the physicist, with Emily Blunt and Matt Damon": the
+    // partners of a cast verb are cast too.
+    if w1.eq_ignore_ascii_case("with")
+        && (a..p1).rev().take(16).any(|k| is_in(&["stars", "starring", "star", "starred", "co-stars", "cast"], inp.tt(k)))
+    {
+        found.push((RoleKind::Actor, None));
+        return;
+    }
     if is_in(&["starring", "co-starring", "featuring", "alongside"], w1) {
         found.push((RoleKind::Actor, None));
         return;
@@ -446,7 +470,8 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
     if k >= b {
         return;
     }
-    let w = inp.tt(k);
+    // A hyphenated verb is one word: "co-created", "executive-produced".
+    let (w, k) = hyphen_word(inp, k, b);
     let object_after = |from: usize| -> Option<usize> {
         items.iter().find(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))).and_then(|it| {
             if let Target::Title(t) = it.target {
@@ -624,14 +649,19 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
 fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<String> {
     let it = items[ii];
     let k = it.last;
-    // "X (Character)"
+    // "X (Character)"; a known-for work in parentheses ("Kate Winslet (Titanic) returns
+    // as Ronal") is stepped over.
+    let mut k = k;
     if inp.tt(k) == "(" {
         if let Some(c) = items.get(ii + 1).filter(|n| n.first == k + 1 && inp.tt(n.last) == ")") {
-            if let Target::Character(ci) = c.target {
-                return inp.ents.characters.get(ci).map(|e| e.name.clone());
+            match c.target {
+                Target::Character(ci) => return inp.ents.characters.get(ci).map(|e| e.name.clone()),
+                Target::Title(_) => k = c.last + 1,
+                _ => return None,
             }
+        } else {
+            return None;
         }
-        return None;
     }
     // "X as Y", "X stars as Y", "X, who plays Y", "X will play Y", "X voices Y"
     let mut j = k;
@@ -658,6 +688,14 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
             )
         {
             if w.eq_ignore_ascii_case("as") && is_in(&["well", "such", "known"], inp.tt(j + 1)) {
+                return None;
+            }
+            // "as his father, Lucius Malfoy": a description, then the name.
+            if is_in(&["his", "her", "their", "its"], inp.tt(j + 1)) {
+                let comma = (j + 2..(j + 6).min(b)).find(|&x| inp.tt(x) == ",")?;
+                if (j + 2..comma).all(|x| inp.toks[x].shape == Shape::Lower) {
+                    return run_after(inp, comma + 1, b);
+                }
                 return None;
             }
             return run_after(inp, j + 1, b);
@@ -694,6 +732,41 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
 /// A character name starting at token `i`: an optional "the", then capitalised words
 /// (with "de", "von" particles), as written.
 fn run_after(inp: &Input<'_>, i: usize, b: usize) -> Option<String> {
+    run_after_end(inp, i, b).map(|x| x.0)
+}
+
+/// "Sam Worthington and Zoe Saldaña return as Jake Sully and Neytiri": a group of `n`
+/// people followed by "as" and a list of exactly `n` names pairs them in order.
+fn paired_characters(inp: &Input<'_>, last: usize, b: usize, n: usize) -> Option<Vec<String>> {
+    let mut k = last;
+    let mut hops = 0;
+    while k < b && hops < 6 && !inp.tt(k).eq_ignore_ascii_case("as") {
+        if !(is_in(AUX, inp.tt(k)) || is_in(&["star", "stars", "play", "voice", "reprise", "reprising", "their", "roles"], inp.tt(k))) {
+            return None;
+        }
+        k += 1;
+        hops += 1;
+    }
+    if !inp.tt(k).eq_ignore_ascii_case("as") {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut at = k + 1;
+    loop {
+        let (name, end) = run_after_end(inp, at, b)?;
+        names.push(name);
+        let gap = (end..(end + 2).min(b)).take_while(|&x| matches!(inp.tt(x), "," | "and" | "&")).count();
+        if gap == 0 || names.len() == n {
+            break;
+        }
+        at = end + gap;
+    }
+    // The list must end there: "as Jake Sully and Neytiri in ..." , not "... and Neytiri's".
+    (names.len() == n).then_some(names)
+}
+
+/// [`run_after`] with one past the last token of the name.
+fn run_after_end(inp: &Input<'_>, i: usize, b: usize) -> Option<(String, usize)> {
     let mut start = i;
     if inp.tt(i).eq_ignore_ascii_case("the") && inp.toks.get(i + 1).is_some_and(|t| t.shape == Shape::Capitalized) {
         start = i;
@@ -723,5 +796,5 @@ fn run_after(inp: &Input<'_>, i: usize, b: usize) -> Option<String> {
     let sp = Span::new(inp.toks[start].span.start, inp.toks[k - 1].span.end);
     let s = sp.get(inp.text)?;
     let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
-    Some(s.to_string())
+    Some((s.to_string(), k))
 }
