@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# CI for the Python package: a fresh virtual environment, the wheel built and installed by
+# the README's command (`pip install ./bindings/python`, maturin from PyPI), pytest and
+# pyspark, then the whole suite, the Spark tests (local[2]) included. Needs cargo, python3
+# (3.9+) and Java 17 for Spark. Run from anywhere inside the repo.
+#
+#   NEWSFACTS_VENV  the venv to (re)create (default: bindings/python/.venv)
+#   PYTHON          the interpreter to create it with (default: python3)
+set -euo pipefail
+start=$SECONDS
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+venv="${NEWSFACTS_VENV:-$root/bindings/python/.venv}"
+pip=("$venv/bin/python" -m pip --disable-pip-version-check)
+
+echo "-- [$((SECONDS - start)) s] fresh venv: $venv"
+rm -rf "$venv"
+"${PYTHON:-python3}" -m venv "$venv"
+
+echo "-- [$((SECONDS - start)) s] the CLI the tests compare with"
+cargo build --release --bin newsfacts
+target="$(cargo metadata --format-version 1 --no-deps | "$venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+export NEWSFACTS_CLI="$target/release/newsfacts"
+
+echo "-- [$((SECONDS - start)) s] pip install ./bindings/python"
+"${pip[@]}" install ./bindings/python
+
+echo "-- [$((SECONDS - start)) s] pytest, pyspark, pandas, pyarrow"
+# pandas < 3: PySpark 4 warns that it does not fully support pandas 3 yet.
+"${pip[@]}" install -q "pytest>=8" "pyspark>=3.5,<5" "pandas>=2,<3" "pyarrow>=11"
+java -version 2>&1 | head -1
+
+echo "-- [$((SECONDS - start)) s] pytest (the Spark tests start a local[2] JVM)"
+"$venv/bin/python" -m pytest -p no:cacheprovider bindings/python/tests -q
+
+echo "-- python package and spark: $((SECONDS - start)) s"
