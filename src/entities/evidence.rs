@@ -838,6 +838,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw.eq_ignore_ascii_case("as") && v.is_upper(ni) && !v.tt(ni).eq_ignore_ascii_case("the") {
             e.person += 2;
         }
+        // "Will Smith is an executive producer", "X was the cinematographer".
+        if is_in(&["is", "was"], nw) && is_in(&["a", "an", "the"], n2w) {
+            let noun = if n3w.eq_ignore_ascii_case("executive") { v.word_at(ni + 2, b).map_or("", |x| x.1) } else { n3w };
+            let ni3 = crate::lexicon::words::WordTable::builtin().info(noun);
+            if ni3.is(class::ROLE_NOUN) && !is_in(&["star", "stars", "host"], noun) || noun.eq_ignore_ascii_case("producer") {
+                e.person += 3;
+            }
+        }
         if nw == ","
             && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a"))
             && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN)
@@ -934,7 +942,12 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         e.title += if char_before { 3 } else { 1 };
     }
     if !possessive {
-        if ninfo.is(class::TITLE_NOUN) || (ninfo.is(class::ROLE_NOUN) && !pinfo.is(class::ROLE_NOUN)) {
+        // ("Oppenheimer director Christopher Nolan"; but "Conan O'Brien hosts the show": a
+        // word that is also a verb is a noun here only before a name.)
+        let noun_cue = ninfo.is(class::ROLE_NOUN)
+            && !pinfo.is(class::ROLE_NOUN)
+            && (!ninfo.is(class::ROLE_VERB) || v.toks.get(ni).is_some_and(|t| matches!(t.shape, Shape::Capitalized)));
+        if ninfo.is(class::TITLE_NOUN) || noun_cue {
             e.title += 2;
             if let Some(k) = ninfo.title {
                 let k = if matches!(
@@ -1023,6 +1036,13 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         && v.possessive_len(p2i) == 0
     {
         e.character += 2;
+        // "Jonathan Bailey plays Fiyero, Michelle Yeoh is Madame Morrible": in a sentence
+        // that casts, the name after "is" is a part.
+        let lo = a.max(r.first.saturating_sub(30));
+        let hi = b.min(r.last + 30);
+        if pw.eq_ignore_ascii_case("is") && (lo..hi).any(|k| is_in(&["plays", "played", "voices", "voiced", "portrays"], v.tt(k))) {
+            e.character += 3;
+        }
     }
     if matches!(nw, "," | "—" | "–" | "(") && is_in(&["played", "voiced", "portrayed"], n2w) && n3w.eq_ignore_ascii_case("by") {
         e.character += 3;

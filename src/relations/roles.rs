@@ -103,6 +103,10 @@ const AUX: &[&str] = &[
     "known",
 ];
 
+/// Words before "director" that make it another job: "creative director", "art director".
+const MODIFIED_DIRECTOR: &[&str] =
+    &["creative", "art", "casting", "technical", "animation", "narrative", "music", "musical", "photography", "design", "managing"];
+
 /// Words that end a character name introduced by "as".
 const CAST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "alongside", "players", "faces"];
 const CAST_NOUNS: &[&str] =
@@ -201,6 +205,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             })
         });
 
+        // A sentence that casts ("plays", "voices", "stars as"): there "X is Y" names X's
+        // character ("Michelle Yeoh is Madame Morrible").
+        let cast_sentence = (a..b).any(|k| {
+            is_in(&["plays", "played", "voices", "voiced", "portrays", "portrayed"], inp.tt(k))
+                || (inp.tt(k).eq_ignore_ascii_case("as") && is_in(&["stars", "star", "cast", "back", "returns"], inp.tt(k.wrapping_sub(1))))
+        });
         // Groups of people: commas, "and", "&" and "(Character)" between them.
         let people: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i].target, Target::Person(_))).collect();
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -237,7 +247,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 let Target::Person(p) = it.target else { continue };
                 let character = match &paired {
                     Some(names) => names.get(gi).cloned(),
-                    None => character_of(inp, &items, ii, b),
+                    None => character_of(inp, &items, ii, b).or_else(|| cast_copula(inp, &items, ii, b, cast_sentence)),
                 };
                 let mut roles = found.clone();
                 // A member's own right cue ("X plays Y") when the group has none.
@@ -384,16 +394,17 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
     }
     // "co-wrote the script with Noah Baumbach", "a screenplay he wrote with Rick Jaffa and
     // Amanda Silver": the partners share the verb's credit.
-    if w1.eq_ignore_ascii_case("with") {
+    // "Graham King produces alongside Branca and John McClain" likewise.
+    if w1.eq_ignore_ascii_case("with") || w1.eq_ignore_ascii_case("alongside") {
         for k in (a..p1).rev().take(8) {
             let w = inp.tt(k);
-            if matches!(w, "." | ";") {
+            if matches!(w, "." | ";") || items.iter().any(|it| it.last == k + 1 && matches!(it.target, Target::Person(_))) && k + 1 < p1 {
                 break;
             }
             let bare = w.strip_prefix("co-").unwrap_or(w);
-            if inp.toks[k].shape == Shape::Lower
-                && is_in(&["wrote", "written", "directed", "produced", "created", "developed", "composed", "penned"], bare)
-            {
+            let crew = is_in(&["wrote", "written", "directed", "produced", "created", "developed", "composed", "penned"], bare)
+                || (words.info(bare).is(class::ROLE_VERB) && role_word(words, bare).is_some_and(|r| r != RoleKind::Actor));
+            if inp.toks[k].shape == Shape::Lower && crew {
                 if let Some(r) = role_word(words, bare) {
                     let objects = title_list(inp, items, k + 1, p1);
                     if objects.is_empty() {
@@ -438,6 +449,11 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         if is_in(&["producer", "producers"], nw) && before.eq_ignore_ascii_case("executive") {
             r = Some(RoleKind::ExecutiveProducer);
         }
+        // "creative director Nate Fox", "casting director X": a department's lead is no
+        // director of the work.
+        if is_in(&["director", "directors"], nw) && is_in(MODIFIED_DIRECTOR, before) {
+            r = Some(RoleKind::Other);
+        }
         if is_in(&["stars", "star"], nw) && inp.tt(np).eq_ignore_ascii_case("stars") && !before.is_empty() {
             // "the film stars X" / "T stars X": a verb, still an actor credit
         }
@@ -455,6 +471,24 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
 /// Cues right of a group: "X directs", "X will star as Y", "X rounds out the cast".
 fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &[Item], found: &mut Vec<(RoleKind, Option<usize>)>) {
     let mut k = last;
+    // "the Antoine Fuqua-directed biopic": a name fused to a crew participle.
+    if inp.tt(k) == "-" && k + 1 < b && k > 0 && inp.toks[k - 1].span.end == inp.toks[k].span.start {
+        let verb = inp.tt(k + 1);
+        if inp.toks[k].span.end == inp.toks[k + 1].span.start
+            && is_in(&["directed", "written", "produced", "helmed", "penned", "scripted", "created", "scored", "led", "fronted"], verb)
+        {
+            let r = match verb.to_ascii_lowercase().as_str() {
+                "helmed" => Some(RoleKind::Director),
+                "scripted" => Some(RoleKind::Writer),
+                "led" | "fronted" => Some(RoleKind::Actor),
+                w => role_word(words, w),
+            };
+            if let Some(r) = r {
+                found.push((r, None));
+            }
+            return;
+        }
+    }
     // skip a parenthetical "(Character)" and a possessive tail
     if inp.tt(k) == "(" {
         while k < b && inp.tt(k) != ")" {
@@ -486,13 +520,14 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         if matches!(inp.tt(j), "." | ";") || items.iter().any(|it| it.first == j && matches!(it.target, Target::Person(_))) {
             break;
         }
+        let exec = inp.tt(j + 1).eq_ignore_ascii_case("executive");
+        let noun = if exec { j + 2 } else { j + 1 };
         if inp.tt(j).eq_ignore_ascii_case("as")
-            && words.info(inp.tt(j + 1)).is(class::ROLE_NOUN)
-            && inp.toks.get(j + 1).is_some_and(|t| t.shape == Shape::Lower)
+            && words.info(inp.tt(noun)).is(class::ROLE_NOUN)
+            && inp.toks.get(noun).is_some_and(|t| t.shape == Shape::Lower)
         {
-            if let Some(r) = role_word(words, inp.tt(j + 1)) {
-                let r =
-                    if r == RoleKind::Producer && inp.tt(j).eq_ignore_ascii_case("executive") { RoleKind::ExecutiveProducer } else { r };
+            if let Some(r) = role_word(words, inp.tt(noun)) {
+                let r = if r == RoleKind::Producer && exec { RoleKind::ExecutiveProducer } else { r };
                 found.push((r, None));
             }
         }
@@ -524,6 +559,20 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         }
         // "Francesca Gardiner, a writer on Succession", "the director of The Shawshank
         // Redemption", "is the showrunner": an article and a role noun.
+        // "X and Y are executive producers", "X is showrunner": a bare role noun as the
+        // predicate.
+        if k > last && is_in(&["is", "are", "was", "were"], inp.tt(k - 1)) {
+            let (noun_at, exec) = if w.eq_ignore_ascii_case("executive") { (k + 1, true) } else { (k, false) };
+            let nw = inp.tt(noun_at);
+            if words.info(nw).is(class::ROLE_NOUN) && inp.toks.get(noun_at).is_some_and(|t| t.shape == Shape::Lower) {
+                if let Some(r) = role_word(words, nw) {
+                    let r = if exec && r == RoleKind::Producer { RoleKind::ExecutiveProducer } else { r };
+                    let object = is_in(&["on", "of", "for"], inp.tt(noun_at + 1)).then(|| object_after(noun_at + 2)).flatten();
+                    found.push((r, object));
+                    return;
+                }
+            }
+        }
         if is_in(&["a", "an", "the"], w) && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Lower) {
             let (noun_at, exec) = if inp.tt(k + 1).eq_ignore_ascii_case("executive") { (k + 2, true) } else { (k + 1, false) };
             if let Some(r) = role_word(words, inp.tt(noun_at)).filter(|_| words.info(inp.tt(noun_at)).is(class::ROLE_NOUN)) {
@@ -643,6 +692,21 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
         cur = next;
     }
     out
+}
+
+/// "Michelle Yeoh is Madame Morrible" in a sentence that casts: the name after "is"
+/// (not a title, an organization or another person).
+fn cast_copula(inp: &Input<'_>, items: &[Item], ii: usize, b: usize, cast_sentence: bool) -> Option<String> {
+    let k = items[ii].last;
+    if !cast_sentence || inp.tt(k) != "is" || inp.toks.get(k + 1).is_none_or(|t| t.shape != Shape::Capitalized) || inp.tt(k + 1) == "The" {
+        return None;
+    }
+    if items.iter().any(|it| it.first == k + 1 && !matches!(it.target, Target::Character(_))) {
+        return None;
+    }
+    let (name, end) = run_after_end(inp, k + 1, b)?;
+    // The name ends its clause: "Gianni DeCenzo is Demetri." / "..., and".
+    matches!(inp.tt(end), "," | "." | ";" | "and" | "" | "in" | "—" | "–").then_some(name)
 }
 
 /// The character a person plays, from "X as Y", "X (Y)", "X plays Y", "X, who plays Y".
