@@ -144,6 +144,27 @@ impl<'a> Input<'a> {
     }
 }
 
+impl<'a> Input<'a> {
+    /// The work a paragraph is about, for "it" and "the film" in a sentence starting at
+    /// byte `at`: the first title named in the paragraph before `at`, skipping known-for
+    /// references ("Detroit (2017)", "(The Irishman)"). Looks at most 64 mentions.
+    pub fn topic_title(&self, at: usize) -> Option<usize> {
+        let ps = &self.article.paragraphs;
+        let i = ps.partition_point(|p| p.start <= at).checked_sub(1)?;
+        let p = ps[i];
+        if p.end < at {
+            return None;
+        }
+        self.mentions_in(Span::new(p.start, at)).iter().take(64).find_map(|m| {
+            let Target::Title(t) = m.target else { return None };
+            let (a, b) = (self.tok_at(m.span.start), self.tok_at(m.span.end));
+            let parenthetical = (a > 0 && self.tt(a - 1) == "(")
+                || (self.tt(b) == "(" && self.toks.get(b + 1).is_some_and(|x| x.shape == crate::text::Shape::Digits));
+            (!parenthetical).then_some(t)
+        })
+    }
+}
+
 /// The title of the heading a byte offset falls under, from [`Input::section_titles`].
 pub fn section_at(sections: &[(usize, usize)], at: usize) -> Option<usize> {
     let i = sections.partition_point(|s| s.0 <= at);

@@ -160,14 +160,27 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 _ => continue,
             };
             // The title: subject before the cue, else object after, else the focal title.
-            let before = titles.iter().rfind(|t| t.1 < c0).map(|t| t.0);
+            // (Not across an unrecognised name, the likelier subject: "The Acolyte ended;
+            // Skeleton Crew is due in December". "X returns as Y" is about a person.)
+            let before = titles.iter().rfind(|t| t.1 < c0).filter(|t| {
+                let end =
+                    inp.mentions_in(s.span).iter().find(|m| inp.tok_at(m.span.start) == t.1).map_or(t.1 + 1, |m| inp.tok_at(m.span.end));
+                let returns = is_in_lower(&["returns", "return", "returning"], inp.tt(c0));
+                !unknown_name_between(inp, end, c0)
+                    && !(returns
+                        && inp
+                            .mentions_in(s.span)
+                            .iter()
+                            .any(|m| matches!(m.target, Target::Person(_)) && (end..c0).contains(&inp.tok_at(m.span.start))))
+            });
+            let before = before.map(|t| t.0);
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
             // "the release of Ballerina", "the premiere of T": the noun's object.
             let of_object = (class == "release_noun" && inp.tt(c1).eq_ignore_ascii_case("of")).then_some(after).flatten();
             let title = match (of_object.or(before), after) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
-                (None, None) if the_film => section.or(dominant).or(carried).or(focal),
+                (None, None) if the_film => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(carried).or(focal),
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
                 // sentence introduces another one ("an untitled thriller", "a new film").
@@ -275,6 +288,23 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     let d = inp.dates.iter().find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
     let status = release_status("release", d.value.as_ref(), inp.published);
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
+}
+
+fn is_in_lower(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Whether a capitalised word that no entity or date covers lies in tokens `[from, to)`.
+fn unknown_name_between(inp: &Input<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        let t = inp.toks[k];
+        let m = &inp.ents.mentions;
+        let i = m.partition_point(|x| x.span.start <= t.span.start);
+        let known = i > 0 && m[i - 1].span.end > t.span.start;
+        let capital = t.shape == crate::text::Shape::Capitalized && !matches!(inp.tt(k), "I" | "The" | "A" | "An");
+        let after_stop = k > 0 && matches!(inp.tt(k - 1), "." | "“" | "\"" | ":" | "—");
+        capital && !known && !after_stop && !inp.dates.iter().any(|d| d.span.contains(t.span))
+    })
 }
 
 /// Whether the words before a cue introduce a work other than the article's: an

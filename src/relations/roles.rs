@@ -180,11 +180,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let near = titles.iter().filter(|t| !t.2).min_by_key(|t| t.1.abs_diff(at)).map(|t| t.0);
             match near {
                 // "the film follows X" names the article's work even beside another title.
-                _ if the_film && focal.is_some() => section.or(dominant).or(prev_title).or(focal),
+                _ if the_film && focal.is_some() => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(prev_title).or(focal),
                 Some(t) => Some(t),
                 // "... around that action movie": the title of the sentence just before, in
                 // the same paragraph, else the article's.
-                None => prev_title.or(focal),
+                None => inp.topic_title(s.span.start).or(prev_title).or(focal),
             }
         };
 
