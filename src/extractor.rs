@@ -97,8 +97,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Whether to use the built-in lexicons of organizations, publications and places
-    /// (default: yes).
+    /// Whether to use the built-in lexicons of organizations, publications, places and
+    /// well-known titles (default: yes).
     pub fn builtin_lexicons(mut self, yes: bool) -> ExtractorBuilder {
         self.no_builtin = !yes;
         self
@@ -107,8 +107,9 @@ impl ExtractorBuilder {
     /// Validates the options and compiles every automaton.
     pub fn build(self) -> Result<Extractor, Error> {
         let builtin = if self.no_builtin { Gazetteer::empty() } else { lexicon::builtin()? };
+        let known_titles = if self.no_builtin { Gazetteer::empty() } else { lexicon::known_titles()? };
         let user = self.user.build()?;
-        Ok(Extractor { inner: Arc::new(Engine { builtin, user, dates: DateScanner::new() }) })
+        Ok(Extractor { inner: Arc::new(Engine { builtin, known_titles, user, dates: DateScanner::new() }) })
     }
 }
 
@@ -147,6 +148,7 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Engine {
     builtin: Gazetteer,
+    known_titles: Gazetteer,
     user: Gazetteer,
     dates: DateScanner,
 }
@@ -227,6 +229,7 @@ impl Extractor {
             article: &article,
             dates: &date_spans,
             gazetteers: &[&e.user, &e.builtin],
+            known_titles: &e.known_titles,
             words: WordTable::builtin(),
         });
         // A year inside a title is the title's ("Blade Runner 2049").

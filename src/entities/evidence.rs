@@ -34,6 +34,8 @@ pub struct Stats {
     /// Whether it was only ever seen as a run extended across title connectors (then it
     /// can only be a title).
     pub extended_only: bool,
+    /// The kind, when the built-in lexicon of well-known works lists it.
+    pub known: Option<TitleKind>,
 }
 
 /// The decision for one surface string.
@@ -383,6 +385,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     // A sentence repeated word for word (syndicated boilerplate, a doubled page) is no
     // new evidence: each distinct sentence counts once.
     let mut seen_sentences: crate::hash::FxHashSet<&'t str> = crate::hash::FxHashSet::default();
+    // Spans read as runs, with their context (the lexicon of well-known works adds the rest).
+    let mut run_spans: crate::hash::FxHashSet<(usize, usize)> = crate::hash::FxHashSet::default();
     for (si, s) in inp.sentences.iter().enumerate() {
         let (a, b) = (s.first, s.last.min(v.toks.len()));
         if headline.is_some_and(|h| h.contains(s.span)) || title_case_line(v, a, b) {
@@ -485,6 +489,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 }
             }
             add(&mut stats, &mut order, surface, *r, e, false);
+            if !tail {
+                run_spans.insert((r.span.start, r.span.end));
+            }
 
             // The same run extended as a title, when it grows.
             let ext = if tail { *r } else { v.title_extend(*r, b) };
@@ -525,6 +532,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             }
         }
     }
+
+    let known_hits = known_titles(v, inp, &run_spans, &mut stats, &mut order);
 
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
@@ -587,11 +596,83 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 judge(v, surface, st, words)
             );
         }
+        // "Lex Luthor in Superman": a run extended across a preposition or "and" into a
+        // well-known work is two phrases, not one title.
+        if st.extended_only && st.known.is_none() && st.sample.is_some_and(|r| splits_at_known(v, r, &known_hits)) {
+            continue;
+        }
         if let Some(d) = judge(v, surface, st, words) {
             out.push((surface, d, span));
         }
     }
     out
+}
+
+/// Hits of the well-known-works lexicon, added as candidates with their kind. A hit must
+/// keep the capitals of the listed form ("The Last of Us", not "the last of us"); a case
+/// variant ("A House Of Dynamite" in a headline) counts only where the listed form does
+/// not also occur. Returns the hits' token ranges.
+fn known_titles<'t>(
+    v: &View<'t>,
+    inp: &Input<'t>,
+    run_spans: &crate::hash::FxHashSet<(usize, usize)>,
+    stats: &mut HashMap<&'t str, Stats>,
+    order: &mut Vec<(&'t str, Span)>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let body_start = inp.article.meta_line.map_or(0, |m| m.end);
+    for hit in inp.known_titles.find_iter(v.text) {
+        let crate::lexicon::Category::Title(kind) = hit.entry.category else { continue };
+        let sp = hit.span;
+        let Some(surface) = sp.get(v.text) else { continue };
+        if sp.start < body_start || !same_capitals(surface, &hit.entry.surface) {
+            continue;
+        }
+        let first = v.toks.partition_point(|t| t.span.start < sp.start);
+        let last = v.toks.partition_point(|t| t.span.start < sp.end);
+        if first >= last || v.toks[first].span.start != sp.start {
+            continue;
+        }
+        // Not over a lexicon hit or a date, except a number inside the title ("1917"
+        // alone stays a date; "Blade Runner 2049" is a title).
+        if (first..last).any(|k| v.blocked.get(k).copied().unwrap_or(true) && !(k > first && v.toks[k].shape == Shape::Digits)) {
+            continue;
+        }
+        if surface != &*hit.entry.surface && !folds_equal(surface, &hit.entry.surface) && v.text.contains(&*hit.entry.surface) {
+            continue;
+        }
+        let sentence = inp.sentences.partition_point(|s| s.span.end <= sp.start);
+        let run = Run { first, last, span: sp, sentence };
+        let mut e = Stats { known: Some(kind), ..Stats::default() };
+        // A hit no run covered ("Superman" in "Lex Luthor in Superman (1978)") has not had
+        // its context read yet.
+        if !run_spans.contains(&(sp.start, sp.end)) {
+            if let Some(s) = inp.sentences.get(sentence) {
+                context(v, run, s.first, s.last.min(v.toks.len()), &mut e);
+            }
+        }
+        add(stats, order, surface, run, e, false);
+        out.push((first, last));
+    }
+    out
+}
+
+/// Whether every word capitalised in `listed` is capitalised in `text` (same length words).
+fn same_capitals(text: &str, listed: &str) -> bool {
+    let upper = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    text.split(' ').zip(listed.split(' ')).all(|(t, l)| !upper(l) || upper(t)) && upper(text)
+}
+
+/// Equal after folding curly apostrophes to straight ones.
+fn folds_equal(a: &str, b: &str) -> bool {
+    a.len() >= b.len() && a.replace('’', "'") == b
+}
+
+/// Whether a well-known work starts inside run `r` right after a preposition or "and".
+fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {
+    hits.iter().any(|&(f, l)| {
+        f > r.first && f < r.last && l <= r.last && is_in(&["in", "on", "at", "for", "with", "from", "and", "vs", "to"], v.tt(f - 1))
+    })
 }
 
 fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>, surface: &'t str, r: Run, e: Stats, extended: bool) {
@@ -608,6 +689,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     st.character += e.character;
     st.quoted |= e.quoted;
     st.tagged |= e.tagged;
+    st.known = st.known.or(e.known);
     for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
         *k += n;
     }
@@ -1225,8 +1307,22 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
             || (v.toks[r.last - 1].shape == Shape::AllCaps
                 && matches!(last_text, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")));
     let tag_t = tag_t + if sequel_number && !v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME)) { 2 } else { 0 };
+    // A well-known work: strong for a distinctive name ("Game of Thrones"), weak for a
+    // word or a given name ("Soul", "Michael"), which the context must confirm.
+    let known_t = match st.known {
+        None => 0,
+        Some(_) if n >= 2 => {
+            if first.is(class::FIRST_NAME) {
+                2
+            } else {
+                3
+            }
+        }
+        Some(_) if first.is(class::COMMON | class::FIRST_NAME | class::SURNAME | class::MONTH | class::WEEKDAY) => 1,
+        Some(_) => 2,
+    };
     let p = lex_p + st.person + tag_p;
-    let t = tag_t + st.title;
+    let t = tag_t + st.title + known_t;
     let c = if st.extended_only { 0 } else { st.character };
     // "Season 2", "Chapter 3", "Part II" name a part, not a work.
     if n == 2 && !st.quoted && is_in(&["season", "episode", "chapter", "part", "volume", "vol", "phase", "book", "series"], v.tt(r.first)) {
@@ -1239,8 +1335,10 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
 
     // Single common words, months and all-caps acronyms need strong evidence.
     // (A tag vouches for a single word: "Tagged: wednesday".)
-    let single_weak =
-        n == 1 && !st.tagged && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
+    let single_weak = n == 1
+        && !st.tagged
+        && st.known.is_none()
+        && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
     let need = if n == 1 { 3 } else { 2 };
     let need = if single_weak && !st.quoted { need + 2 } else { need };
 
@@ -1248,8 +1346,12 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         return Some(Decision::Character);
     }
     if t >= need && t >= p {
-        let best = (0..8).max_by_key(|&i| (st.kinds[i], -(i as i32))).unwrap_or(0);
-        let kind = if st.kinds[best] > 0 { KINDS[best] } else { TitleKind::Film };
+        let mut kinds = st.kinds;
+        if let Some(k) = st.known {
+            kinds[kind_index(k)] += 4;
+        }
+        let best = (0..8).max_by_key(|&i| (kinds[i], -(i as i32))).unwrap_or(0);
+        let kind = if kinds[best] > 0 { KINDS[best] } else { TitleKind::Film };
         return Some(Decision::Title(kind));
     }
     if p >= need && p > t {

@@ -99,6 +99,8 @@ pub struct Input<'a> {
     pub dates: &'a [Span],
     /// Gazetteers, highest priority first.
     pub gazetteers: &'a [&'a Gazetteer],
+    /// Well-known titles: evidence, not entities ([`crate::lexicon::known_titles`]).
+    pub known_titles: &'a Gazetteer,
     /// Word classes.
     pub words: &'a WordTable,
 }

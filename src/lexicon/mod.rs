@@ -482,6 +482,37 @@ pub fn builtin() -> Result<Gazetteer, Error> {
     Ok(BUILTIN.get_or_init(|| g).clone())
 }
 
+const TITLES: &str = include_str!("../../data/titles.tsv");
+
+/// The built-in lexicon of well-known works (`data/titles.tsv`): films, series, games,
+/// albums, songs and books with their kinds. Unlike [`builtin`], its hits are *evidence*,
+/// not entities: "Soul", "Us" and "Michael" are titles only when the context agrees,
+/// "Game of Thrones" nearly always. Matched ASCII-case-insensitively (headlines write
+/// "A House Of Dynamite"); straight and curly apostrophes both match. Compiled once per
+/// process.
+///
+/// ```
+/// let g = newsfacts::lexicon::known_titles()?;
+/// let text = "She starred in Game of Thrones.";
+/// let hits: Vec<&str> = g.find_iter(text).map(|h| h.entry.canonical()).collect();
+/// assert_eq!(hits, ["Game of Thrones"]);
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+pub fn known_titles() -> Result<Gazetteer, Error> {
+    static KNOWN: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    if let Some(g) = KNOWN.get() {
+        return Ok(g.clone());
+    }
+    // The same rows with curly apostrophes, as news sites print them.
+    let curly: String = TITLES.lines().filter(|l| !l.starts_with('#') && l.contains('\'')).map(|l| l.replace('\'', "’") + "\n").collect();
+    let g = GazetteerBuilder::new()
+        .case(CasePolicy::Insensitive)
+        .parse(TITLES, "data/titles.tsv", Category::Title(TitleKind::Other))?
+        .parse(&curly, "data/titles.tsv", Category::Title(TitleKind::Other))?
+        .build()?;
+    Ok(KNOWN.get_or_init(|| g).clone())
+}
+
 #[cfg(test)]
 mod builtin_tests {
     use super::*;
@@ -501,5 +532,20 @@ mod builtin_tests {
                 ("Variety", Category::Publication),
             ]
         );
+    }
+
+    #[test]
+    fn known_titles_parse_and_match() {
+        let g = known_titles().expect("embedded data parses");
+        assert!(g.patterns() > 1000, "{} patterns", g.patterns());
+        let cases: &[(&str, &[(&str, Category)])] = &[
+            ("She starred in Game of Thrones.", &[("Game of Thrones", Category::Title(TitleKind::Series))]),
+            ("Venice Lineup: A House Of Dynamite", &[("A House of Dynamite", Category::Title(TitleKind::Film))]),
+            ("Baldur’s Gate 3 won", &[("Baldur’s Gate 3", Category::Title(TitleKind::Game))]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, Category)> = g.find_iter(text).map(|h| (h.entry.canonical(), h.entry.category)).collect();
+            assert_eq!(&got[..], *want, "{text:?}");
+        }
     }
 }
