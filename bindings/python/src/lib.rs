@@ -44,11 +44,28 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_string())
 }
 
-/// Python's `json.loads`, looked up once.
+/// Python's `json.loads`, with the cyclic garbage collector paused while it runs.
+///
+/// The facts of a batch are hundreds of thousands of dicts and lists; every few hundred
+/// new containers CPython runs a collection, and the older generations' passes walk every
+/// live object, so building a big batch's result took longer than extracting it (2.4x
+/// slower `extract_batch` on 9,600 articles with the collector on). JSON trees have no
+/// cycles, so a pass during their creation can free nothing. `json.loads` runs no Python
+/// code and we hold the GIL throughout, so no other thread sees the collector off.
 fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    static GC: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     let loads = LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> { Ok(py.import("json")?.getattr("loads")?.unbind()) })?;
-    loads.bind(py).call1((json,))
+    let gc = GC.get_or_try_init(py, || -> PyResult<Py<PyModule>> { Ok(py.import("gc")?.unbind()) })?.bind(py);
+    let was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if was_enabled {
+        gc.call_method0("disable")?;
+    }
+    let facts = loads.bind(py).call1((json,));
+    if was_enabled {
+        gc.call_method0("enable")?;
+    }
+    facts
 }
 
 fn to_json(facts: &newsfacts::Facts) -> Result<String, String> {
