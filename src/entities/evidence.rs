@@ -387,9 +387,12 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     let mut seen_sentences: crate::hash::FxHashSet<&'t str> = crate::hash::FxHashSet::default();
     // Spans read as runs, with their context (the lexicon of well-known works adds the rest).
     let mut run_spans: crate::hash::FxHashSet<(usize, usize)> = crate::hash::FxHashSet::default();
+    // Sentences whose context is not read: headings and repeats.
+    let mut no_context = vec![false; inp.sentences.len()];
     for (si, s) in inp.sentences.iter().enumerate() {
         let (a, b) = (s.first, s.last.min(v.toks.len()));
         if headline.is_some_and(|h| h.contains(s.span)) || title_case_line(v, a, b) {
+            no_context[si] = true;
             // A heading that is a name and a date in parentheses, as list articles write
             // them: "Project Hail Mary (March 20)".
             runs.clear();
@@ -408,6 +411,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         // one sentence.)
         let key = s.span.get(v.text).unwrap_or("").trim_end_matches(['.', '!', '?', '"', '”', '’', ' ']);
         if !seen_sentences.insert(key) {
+            no_context[si] = true;
             continue;
         }
         runs.clear();
@@ -533,7 +537,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         }
     }
 
-    let known_hits = known_titles(v, inp, &run_spans, &mut stats, &mut order);
+    let known_hits = known_titles(v, inp, &run_spans, &no_context, &mut stats, &mut order);
 
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
@@ -616,6 +620,7 @@ fn known_titles<'t>(
     v: &View<'t>,
     inp: &Input<'t>,
     run_spans: &crate::hash::FxHashSet<(usize, usize)>,
+    no_context: &[bool],
     stats: &mut HashMap<&'t str, Stats>,
     order: &mut Vec<(&'t str, Span)>,
 ) -> Vec<(usize, usize)> {
@@ -646,7 +651,8 @@ fn known_titles<'t>(
         let mut e = Stats { known: Some(kind), ..Stats::default() };
         // A hit no run covered ("Superman" in "Lex Luthor in Superman (1978)") has not had
         // its context read yet.
-        if !run_spans.contains(&(sp.start, sp.end)) {
+        // (Headings are not read for context, and a repeated sentence is no new evidence.)
+        if !run_spans.contains(&(sp.start, sp.end)) && !no_context.get(sentence).copied().unwrap_or(true) {
             if let Some(s) = inp.sentences.get(sentence) {
                 context(v, run, s.first, s.last.min(v.toks.len()), &mut e);
             }
