@@ -6,7 +6,8 @@
    `newsfacts extract --jsonl --threads 1 -`, the binary shipped with `SparkContext.addFile`.
 
 Both must give exactly what direct extraction gives; `--check` verifies that, and the
-script prints each way's throughput (the job alone, after the input is cached).
+script prints each way's throughput (the job alone, after the input is cached), and for
+scale the same work without Spark: `extract_batch` and the CLI on two threads.
 
     python spark_extract.py --articles fixtures/articles --cli target/release/newsfacts \\
         --published 2025-06-01 --check [--repeat 100] [--master local[2]]
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     base = read_articles(args.articles, args.published)
-    rows = [(f"{i}-{r}" if args.repeat > 1 else i, t, p) for r in range(args.repeat) for i, t, p in base]
+    rows = [(f"{i}#{r}" if args.repeat > 1 else i, t, p) for r in range(args.repeat) for i, t, p in base]
     n, nbytes = len(rows), sum(len(t.encode()) for _, t, _ in rows)
     spark = spark_session(args.master)
     try:
@@ -145,6 +147,13 @@ def main(argv: list[str] | None = None) -> int:
         lines = to_json_lines(df).cache()
         lines.count()
 
+        # The same work without Spark, on the same cores, for scale.
+        texts, pubs = [t for _, t, _ in rows], [p for _, _, p in rows]
+        timed("no Spark: extract_batch(threads=2)", lambda: newsfacts.Extractor().extract_batch(texts, published=pubs, threads=2), n, nbytes)
+        stdin = "".join(json.dumps({"text": t, "published": p}) + "\n" for t, p in zip(texts, pubs)).encode()
+        cmd = [args.cli, "extract", "--jsonl", "--threads", "2", "-"]
+        timed("no Spark: newsfacts extract --jsonl --threads 2", lambda: subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, check=True), n, nbytes)
+
         package = facts_with_package(df)
         cli = facts_with_cli(lines, args.cli)
         timed("mapInPandas + package", lambda: package.selectExpr("sum(length(facts))").collect(), n, nbytes)
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.check:
             want = direct(base)
-            key = (lambda i: i.split("-", 1)[1]) if args.repeat > 1 else (lambda i: i)
+            key = (lambda i: i.rsplit("#", 1)[0]) if args.repeat > 1 else (lambda i: i)
             got_pkg = {i: json.loads(f) for i, f in package.collect()}
             got_cli = {i: without_source(f) for i, f in cli.collect()}
             for name, got in (("package", got_pkg), ("cli", got_cli)):
