@@ -353,6 +353,57 @@ fn extract_seed_article() {
         "no Lionsgate studio in {}",
         serde_json::to_string_pretty(&v["organizations"]).unwrap_or_default()
     );
+    // All thirteen real people, by their full names; no character among them.
+    let mut people: Vec<&str> = v["people"].as_array().expect("people").iter().filter_map(|p| p["name"].as_str()).collect();
+    people.sort_unstable();
+    assert_eq!(
+        people,
+        [
+            "Ana de Armas",
+            "Anjelica Huston",
+            "Catalina Sandino Moreno",
+            "Chad Stahelski",
+            "Derek Kolstad",
+            "Emerald Fennell",
+            "Gabriel Byrne",
+            "Ian McShane",
+            "Keanu Reeves",
+            "Lance Reddick",
+            "Len Wiseman",
+            "Norman Reedus",
+            "Shay Hatten",
+        ]
+    );
+    // The credits and the release the article states.
+    let roles: Vec<String> = v["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .map(|r| {
+            format!(
+                "{}|{}|{}|{}",
+                r["person"].as_str().unwrap_or(""),
+                r["role"].as_str().unwrap_or(""),
+                r["title"].as_str().unwrap_or("null"),
+                r["character"].as_str().unwrap_or("null")
+            )
+        })
+        .collect();
+    for want in [
+        "Ana de Armas|actor|Ballerina|Eve Macarro",
+        "Len Wiseman|director|Ballerina|null",
+        "Shay Hatten|writer|Ballerina|null",
+        "Emerald Fennell|writer|Ballerina|null",
+        "Chad Stahelski|director|John Wick|null",
+        "Derek Kolstad|writer|John Wick|null",
+    ] {
+        assert!(roles.iter().any(|r| r == want), "no credit {want} in {roles:#?}");
+    }
+    let releases = v["releases"].as_array().expect("releases");
+    assert!(
+        releases.iter().any(|r| r["title"] == "Ballerina" && r["date"] == "2025-06-06" && r["status"] == "scheduled"),
+        "no June 6, 2025 release of Ballerina in {releases:#?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -155,13 +155,18 @@ impl<'a> Input<'a> {
         if p.end < at {
             return None;
         }
-        self.mentions_in(Span::new(p.start, at)).iter().take(64).find_map(|m| {
-            let Target::Title(t) = m.target else { return None };
-            let (a, b) = (self.tok_at(m.span.start), self.tok_at(m.span.end));
-            let parenthetical = (a > 0 && self.tt(a - 1) == "(")
-                || (self.tt(b) == "(" && self.toks.get(b + 1).is_some_and(|x| x.shape == crate::text::Shape::Digits));
-            (!parenthetical).then_some(t)
+        self.mentions_in(Span::new(p.start, at)).iter().take(64).find_map(|m| match m.target {
+            Target::Title(t) if !self.parenthetical(m.span) => Some(t),
+            _ => None,
         })
+    }
+
+    /// Whether a mention is a known-for reference: in parentheses ("(The Irishman)") or
+    /// followed by a year in parentheses ("Detroit (2017)").
+    pub fn parenthetical(&self, sp: Span) -> bool {
+        let (a, b) = (self.tok_at(sp.start), self.tok_at(sp.end));
+        (a > 0 && self.tt(a - 1) == "(")
+            || (self.tt(b) == "(" && self.toks.get(b + 1).is_some_and(|x| x.shape == crate::text::Shape::Digits))
     }
 }
 

@@ -141,7 +141,17 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             prev_title = None;
         }
         prev_end = s.span.end;
-        let this_title = inp.mentions_in(s.span).iter().rev().find_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None });
+        // The sentence's last title, known-for references ("Detroit (2017)", "returning
+        // John Wick players") aside.
+        let this_title = inp.mentions_in(s.span).iter().rev().find_map(|m| match m.target {
+            Target::Title(t)
+                if !inp.parenthetical(m.span)
+                    && !is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(inp.tok_at(m.span.end))) =>
+            {
+                Some(t)
+            }
+            _ => None,
+        });
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
         if b - a > super::MAX_SENTENCE_TOKENS {
             continue;
@@ -184,7 +194,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 Some(t) => Some(t),
                 // "... around that action movie": the title of the sentence just before, in
                 // the same paragraph, else the article's.
-                None => inp.topic_title(s.span.start).or(prev_title).or(focal),
+                None => prev_title.or_else(|| inp.topic_title(s.span.start)).or(focal),
             }
         };
 
@@ -239,8 +249,16 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
             let mut found: Vec<(RoleKind, Option<usize>)> = Vec::new();
-            left_cue(inp, words, a, first, &items, &mut found);
+            // A partner's own verb wins over the one it shares: "brought on to direct, with
+            // Shay Hatten working on the screenplay".
+            let partner = left_cue(inp, words, a, first, &items, &mut found);
+            let shared = found.len();
             right_cue(inp, words, last, b, &items, &mut found);
+            let own_verb = inp.toks.get(last).is_some_and(|t| t.shape == Shape::Lower)
+                && (inp.tt(last).ends_with("ing") || (inp.tt(last) == "as" && words.info(inp.tt(last + 1)).is(class::ROLE_NOUN)));
+            if partner && own_verb && found.len() > shared {
+                found.drain(..shared);
+            }
             let paired = if g.len() >= 2 { paired_characters(inp, last, b, g.len()) } else { None };
             for (gi, &ii) in g.iter().enumerate() {
                 let it = items[ii];
@@ -332,10 +350,17 @@ fn hyphen_word<'t>(inp: &Input<'t>, k: usize, b: usize) -> (&'t str, usize) {
 }
 
 /// Cues left of a group: "director X", "directed by X", "starring X", cast lists.
-fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &[Item], found: &mut Vec<(RoleKind, Option<usize>)>) {
+fn left_cue(
+    inp: &Input<'_>,
+    words: &WordTable,
+    a: usize,
+    first: usize,
+    items: &[Item],
+    found: &mut Vec<(RoleKind, Option<usize>)>,
+) -> bool {
     let (p1, w1) = word_before(inp, first, a);
     if p1 == usize::MAX {
-        return;
+        return false;
     }
     let (p2, w2) = word_before(inp, p1, a);
     let (_, w3) = if p2 == usize::MAX { (usize::MAX, "") } else { word_before(inp, p2, a) };
@@ -390,7 +415,7 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
                 }
             }
         }
-        return;
+        return false;
     }
     // "co-wrote the script with Noah Baumbach", "a screenplay he wrote with Rick Jaffa and
     // Amanda Silver": the partners share the verb's credit.
@@ -413,7 +438,7 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
                         found.extend(objects.into_iter().map(|t| (r, Some(t))));
                     }
                 }
-                return;
+                return true;
             }
         }
     }
@@ -423,11 +448,11 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         && (a..p1).rev().take(16).any(|k| is_in(&["stars", "starring", "star", "starred", "co-stars", "cast"], inp.tt(k)))
     {
         found.push((RoleKind::Actor, None));
-        return;
+        return true;
     }
     if is_in(&["starring", "co-starring", "featuring", "alongside"], w1) {
         found.push((RoleKind::Actor, None));
-        return;
+        return w1.eq_ignore_ascii_case("alongside");
     }
     if is_in(CAST_CUES, w1)
         && (w1.eq_ignore_ascii_case("players")
@@ -435,12 +460,12 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
             || (a..p1).rev().take(6).any(|k| is_in(CAST_NOUNS, inp.tt(k))))
     {
         found.push((RoleKind::Actor, None));
-        return;
+        return false;
     }
     // "director X", "executive producer X", "co-star X", "the director, X".
     let (np, nw) = if w1 == "," { (p2, w2) } else { (p1, w1) };
     if np == usize::MAX {
-        return;
+        return false;
     }
     let info = words.info(nw);
     if info.is(class::ROLE_NOUN) || role_word(words, nw).is_some() && nw.starts_with("co-") {
@@ -459,13 +484,14 @@ fn left_cue(inp: &Input<'_>, words: &WordTable, a: usize, first: usize, items: &
         }
         // Possessive role nouns are not cues: "the director's cut".
         if inp.tt(np).ends_with("'s") || inp.tt(np).ends_with("’s") {
-            return;
+            return false;
         }
         if let Some(r) = r {
             let object = title_before(np);
             found.push((r, object));
         }
     }
+    false
 }
 
 /// Cues right of a group: "X directs", "X will star as Y", "X rounds out the cast".
