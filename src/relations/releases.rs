@@ -39,6 +39,10 @@ pub struct Claim {
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     let cues = super::release_cues();
     let mut seen: FxHashSet<(usize, Option<DateValue>, ReleaseStatus)> = FxHashSet::default();
+    // Within a sentence, one claim per work and date: a second cue for the same date
+    // ("released on December 16, 2022, ... to land in the Top 10") adds nothing.
+    // (A renewal or a delay on the same date is another claim.)
+    let mut in_sentence: FxHashSet<(usize, Option<DateValue>, ReleaseStatus)> = FxHashSet::default();
     let sections = inp.section_titles();
     let dominant = inp.dominant_title();
     // The last title named in the paragraph so far, for "it" and "the film" when the
@@ -71,6 +75,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
             continue;
         }
+        in_sentence.clear();
         // Cues of the sentence, in order.
         let mut found: Vec<(&str, usize, usize)> = Vec::new();
         let mut k = a;
@@ -188,6 +193,19 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 _ => None,
             };
             let Some(title) = title else { continue };
+            // "The first trailer debuted in December 2023": a promotional asset's release,
+            // not the work's. "Originally dated for", "had been set for": a former date.
+            let subject_first = titles.iter().rfind(|t| t.1 < c0).map_or(c0, |t| t.1);
+            let asset = (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(ASSETS, inp.tt(k)))
+                // "the first trailer for (the game) T debuted"
+                || (subject_first.saturating_sub(5).max(a)..subject_first).any(|k| {
+                    is_in_lower(ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
+                });
+            let former = matches!(status_hint, None | Some(ReleaseStatus::Scheduled))
+                && (c0.saturating_sub(2).max(a)..c0).any(|k| is_in_lower(&["originally", "initially", "previously", "had"], inp.tt(k)));
+            if asset || former {
+                continue;
+            }
 
             // The date the cue governs.
             // "its 2014 release", "a June 6 release": a date right before the noun is its own.
@@ -257,6 +275,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     last_end = x.1;
                 }
             }
+            // "early 2026, on January 16": a coarser date that a finer one refines goes.
+            let refined = |d: &crate::dates::Found| {
+                let Some(DateValue::Point(v)) = &d.value else { return false };
+                chosen.iter().any(|o| matches!(&o.value, Some(DateValue::Point(w)) if w.len() > v.len() && w.starts_with(v.as_str())))
+            };
+            let chosen: Vec<&crate::dates::Found> = chosen.iter().copied().filter(|d| !refined(d)).collect();
             let values: Vec<Option<DateValue>> =
                 if chosen.is_empty() { vec![value] } else { chosen.iter().map(|d| d.value.clone()).collect() };
             for (n, value) in values.into_iter().enumerate() {
@@ -269,7 +293,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
                 let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span };
-                if seen.insert((claim.title, claim.date.clone(), claim.status)) {
+                let kind = if claim.status == ReleaseStatus::Scheduled { ReleaseStatus::Released } else { claim.status };
+                if in_sentence.insert((claim.title, claim.date.clone(), kind))
+                    && seen.insert((claim.title, claim.date.clone(), claim.status))
+                {
                     out.push(claim);
                 }
             }
@@ -289,6 +316,23 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     let status = release_status("release", d.value.as_ref(), inp.published);
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
 }
+
+/// Promotional assets whose own release is no release of the work.
+const ASSETS: &[&str] = &[
+    "trailer",
+    "trailers",
+    "teaser",
+    "teasers",
+    "featurette",
+    "clip",
+    "poster",
+    "posters",
+    "footage",
+    "spot",
+    "promo",
+    "first-look",
+    "images",
+];
 
 fn is_in_lower(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
