@@ -69,7 +69,13 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
     let mut title_suffixes: FxHashSet<String> =
         ents.titles.iter().flat_map(|t| word_suffixes(&t.name).map(str::to_string).collect::<Vec<_>>()).collect();
+    // "GTA VI" for "Grand Theft Auto VI", "MCU" for "Marvel Cinematic Universe".
+    let mut acronyms: Vec<(&str, usize)> = Vec::new();
     for (surface, k) in titles {
+        if let Some(i) = ents.titles.iter().position(|t| acronym_of(surface, &t.name)) {
+            acronyms.push((surface, i));
+            continue;
+        }
         if !person_keys.contains(surface) && !title_suffixes.contains(surface) && !org_keys.contains(surface) {
             find_or_push(&mut ents.titles, &mut idx.titles, surface, k, Target::Title);
             title_suffixes.extend(word_suffixes(surface).map(str::to_string));
@@ -134,6 +140,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         if let Some(short) = org_short(&o.name) {
             alias_rows.push((short.to_string(), Target::Org(i)));
         }
+    }
+    for (a, i) in acronyms {
+        alias_rows.push((a.to_string(), Target::Title(i)));
     }
     for (i, c) in ents.characters.iter().enumerate() {
         if let Some((first, _)) = c.name.split_once(' ') {
@@ -228,6 +237,35 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     compact(&mut ents);
     ents
+}
+
+/// Whether `short` abbreviates `long`: its first word is the capital initials of the
+/// first words of `long` (function words counted or not: "GoT", "GOT", "TLOU", "MCU") and
+/// the rest is the same ("GTA VI" for "Grand Theft Auto VI").
+pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
+    let mut sw = short.split(' ');
+    let Some(head) = sw.next() else { return false };
+    let rest: Vec<&str> = sw.collect();
+    if head.len() < 2 || head.len() > 6 || !head.chars().all(|c| c.is_ascii_alphabetic()) || !head.chars().any(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = long.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < rest.len() + 2 {
+        return false;
+    }
+    let (lead, tail) = words.split_at(words.len() - rest.len());
+    if !tail.iter().zip(&rest).all(|(a, b)| a == b) {
+        return false;
+    }
+    let initials = |skip_lower: bool| -> String {
+        lead.iter()
+            .filter(|w| !(skip_lower && w.starts_with(|c: char| c.is_lowercase())))
+            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let up = head.to_ascii_uppercase();
+    lead.len() >= 2 && (initials(false) == up || initials(true) == up)
 }
 
 /// An organization's name without its trailing suffix word ("Marvel" for "Marvel
@@ -361,4 +399,30 @@ fn compact(ents: &mut Entities) {
             None => false,
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acronym_of;
+
+    /// One line per case: short form, full title, whether it abbreviates it.
+    #[test]
+    fn acronym_table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("GTA VI", "Grand Theft Auto VI", true),
+            ("GTA", "Grand Theft Auto", true),
+            ("MCU", "Marvel Cinematic Universe", true),
+            ("TLOU", "The Last of Us", true),
+            ("GoT", "Game of Thrones", true),
+            ("GOT", "Game of Thrones", true),
+            ("GT", "Grand Theft Auto", false),
+            ("GTA V", "Grand Theft Auto VI", false),
+            ("Dune", "Dune: Part Two", false),
+            ("A", "Avatar", false),
+            ("RDR2", "Red Dead Redemption 2", false),
+        ];
+        for (short, long, want) in cases {
+            assert_eq!(acronym_of(short, long), *want, "{short:?} / {long:?}");
+        }
+    }
 }
