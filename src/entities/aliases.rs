@@ -70,10 +70,11 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     let mut title_suffixes: FxHashSet<String> =
         ents.titles.iter().flat_map(|t| word_suffixes(&t.name).map(str::to_string).collect::<Vec<_>>()).collect();
     // "GTA VI" for "Grand Theft Auto VI", "MCU" for "Marvel Cinematic Universe".
-    let mut acronyms: Vec<(&str, usize)> = Vec::new();
+    // (By name: the title list is reordered below.)
+    let mut acronyms: Vec<(&str, String)> = Vec::new();
     for (surface, k) in titles {
-        if let Some(i) = ents.titles.iter().position(|t| acronym_of(surface, &t.name)) {
-            acronyms.push((surface, i));
+        if let Some(t) = ents.titles.iter().find(|t| acronym_of(surface, &t.name)) {
+            acronyms.push((surface, t.name.clone()));
             continue;
         }
         if !person_keys.contains(surface) && !title_suffixes.contains(surface) && !org_keys.contains(surface) {
@@ -141,8 +142,10 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             alias_rows.push((short.to_string(), Target::Org(i)));
         }
     }
-    for (a, i) in acronyms {
-        alias_rows.push((a.to_string(), Target::Title(i)));
+    for (a, full_name) in acronyms {
+        if let Some(&i) = title_index.get(full_name.as_str()) {
+            alias_rows.push((a.to_string(), Target::Title(i)));
+        }
     }
     for (i, c) in ents.characters.iter().enumerate() {
         if let Some((first, _)) = c.name.split_once(' ') {

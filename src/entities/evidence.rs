@@ -192,6 +192,32 @@ const TITLE_VERBS: &[&str] = &[
     "sold",
     "crossed",
 ];
+/// Release verbs whose subject is a work ("will premiere", "finally hits").
+const RELEASE_VERBS: &[&str] = &[
+    "premiere",
+    "premieres",
+    "open",
+    "opens",
+    "debut",
+    "debuts",
+    "arrive",
+    "arrives",
+    "hit",
+    "hits",
+    "land",
+    "lands",
+    "stream",
+    "streams",
+    "launch",
+    "launches",
+    "released",
+    "streaming",
+    "premiering",
+    "arriving",
+    "opening",
+    "dated",
+    "delayed",
+];
 /// Words before "as" that do not make what follows a character.
 const NOT_CHAR_AS: &[&str] = &["known", "such", "well", "same", "billed", "serve", "serves", "served", "soon", "far", "long", "much"];
 /// Verbs before a character name.
@@ -983,6 +1009,9 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             &[
                 "directed",
                 "directs",
+                "helms",
+                "writes",
+                "pens",
                 "wrote",
                 "co-wrote",
                 "produced",
@@ -1055,6 +1084,17 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         if is_in(TITLE_VERBS, nw) {
             e.title += 1;
+        }
+        // "Frankenstein will premiere at the festival", "Elio finally hits theaters": a
+        // release verb after an auxiliary.
+        if is_in(&["will", "finally", "now", "officially", "also", "is", "was"], nw) {
+            let mut k = ni;
+            while k < b && k < ni + 3 && is_in(&["will", "finally", "now", "officially", "also", "be", "set", "to", "is", "was"], v.tt(k)) {
+                k += 1;
+            }
+            if is_in(RELEASE_VERBS, v.tt(k)) {
+                e.title += 2;
+            }
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
         if nw == "," && is_in(&["the", "a", "an", "his", "her", "their", "its"], n2w) {

@@ -226,6 +226,11 @@ impl Phrases {
         Ok(p)
     }
 
+    /// Whether some phrase starts with the word `w` (any case).
+    pub fn starts_with_word(&self, w: &str) -> bool {
+        self.by_first.contains_key(&w.to_lowercase())
+    }
+
     /// The longest phrase starting at token `i`: (its class, one past its last token).
     pub fn at<'p>(&'p self, inp: &Input<'_>, i: usize, end: usize) -> Option<(&'p str, usize)> {
         let first = inp.tt(i);

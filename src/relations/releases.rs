@@ -76,6 +76,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             continue;
         }
         in_sentence.clear();
+        let sentence_start = out.len();
         // Cues of the sentence, in order.
         let mut found: Vec<(&str, usize, usize)> = Vec::new();
         let mut k = a;
@@ -108,6 +109,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 && super::film_word(inp.tt(k + 1))
                 && !titles.iter().any(|t| t.1 == k + 2))
                 || (k == a && (w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they")))
+                // "A24 opens it in theaters", "Netflix gives it a limited run"
+                || (w == "it"
+                    && k > a
+                    && is_in_lower(&["opens", "releases", "release", "gives", "brings", "puts", "moved", "pushed", "dated", "sets", "debuts", "drops", "premieres", "launches", "streams"], inp.tt(k - 1)))
                 || (matches!(w, "Season" | "Part" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
                 || (w.eq_ignore_ascii_case("season") && k > a && is_ordinal(inp.tt(k - 1)))
         });
@@ -153,6 +158,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         }
 
         for &(class, c0, c1) in &found {
+            let full_class = class;
             let class = class.split_once('+').map_or(class, |(c, _)| c);
             let status_hint = match class {
                 "release" | "release_past" | "release_noun" => None,
@@ -171,12 +177,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 let end =
                     inp.mentions_in(s.span).iter().find(|m| inp.tok_at(m.span.start) == t.1).map_or(t.1 + 1, |m| inp.tok_at(m.span.end));
                 let returns = is_in_lower(&["returns", "return", "returning"], inp.tt(c0));
-                !unknown_name_between(inp, end, c0)
-                    && !(returns
-                        && inp
-                            .mentions_in(s.span)
-                            .iter()
-                            .any(|m| matches!(m.target, Target::Person(_)) && (end..c0).contains(&inp.tok_at(m.span.start))))
+                let person_between = || {
+                    inp.mentions_in(s.span)
+                        .iter()
+                        .any(|m| matches!(m.target, Target::Person(_)) && (end..c0).contains(&inp.tok_at(m.span.start)))
+                };
+                !unknown_name_between(inp, end, c0) && (!returns || !person_between())
             });
             let before = before.map(|t| t.0);
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
@@ -221,7 +227,22 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     .next()
                     .or_else(|| dates.iter().find(|d| d.0 >= c1).map(|d| d.2))
             } else {
-                dates.iter().filter(|d| d.0 >= c1).map(|d| d.2).next().or_else(|| dates.iter().rfind(|d| d.1 <= c0).map(|d| d.2))
+                // A date past the next status cue is that cue's: "will premiere at the
+                // festival before Netflix gives it a theatrical run on October 17".
+                let is_status = |c: &str| {
+                    !matches!(
+                        c.split_once('+').map_or(c, |(c, _)| c),
+                        "hedge" | "theaters" | "home_video" | "festival" | "streaming" | "tv"
+                    )
+                };
+                let next_status = found.iter().filter(|f| f.1 > c1 && is_status(f.0)).map(|f| f.1).next().unwrap_or(b);
+                let prev_status = found.iter().filter(|f| f.2 <= c0 && is_status(f.0)).map(|f| f.2).next_back().unwrap_or(a);
+                dates
+                    .iter()
+                    .filter(|d| d.0 >= c1 && d.0 < next_status)
+                    .map(|d| d.2)
+                    .next()
+                    .or_else(|| dates.iter().rfind(|d| d.1 <= c0 && d.0 >= prev_status).map(|d| d.2))
             };
             let value = date.and_then(|d| d.value.clone());
             if class == "release_noun" && value.is_none() {
@@ -286,9 +307,28 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             for (n, value) in values.into_iter().enumerate() {
                 let status = match status_hint {
                     Some(st) => st,
+                    // "will premiere at the festival": undated, but coming.
+                    None if value.is_none() && (c0.saturating_sub(3).max(a)..c1).any(|k| is_in_lower(&["will", "to"], inp.tt(k))) => {
+                        ReleaseStatus::Scheduled
+                    }
                     None => release_status(class, value.as_ref(), inp.published),
                 };
                 // The venue nearest this date ("in theaters October 17, on Netflix November 7").
+                // An undated claim's venue is its cue's own when it names one ("premiere at").
+                // ("premiere at the festival", "opens in theaters": the words right after it.)
+                let after_cue = || {
+                    (c1..(c1 + 3).min(b)).find_map(|k| {
+                        let w = inp.tt(k);
+                        if w.eq_ignore_ascii_case("festival") {
+                            Some(Venue::Festival)
+                        } else if is_theater_word(w) {
+                            Some(Venue::Theaters)
+                        } else {
+                            None
+                        }
+                    })
+                };
+                let venue = if chosen.is_empty() { cue_venue(full_class).or_else(after_cue).or(venue) } else { venue };
                 let (v, p) = chosen.get(n).map_or((venue, platform.clone()), |d| {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
@@ -299,6 +339,22 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 {
                     out.push(claim);
                 }
+            }
+        }
+        // "Filming in Ireland finally wrapped in December": of two claims of one kind on
+        // one work, the undated one says nothing the dated one does not.
+        // (One at another venue is another claim: "premieres at the festival ... theatrical
+        // run on October 17".)
+        let dated: Vec<(usize, ReleaseStatus, Option<Venue>)> =
+            out[sentence_start..].iter().filter(|c| c.date.is_some()).map(|c| (c.title, c.status, c.venue)).collect();
+        let mut k = sentence_start;
+        while k < out.len() {
+            let c = &out[k];
+            if c.date.is_none() && dated.iter().any(|d| d.0 == c.title && d.1 == c.status && (c.venue.is_none() || d.2 == c.venue)) {
+                let c = out.remove(k);
+                seen.remove(&(c.title, None, c.status));
+            } else {
+                k += 1;
             }
         }
     }
@@ -364,8 +420,13 @@ fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
         let m = &inp.ents.mentions;
         let i = m.partition_point(|x| x.span.start <= t.span.start);
         let known = i > 0 && m[i - 1].span.end > t.span.start && m[i - 1].span.start <= t.span.start;
-        let capital = matches!(t.shape, crate::text::Shape::Capitalized | crate::text::Shape::AllCaps);
-        let sentence_start_word = k == a && crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON);
+        // (A place is no work: "Filming in Ireland wrapped".)
+        let capital = matches!(t.shape, crate::text::Shape::Capitalized | crate::text::Shape::AllCaps)
+            && !crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::PLACE);
+        // ("Filming wrapped": a sentence-initial cue word is no name.)
+        let sentence_start_word = k == a
+            && (crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON)
+                || super::release_cues().starts_with_word(inp.tt(k)));
         let in_date = inp.dates.iter().any(|d| d.span.contains(t.span));
         capital && !known && !sentence_start_word && !in_date
     });
