@@ -234,7 +234,16 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                     }
                     k += 1;
                 }
-                crate::text::joins_list(k, items[pi].first, |x| inp.tt(x))
+                // A member followed by its own verb starts a clause: "directed by Joe Russo
+                // and Anthony Russo, and Robert Downey Jr. stars as Doom", "directed by
+                // Anderson, Hackman played". (A list's verb agrees with the list: "A, B and
+                // C star".)
+                let next = items[pi].last;
+                let verb = inp.toks.get(next).is_some_and(|t| t.shape == Shape::Lower) && words.info(inp.tt(next)).is(class::ROLE_VERB);
+                let bare_comma = items[pi].first == k + 1 && inp.tt(k) == ",";
+                let singular = inp.tt(next).ends_with('s') && !inp.tt(next).ends_with("ss");
+                let own_clause = verb && (bare_comma || (singular && inp.tt(items[pi].first - 1) == "and" && inp.tt(k) == ","));
+                !own_clause && crate::text::joins_list(k, items[pi].first, |x| inp.tt(x))
             });
             if joined {
                 if let Some(g) = groups.last_mut() {
