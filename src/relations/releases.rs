@@ -173,7 +173,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // The title: subject before the cue, else object after, else the focal title.
             // (Not across an unrecognised name, the likelier subject: "The Acolyte ended;
             // Skeleton Crew is due in December". "X returns as Y" is about a person.)
-            let before = titles.iter().rfind(|t| t.1 < c0).filter(|t| {
+            // (A known-for reference, "The Karate Kid (1984)", is no subject.)
+            let paren = |t: &(usize, usize)| mentions.iter().any(|m| inp.tok_at(m.span.start) == t.1 && inp.parenthetical(m.span));
+            let before = titles.iter().rfind(|t| t.1 < c0 && !paren(t)).filter(|t| {
                 let end =
                     inp.mentions_in(s.span).iter().find(|m| inp.tok_at(m.span.start) == t.1).map_or(t.1 + 1, |m| inp.tok_at(m.span.end));
                 let returns = is_in_lower(&["returns", "return", "returning"], inp.tt(c0));
@@ -207,11 +209,21 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 || (subject_first.saturating_sub(5).max(a)..subject_first).any(|k| {
                     is_in_lower(ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
                 });
+            // ("originally had the film set for", "was first dated for": scheduling cues only;
+            // "was first released in 1999" is a claim.)
+            let scheduling = is_in_lower(&["dated", "set", "slated", "scheduled", "targeted", "planned", "due"], inp.tt(c0));
             let former = matches!(status_hint, None | Some(ReleaseStatus::Scheduled))
-                && (c0.saturating_sub(2).max(a)..c0).any(|k| is_in_lower(&["originally", "initially", "previously", "had"], inp.tt(k)));
+                && (c0.saturating_sub(4).max(a)..c0).any(|k| {
+                    is_in_lower(&["originally", "initially", "previously", "had"], inp.tt(k))
+                        || (scheduling && k + 2 >= c0 && inp.tt(k).eq_ignore_ascii_case("first"))
+                });
             if asset || former {
                 continue;
             }
+            // Dates that are not this work's: an adjective ("the 1965 novel", "the 2023
+            // strikes") and another work's year ("The Karate Kid (1984)").
+            let dates: Vec<(usize, usize, &crate::dates::Found)> =
+                dates.iter().copied().filter(|d| own_date(inp, d.0, d.1, title)).collect();
 
             // The date the cue governs.
             // "its 2014 release", "a June 6 release": a date right before the noun is its own.
@@ -299,7 +311,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // "early 2026, on January 16": a coarser date that a finer one refines goes.
             let refined = |d: &crate::dates::Found| {
                 let Some(DateValue::Point(v)) = &d.value else { return false };
-                chosen.iter().any(|o| matches!(&o.value, Some(DateValue::Point(w)) if w.len() > v.len() && w.starts_with(v.as_str())))
+                chosen.iter().any(|o| matches!(&o.value, Some(DateValue::Point(w)) if refines(w, v)))
             };
             let chosen: Vec<&crate::dates::Found> = chosen.iter().copied().filter(|d| !refined(d)).collect();
             let values: Vec<Option<DateValue>> =
@@ -373,8 +385,57 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
 }
 
+/// Whether ISO value `fine` lies inside the coarser `coarse`: "2026-01-16" in "2026",
+/// "2026-06-19" in "2026-SU", "2025-08" in "2025-Q3".
+fn refines(fine: &str, coarse: &str) -> bool {
+    if fine.len() <= coarse.len() {
+        return false;
+    }
+    if fine.starts_with(coarse) {
+        return true;
+    }
+    let (Some(year), Some(part)) = (coarse.get(..4), coarse.get(5..)) else { return false };
+    let Some(month) = fine.get(5..7).and_then(|m| m.parse::<u32>().ok()) else { return false };
+    let same_year = fine.starts_with(year);
+    match part {
+        "SP" => same_year && (3..=5).contains(&month),
+        "SU" => same_year && (6..=8).contains(&month),
+        "FA" => same_year && (9..=11).contains(&month),
+        "WI" => same_year && month == 12,
+        "Q1" => same_year && (1..=3).contains(&month),
+        "Q2" => same_year && (4..=6).contains(&month),
+        "Q3" => same_year && (7..=9).contains(&month),
+        "Q4" => same_year && (10..=12).contains(&month),
+        _ => false,
+    }
+}
+
+/// Whether the date at tokens `[d0, d1)` can be a date of work `title`: not an adjective
+/// before a noun other than a release word ("the 1965 novel"), not the parenthesised year
+/// of another work ("The Karate Kid (1984)").
+fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
+    let before = if d0 > 0 { inp.tt(d0 - 1) } else { "" };
+    let after = inp.toks.get(d1);
+    let adjective = is_in_lower(&["the", "a", "an", "its", "his", "her", "their", "this", "that"], before)
+        && after.is_some_and(|t| t.shape == crate::text::Shape::Lower)
+        && !is_in_lower(&["release", "debut", "premiere", "launch", "opening", "bow", "return", "arrival", "and", "or", "to"], inp.tt(d1));
+    let other_year = before == "(" && inp.tt(d1) == ")" && d0 >= 2 && {
+        let end = inp.toks[d0 - 2].span.end;
+        inp.ents.mentions.iter().any(|m| m.span.end == end && matches!(m.target, Target::Title(t) if t != title))
+    };
+    !adjective && !other_year
+}
+
 /// Promotional assets whose own release is no release of the work.
 const ASSETS: &[&str] = &[
+    "lineup",
+    "line-up",
+    "details",
+    "news",
+    "logo",
+    "announcement",
+    "livestream",
+    "synopsis",
     "trailer",
     "trailers",
     "teaser",
