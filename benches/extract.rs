@@ -101,7 +101,7 @@ fn stages(c: &mut Criterion) {
     // contiguous-NFA scan of the crate's own lexicon entries, and one date-regex
     // alternation, called once per article.
     let mut pats: Vec<String> = Vec::new();
-    for file in ["orgs.tsv", "publications.txt", "first_names.txt", "surnames.txt", "places.txt"] {
+    for file in ["orgs.tsv", "publications.txt", "titles.tsv", "first_names.txt", "surnames.txt", "places.txt"] {
         let text = std::fs::read_to_string(format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"))).expect("data file");
         pats.extend(text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').next().unwrap_or("").to_string()));
     }

@@ -652,6 +652,9 @@ fn known_titles<'t>(
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let body_start = inp.article.meta_line.map_or(0, |m| m.end);
+    // Whether a listed form occurs in the text, looked up once per form (a page that
+    // repeats "GAME OF THRONES" must not rescan itself for every repeat).
+    let mut listed_form_present: HashMap<&str, bool> = HashMap::default();
     for hit in inp.known_titles.find_iter(v.text) {
         let crate::lexicon::Category::Title(kind) = hit.entry.category else { continue };
         let sp = hit.span;
@@ -669,7 +672,10 @@ fn known_titles<'t>(
         if (first..last).any(|k| v.blocked.get(k).copied().unwrap_or(true) && !(k > first && v.toks[k].shape == Shape::Digits)) {
             continue;
         }
-        if surface != &*hit.entry.surface && !folds_equal(surface, &hit.entry.surface) && v.text.contains(&*hit.entry.surface) {
+        if surface != &*hit.entry.surface
+            && !folds_equal(surface, &hit.entry.surface)
+            && *listed_form_present.entry(&hit.entry.surface).or_insert_with(|| v.text.contains(&*hit.entry.surface))
+        {
             continue;
         }
         let sentence = inp.sentences.partition_point(|s| s.span.end <= sp.start);
@@ -702,7 +708,9 @@ fn folds_equal(a: &str, b: &str) -> bool {
 
 /// Whether a well-known work starts inside run `r` right after a preposition or "and".
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {
-    hits.iter().any(|&(f, l)| {
+    // (Hits are in text order: only those starting inside the run are looked at.)
+    let from = hits.partition_point(|h| h.0 <= r.first);
+    hits[from..].iter().take_while(|h| h.0 < r.last).any(|&(f, l)| {
         f > r.first && f < r.last && l <= r.last && is_in(&["in", "on", "at", "for", "with", "from", "and", "vs", "to"], v.tt(f - 1))
     })
 }

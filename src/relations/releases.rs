@@ -420,8 +420,11 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
         && after.is_some_and(|t| t.shape == crate::text::Shape::Lower)
         && !is_in_lower(&["release", "debut", "premiere", "launch", "opening", "bow", "return", "arrival", "and", "or", "to"], inp.tt(d1));
     let other_year = before == "(" && inp.tt(d1) == ")" && d0 >= 2 && {
+        // (Mentions are sorted and disjoint: the one ending there starts last before it.)
         let end = inp.toks[d0 - 2].span.end;
-        inp.ents.mentions.iter().any(|m| m.span.end == end && matches!(m.target, Target::Title(t) if t != title))
+        let m = &inp.ents.mentions;
+        let i = m.partition_point(|x| x.span.start < end);
+        i > 0 && m[i - 1].span.end == end && matches!(m[i - 1].target, Target::Title(t) if t != title)
     };
     !adjective && !other_year
 }
