@@ -257,6 +257,8 @@ impl Extractor {
                 ));
             }
         }
+        // (Relations look dates up by binary search.)
+        found.sort_by_key(|d| (d.span.start, d.span.end));
         let rel = relations::Input { text, toks: &tokens, sentences: &sentences, article: &article, ents: &ents, dates: &found, published };
         let focal = rel.focal_title();
         let mut credits = Vec::new();

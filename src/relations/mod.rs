@@ -53,6 +53,22 @@ impl<'a> Input<'a> {
         self.toks.partition_point(|t| t.span.start < at)
     }
 
+    /// Dates inside a span, in order (the extractor keeps them sorted by start).
+    pub fn dates_in(&self, sp: Span) -> &'a [Found] {
+        let d = self.dates;
+        let a = d.partition_point(|x| x.span.start < sp.start);
+        let b = d.partition_point(|x| x.span.start < sp.end);
+        d.get(a..b).unwrap_or(&[])
+    }
+
+    /// Whether a date covers the span.
+    pub fn in_date(&self, sp: Span) -> bool {
+        let d = self.dates;
+        let i = d.partition_point(|x| x.span.start <= sp.start);
+        // Dates do not overlap: only the last one starting at or before can cover it.
+        i > 0 && d[i - 1].span.contains(sp)
+    }
+
     /// Mentions inside a span, in order.
     pub fn mentions_in(&self, sp: Span) -> &'a [MentionRef] {
         let m = &self.ents.mentions;

@@ -99,8 +99,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             .iter()
             .filter_map(|m| if let Target::Title(t) = m.target { Some((t, inp.tok_at(m.span.start))) } else { None })
             .collect();
-        let dates: Vec<(usize, usize, &crate::dates::Found)> =
-            inp.dates.iter().filter(|d| s.span.contains(d.span)).map(|d| (inp.tok_at(d.span.start), inp.tok_at(d.span.end), d)).collect();
+        let dates: Vec<(usize, usize, &crate::dates::Found)> = inp
+            .dates_in(s.span)
+            .iter()
+            .filter(|d| s.span.contains(d.span))
+            .map(|d| (inp.tok_at(d.span.start), inp.tok_at(d.span.end), d))
+            .collect();
         // The subject points back at the article's work: "the film", "it", "Season 2",
         // "Part 1", "the final season".
         let the_film = (a..b).any(|k| {
@@ -380,7 +384,10 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
     if inp.tok_at(m.span.start) != a || inp.tt(after) != "(" || b == 0 || inp.tt(b - 1) != ")" {
         return None;
     }
-    let d = inp.dates.iter().find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
+    let d = inp
+        .dates_in(span)
+        .iter()
+        .find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
     let status = release_status("release", d.value.as_ref(), inp.published);
     Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
 }
@@ -467,7 +474,7 @@ fn unknown_name_between(inp: &Input<'_>, from: usize, to: usize) -> bool {
         let known = i > 0 && m[i - 1].span.end > t.span.start;
         let capital = t.shape == crate::text::Shape::Capitalized && !matches!(inp.tt(k), "I" | "The" | "A" | "An");
         let after_stop = k > 0 && matches!(inp.tt(k - 1), "." | "“" | "\"" | ":" | "—");
-        capital && !known && !after_stop && !inp.dates.iter().any(|d| d.span.contains(t.span))
+        capital && !known && !after_stop && !inp.in_date(t.span)
     })
 }
 
@@ -491,7 +498,7 @@ fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
         let sentence_start_word = k == a
             && (crate::lexicon::words::WordTable::builtin().is(inp.tt(k), crate::lexicon::words::class::COMMON)
                 || super::release_cues().starts_with_word(inp.tt(k)));
-        let in_date = inp.dates.iter().any(|d| d.span.contains(t.span));
+        let in_date = inp.in_date(t.span);
         capital && !known && !sentence_start_word && !in_date
     });
     marker || unknown_name
