@@ -72,12 +72,20 @@ proptest! {
         let f = ex().extract(&text);
         prop_assert_eq!(check_spans(&text, &f), Ok(()));
         // Twice the text finds at least the entities of one copy. (More text may settle
-        // a name's category differently, so names are compared across categories.)
+        // a name's category differently, so names are compared across categories,
+        // credited characters included: a heading-only title "Shang-Chi" is a character
+        // once a copy of the heading reads as body text, "Simu Liu as Shang-Chi".)
         let double = format!("{text}\n\n{text}");
         let f2 = ex().extract(&double);
         prop_assert_eq!(check_spans(&double, &f2), Ok(()));
         let names = |f: &Facts| -> Vec<String> {
-            f.people.iter().map(|p| p.name.clone()).chain(f.titles.iter().map(|t| t.name.clone())).chain(f.organizations.iter().map(|o| o.name.clone())).collect()
+            f.people
+                .iter()
+                .map(|p| p.name.clone())
+                .chain(f.titles.iter().map(|t| t.name.clone()))
+                .chain(f.organizations.iter().map(|o| o.name.clone()))
+                .chain(f.roles.iter().filter_map(|r| r.character.clone()))
+                .collect()
         };
         // More evidence may also settle a longer name ("Stranger Things: Tales From '85")
         // whose mentions then cover the shorter one: found inside it counts as found.
