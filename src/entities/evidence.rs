@@ -1058,6 +1058,17 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if owner {
         e.title += 2;
     }
+    // "in 1991's The Addams Family": a year's possessive names a work.
+    let year_owner = pi != usize::MAX && {
+        let (t, k) = (v.tt(pi), pi);
+        let year_at = |j: usize| v.toks.get(j).is_some_and(|x| x.shape == Shape::Digits) && v.tt(j).len() == 4;
+        (t.ends_with("'s") || t.ends_with("’s")) && year_at(k)
+            || (t == "s" && k >= a + 2 && matches!(v.tt(k - 1), "'" | "’") && year_at(k - 2))
+            || (matches!(t, "'" | "’") && k > a && year_at(k - 1))
+    };
+    if year_owner {
+        e.title += 3;
+    }
     if pw.eq_ignore_ascii_case("for") && p2i != usize::MAX && v.is_upper(p2i) && !is_in(FOR_CUES, p2w) {
         // "Sean Baker for Anora": a nominee for a work.
         e.title += 2;

@@ -578,10 +578,15 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
             };
             let objects = title_list(inp, items, k + 1, b);
             // "playing the architect László Tóth in The Brutalist": the work after "in".
+            // ("in 1991's The Addams Family": a possessive year may come first.)
             let in_object = || {
-                (k + 1..(k + 12).min(b))
-                    .find(|&j| inp.tt(j).eq_ignore_ascii_case("in"))
-                    .and_then(|j| object_after(j + 1).filter(|_| items.iter().any(|it| it.first == j + 1)))
+                (k + 1..(k + 12).min(b)).find(|&j| inp.tt(j).eq_ignore_ascii_case("in")).and_then(|j| {
+                    let year = inp.toks.get(j + 1).is_some_and(|t| t.shape == Shape::Digits)
+                        && matches!(inp.tt(j + 2), "'" | "’")
+                        && inp.tt(j + 3) == "s";
+                    let at = if year { j + 4 } else { j + 1 };
+                    object_after(at).filter(|_| items.iter().any(|it| it.first == at))
+                })
             };
             if objects.is_empty() {
                 let obj = object_after(k + 1).or_else(|| if matches!(r, RoleKind::Actor | RoleKind::Voice) { in_object() } else { None });
@@ -695,6 +700,12 @@ fn own_title(inp: &Input<'_>, items: &[Item], ii: usize) -> Option<usize> {
         }
         k += 1;
     }
+    // "Kieran Culkin, nominated for A Real Pain": a participle may come first.
+    if inp.tt(k) == "," && is_in(&["nominated", "honored", "recognized", "cited", "praised"], inp.tt(k + 1)) {
+        k += 2;
+    } else if is_in(&["nominated", "honored"], inp.tt(k)) {
+        k += 1;
+    }
     if !is_in(&["for", "in"], inp.tt(k)) {
         return None;
     }
@@ -708,8 +719,16 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
     let Some(first) = items.iter().position(|it| it.first >= from && it.first <= from + 4 && matches!(it.target, Target::Title(_))) else {
         return out;
     };
-    // Only lower-case words may sit between the verb and its first object.
-    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower)) {
+    // Only lower-case words, or a person's possessive ("starred in Coogler's Fruitvale
+    // Station"), may sit between the verb and its first object.
+    let owner = |k: usize| {
+        items.iter().any(|it| matches!(it.target, Target::Person(_)) && (it.first..it.last + 2).contains(&k) && it.first >= from)
+            && (inp.tt(k).ends_with("'s")
+                || inp.tt(k).ends_with("’s")
+                || matches!(inp.tt(k), "'" | "’" | "s")
+                || inp.toks[k].shape != Shape::Lower)
+    };
+    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k)) {
         return out;
     }
     let mut cur = first;
