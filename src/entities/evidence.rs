@@ -1010,6 +1010,17 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if pw.eq_ignore_ascii_case("for") && is_in(FOR_CUES, p2w) {
         e.title += 2;
     }
+    // "Pixar's next original, Hoppers, is dated": an appositive after a noun for a work.
+    if pw == ","
+        && is_in(
+            &["original", "film", "movie", "feature", "project", "album", "record", "single", "game", "series", "show", "sequel", "novel"],
+            p2w,
+        )
+        && v.toks.get(p2i).is_some_and(|t| t.shape == Shape::Lower)
+        && (v.tt(r.last) == "," || v.tt(r.last) == "—")
+    {
+        e.title += 3;
+    }
     // "who directed Conclave", "co-wrote Grand Theft Auto V": crew verbs take works.
     let crew_verb = |w: &str| {
         let w = w.strip_prefix("co-").unwrap_or(w);

@@ -107,17 +107,25 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             .collect();
         // The subject points back at the article's work: "the film", "it", "Season 2",
         // "Part 1", "the final season".
+        let that_film = (a..b)
+            .any(|k| inp.tt(k).eq_ignore_ascii_case("that") && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
         let the_film = (a..b).any(|k| {
             let w = inp.tt(k);
-            ((w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"))
+            (is_in_lower(&["the", "this", "that"], w)
                 && super::film_word(inp.tt(k + 1))
                 && !titles.iter().any(|t| t.1 == k + 2))
                 || (k == a && (w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("they")))
                 // "A24 opens it in theaters", "Netflix gives it a limited run"
                 || (w == "it"
                     && k > a
-                    && is_in_lower(&["opens", "releases", "release", "gives", "brings", "puts", "moved", "pushed", "dated", "sets", "debuts", "drops", "premieres", "launches", "streams"], inp.tt(k - 1)))
-                || (matches!(w, "Season" | "Part" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
+                    && is_in_lower(
+                        &[
+                            "opens", "releases", "release", "released", "gives", "gave", "brings", "brought", "puts", "put", "moved", "pushed", "dated",
+                            "sets", "debuts", "debuted", "drops", "dropped", "premieres", "premiered", "launches", "launched", "streams", "opened",
+                        ],
+                        inp.tt(k - 1),
+                    ))
+                || (matches!(w, "Season" | "Seasons" | "Part" | "Parts" | "Volume" | "Chapter") && inp.toks.get(k + 1).is_some_and(|t| t.is_word()))
                 || (w.eq_ignore_ascii_case("season") && k > a && is_ordinal(inp.tt(k - 1)))
         });
 
@@ -178,7 +186,37 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // (Not across an unrecognised name, the likelier subject: "The Acolyte ended;
             // Skeleton Crew is due in December". "X returns as Y" is about a person.)
             // (A known-for reference, "The Karate Kid (1984)", is no subject.)
-            let paren = |t: &(usize, usize)| mentions.iter().any(|m| inp.tok_at(m.span.start) == t.1 && inp.parenthetical(m.span));
+            // (Nor is a title used as a modifier: "the second Game of Thrones spin-off".)
+            let paren = |t: &(usize, usize)| {
+                mentions.iter().any(|m| {
+                    inp.tok_at(m.span.start) == t.1
+                        && (inp.parenthetical(m.span)
+                            || is_in_lower(
+                                &[
+                                    "spin-off",
+                                    "spin",
+                                    "spinoff",
+                                    "prequel",
+                                    "sequel",
+                                    "franchise",
+                                    "universe",
+                                    "fans",
+                                    "creator",
+                                    "showrunner",
+                                    "director",
+                                    "actor",
+                                    "team",
+                                    "cast",
+                                    "saga",
+                                    "reboot",
+                                    "remake",
+                                    "veteran",
+                                    "alum",
+                                ],
+                                inp.tt(inp.tok_at(m.span.end)),
+                            ))
+                })
+            };
             let before = titles.iter().rfind(|t| t.1 < c0 && !paren(t)).filter(|t| {
                 let end =
                     inp.mentions_in(s.span).iter().find(|m| inp.tok_at(m.span.start) == t.1).map_or(t.1 + 1, |m| inp.tok_at(m.span.end));
@@ -197,6 +235,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let title = match (of_object.or(before), after) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
+                // "That film premiered ...": the work just named, whatever the article's.
+                (None, None) if that_film => carried.or_else(|| inp.topic_title(s.span.start)).or(focal),
                 (None, None) if the_film => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(carried).or(focal),
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
@@ -545,7 +585,10 @@ fn venue_near(
         if at < lo || at >= hi || v.is_none() {
             return;
         }
-        let dist = if at < d0 { d0 - at } else { at.saturating_sub(d1) };
+        // (A venue between the cue and the date is the date's; one after it only when
+        // nothing nearer comes first: "premiered at the festival in September, and
+        // Netflix released it ...".)
+        let dist = if at < d0 { d0 - at } else { at.saturating_sub(d1) + 4 };
         if best.as_ref().is_none_or(|x| dist < x.0) {
             best = Some((dist, v, p));
         }
@@ -560,6 +603,8 @@ fn venue_near(
                 let v = match org.kind {
                     OrgKind::Streamer => Some(Venue::Streaming),
                     OrgKind::Network => Some(Venue::Tv),
+                    // "premiered at the Venice Film Festival in September 2021"
+                    OrgKind::Other if org.name.contains("Festival") => Some(Venue::Festival),
                     _ => None,
                 };
                 consider(inp.tok_at(m.span.start), v, Some(org.name.clone()));
