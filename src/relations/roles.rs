@@ -367,6 +367,21 @@ fn left_cue(
     items: &[Item],
     found: &mut Vec<(RoleKind, Option<usize>)>,
 ) -> bool {
+    // "starring his longtime collaborator Toni Servillo", "with his brother Josh Safdie":
+    // a possessive description before the name is read past.
+    let first = {
+        let mut k = first;
+        let mut n = 0;
+        while k > a && n < 4 && inp.toks[k - 1].shape == Shape::Lower && !is_in(&["his", "her", "their"], inp.tt(k - 1)) {
+            k -= 1;
+            n += 1;
+        }
+        if n >= 1 && k > a && is_in(&["his", "her", "their"], inp.tt(k - 1)) && !words.info(inp.tt(first - 1)).is(class::ROLE_NOUN) {
+            k - 1
+        } else {
+            first
+        }
+    };
     let (p1, w1) = word_before(inp, first, a);
     if p1 == usize::MAX {
         return false;
@@ -456,6 +471,11 @@ fn left_cue(
     if w1.eq_ignore_ascii_case("with")
         && (a..p1).rev().take(16).any(|k| is_in(&["stars", "starring", "star", "starred", "co-stars", "cast"], inp.tt(k)))
     {
+        found.push((RoleKind::Actor, None));
+        return true;
+    }
+    // "who stars opposite Jesse Plemons"
+    if w1.eq_ignore_ascii_case("opposite") {
         found.push((RoleKind::Actor, None));
         return true;
     }
@@ -617,8 +637,15 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
             let (noun_at, exec) = if inp.tt(k + 1).eq_ignore_ascii_case("executive") { (k + 2, true) } else { (k + 1, false) };
             if let Some(r) = role_word(words, inp.tt(noun_at)).filter(|_| words.info(inp.tt(noun_at)).is(class::ROLE_NOUN)) {
                 let r = if exec && r == RoleKind::Producer { RoleKind::ExecutiveProducer } else { r };
-                let object = is_in(&["on", "of", "for"], inp.tt(noun_at + 1)).then(|| object_after(noun_at + 2)).flatten();
-                found.push((r, object));
+                // "the director of Sicario (2015) and Prisoners (2013)": every work listed.
+                let objects =
+                    if is_in(&["on", "of", "for"], inp.tt(noun_at + 1)) { title_list(inp, items, noun_at + 2, b) } else { Vec::new() };
+                if objects.is_empty() {
+                    let object = is_in(&["on", "of", "for"], inp.tt(noun_at + 1)).then(|| object_after(noun_at + 2)).flatten();
+                    found.push((r, object));
+                } else {
+                    found.extend(objects.into_iter().map(|t| (r, Some(t))));
+                }
                 more_verbs(inp, words, items, noun_at + 1, b, found);
                 return;
             }
