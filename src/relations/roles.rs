@@ -129,6 +129,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let words = WordTable::builtin();
     let mut seen = FxHashMap::default();
     let mut prev_title: Option<usize> = None;
+    // The last person named, for "her album" (reset at a paragraph break).
+    let mut last_person: Option<usize> = None;
     let mut prev_end = 0usize;
     let sections = inp.section_titles();
     let dominant = inp.dominant_title();
@@ -139,6 +141,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // Carry a title only within the same paragraph.
         if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains("\n")) {
             prev_title = None;
+            last_person = None;
         }
         prev_end = s.span.end;
         // The sentence's last title, known-for references ("Detroit (2017)", "returning
@@ -298,6 +301,30 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 }
             }
         }
+        // "her seventh studio album, Man's Best Friend", "Short n' Sweet, her sixth
+        // album", "Carpenter's album Emails I Can't Send": an artist's own record.
+        // (A list of records shares its owner: "her first albums — A (2015), B (2016) and C".)
+        let mut owned: Option<(usize, usize)> = None;
+        for (ti, it) in items.iter().enumerate() {
+            let Target::Title(t) = it.target else { continue };
+            let listed = owned.and_then(|(pi, p)| {
+                let mut k = items[pi].last;
+                if inp.tt(k) == "(" && inp.tt(k + 2) == ")" {
+                    k += 3;
+                }
+                crate::text::joins_list(k, it.first, |x| inp.tt(x)).then_some(p)
+            });
+            match record_owner(inp, &items, ti, a, b, last_person).or(listed) {
+                Some(p) => {
+                    push(out, &mut seen, Credit { person: p, role: RoleKind::Musician, character: None, title: Some(t), evidence: s.span });
+                    owned = Some((ti, p));
+                }
+                None => owned = None,
+            }
+        }
+        if let Some(p) = items.iter().rev().find_map(|it| if let Target::Person(p) = it.target { Some(p) } else { None }) {
+            last_person = Some(p);
+        }
         // "Eve Macarro (Ana de Armas)": a character, then its actor in parentheses.
         for w in items.windows(2) {
             if let (Target::Character(c), Target::Person(p)) = (w[0].target, w[1].target) {
@@ -312,6 +339,56 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         if this_title.is_some() {
             prev_title = this_title;
         }
+    }
+}
+
+/// Record nouns after which a title is an artist's own release.
+const RECORD_NOUNS: &[&str] = &["album", "albums", "single", "ep", "lp", "mixtape", "record", "debut"];
+
+/// The artist whose record the title at `items[ti]` is: a possessive owner ("Carpenter's
+/// album T", "T, her sixth album", "her seventh studio album, T"), the pronoun standing
+/// for the last person named (`last`) or the nearest person before in the sentence.
+fn record_owner(inp: &Input<'_>, items: &[Item], ti: usize, a: usize, b: usize, last: Option<usize>) -> Option<usize> {
+    let it = items[ti];
+    // The phrase before the title ("her seventh studio album, ") or after it (", her
+    // sixth album").
+    let before_phrase = {
+        let mut k = it.first;
+        if k > a && matches!(inp.tt(k - 1), "," | "—" | "–" | ":") {
+            k -= 1;
+        }
+        let noun = k.checked_sub(1).filter(|&n| n >= a && is_in(RECORD_NOUNS, inp.tt(n)));
+        noun.map(|n| (n, true))
+    };
+    let after_phrase = (inp.tt(it.last) == ",")
+        .then(|| (it.last + 1..(it.last + 6).min(b)).find(|&n| is_in(RECORD_NOUNS, inp.tt(n))))
+        .flatten()
+        .map(|n| (n, false));
+    let (noun, before) = before_phrase.or(after_phrase)?;
+    // Walk from the noun back to its determiner over lower-case modifiers and ordinals.
+    let lo = if before { a } else { it.last + 1 };
+    let mut k = noun;
+    let mut steps = 0;
+    while k > lo && steps < 5 && (inp.toks[k - 1].shape == Shape::Lower || inp.toks[k - 1].shape == Shape::Digits) {
+        if is_in(&["her", "his", "their"], inp.tt(k - 1)) {
+            // The pronoun's person: the sentence's subject before it, else the last named.
+            let subject = items.iter().rev().find(|x| x.last < k && matches!(x.target, Target::Person(_)));
+            return match subject.map(|x| x.target) {
+                Some(Target::Person(p)) => Some(p),
+                _ => last,
+            };
+        }
+        k -= 1;
+        steps += 1;
+    }
+    // "Carpenter's album": a person's possessive.
+    let owner = items.iter().rev().find(|x| matches!(x.target, Target::Person(_)) && x.last <= k && k - x.last <= 2)?;
+    let gap: Vec<&str> = (owner.last..k).map(|j| inp.tt(j)).collect();
+    let possessive =
+        matches!(gap.as_slice(), ["'s"] | ["’s"] | ["'", "s"] | ["’", "s"] | ["'"] | ["’"]) || inp.tt(owner.last - 1).ends_with("'s");
+    match owner.target {
+        Target::Person(p) if possessive => Some(p),
+        _ => None,
     }
 }
 
@@ -508,8 +585,11 @@ fn left_cue(
         if is_in(&["director", "directors"], nw) && is_in(MODIFIED_DIRECTOR, before) {
             r = Some(RoleKind::Other);
         }
-        if is_in(&["stars", "star"], nw) && inp.tt(np).eq_ignore_ascii_case("stars") && !before.is_empty() {
-            // "the film stars X" / "T stars X": a verb, still an actor credit
+        // "pop star Sabrina Carpenter" is a musician, not an actor.
+        if is_in(&["star", "stars", "icon", "sensation"], nw)
+            && is_in(&["pop", "rock", "music", "country", "rap", "k-pop", "r&b", "hip-hop"], before)
+        {
+            r = Some(RoleKind::Musician);
         }
         // Possessive role nouns are not cues: "the director's cut".
         if inp.tt(np).ends_with("'s") || inp.tt(np).ends_with("’s") {
