@@ -48,15 +48,30 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     // The last title named in the paragraph so far, for "it" and "the film" when the
     // article has no one work it is about.
     let mut prev_title: Option<usize> = None;
+    // The last two works named in the paragraph, for "both films".
+    let mut recent: Vec<usize> = Vec::new();
     let mut prev_end = 0usize;
     for s in inp.sentences {
         if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains('\n')) {
             prev_title = None;
+            recent.clear();
         }
         prev_end = s.span.end;
         let carried = prev_title;
+        let pair = (recent.len() >= 2).then(|| (recent[recent.len() - 2], recent[recent.len() - 1]));
         if let Some(t) = inp.mentions_in(s.span).iter().rev().find_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None }) {
             prev_title = Some(t);
+        }
+        for m in inp.mentions_in(s.span) {
+            if let Target::Title(t) = m.target {
+                if !inp.parenthetical(m.span) {
+                    recent.retain(|&x| x != t);
+                    recent.push(t);
+                    if recent.len() > 2 {
+                        recent.remove(0);
+                    }
+                }
+            }
         }
         // Under a list heading ("Toy Story 5 (June 19)"), "the film" is the heading's.
         let section = super::section_at(&sections, s.span.start);
@@ -107,6 +122,17 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             .collect();
         // The subject points back at the article's work: "the film", "it", "Season 2",
         // "Part 1", "the final season".
+        // "Both films opened on July 21": the two works just named, when the sentence
+        // names none.
+        let both = pair.filter(|_| {
+            titles.is_empty()
+                && (a..b).any(|k| {
+                    (inp.tt(k).eq_ignore_ascii_case("both")
+                        || (inp.tt(k).eq_ignore_ascii_case("the") && inp.tt(k + 1).eq_ignore_ascii_case("two")))
+                        && (k + 1..(k + 3).min(b))
+                            .any(|j| is_in_lower(&["films", "movies", "series", "shows", "games", "albums", "titles"], inp.tt(j)))
+                })
+        });
         let that_film = (a..b)
             .any(|k| inp.tt(k).eq_ignore_ascii_case("that") && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
         let the_film = (a..b).any(|k| {
@@ -236,6 +262,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
                 // "That film premiered ...": the work just named, whatever the article's.
+                (None, None) if both.is_some() => both.map(|p| p.0),
                 (None, None) if that_film => carried.or_else(|| inp.topic_title(s.span.start)).or(focal),
                 (None, None) if the_film => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(carried).or(focal),
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
@@ -394,6 +421,15 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     && seen.insert((claim.title, claim.date.clone(), claim.status))
                 {
                     out.push(claim);
+                }
+            }
+        }
+        if let Some((first, second)) = both {
+            let copies: Vec<Claim> =
+                out[sentence_start..].iter().filter(|c| c.title == first).map(|c| Claim { title: second, ..c.clone() }).collect();
+            for c in copies {
+                if seen.insert((c.title, c.date.clone(), c.status)) {
+                    out.push(c);
                 }
             }
         }
