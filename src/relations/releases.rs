@@ -396,6 +396,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     }
                     None => release_status(class, value.as_ref(), inp.published),
                 };
+                // A release cue with no date, no tense and no "announced" says nothing
+                // checkable ("Girl Meets World on the Disney Channel ... streaming").
+                if status_hint.is_none() && value.is_none() && status == ReleaseStatus::Announced {
+                    continue;
+                }
                 // The venue nearest this date ("in theaters October 17, on Netflix November 7").
                 // An undated claim's venue is its cue's own when it names one ("premiere at").
                 // ("premiere at the festival", "opens in theaters": the words right after it.)
