@@ -299,26 +299,37 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // The date the cue governs.
             // "its 2014 release", "a June 6 release": a date right before the noun is its own.
             let noun_date = (class == "release_noun").then(|| dates.iter().find(|d| d.1 <= c0 && c0 - d.1 <= 1).map(|d| d.2)).flatten();
+            // A date past the next status cue is that cue's: "will premiere at the festival
+            // before Netflix gives it a theatrical run on October 17", "pushed the film back
+            // ..., and Secret Wars was pushed back to December 17, 2027".
+            let is_status = |c: &str| {
+                !matches!(c.split_once('+').map_or(c, |(c, _)| c), "hedge" | "theaters" | "home_video" | "festival" | "streaming" | "tv")
+            };
+            let next_status = found.iter().filter(|f| f.1 > c1 && is_status(f.0)).map(|f| f.1).next().unwrap_or(b);
             let date = if noun_date.is_some() {
                 noun_date
             } else if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
                 // "pushed from May 26 to November 19": the date after "to"
                 dates
                     .iter()
-                    .filter(|d| d.0 >= c1 && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to"))
+                    .filter(|d| d.0 >= c1 && d.0 < next_status && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to"))
                     .map(|d| d.2)
                     .next()
-                    .or_else(|| dates.iter().find(|d| d.0 >= c1).map(|d| d.2))
+                    // (Not the old date: "from its original May 1, 2026 date".)
+                    .or_else(|| {
+                        dates
+                            .iter()
+                            .find(|d| {
+                                d.0 >= c1
+                                    && d.0 < next_status
+                                    && !is_in_lower(
+                                        &["from", "original", "initial", "previous", "old", "earlier"],
+                                        inp.tt(d.0.wrapping_sub(1)),
+                                    )
+                            })
+                            .map(|d| d.2)
+                    })
             } else {
-                // A date past the next status cue is that cue's: "will premiere at the
-                // festival before Netflix gives it a theatrical run on October 17".
-                let is_status = |c: &str| {
-                    !matches!(
-                        c.split_once('+').map_or(c, |(c, _)| c),
-                        "hedge" | "theaters" | "home_video" | "festival" | "streaming" | "tv"
-                    )
-                };
-                let next_status = found.iter().filter(|f| f.1 > c1 && is_status(f.0)).map(|f| f.1).next().unwrap_or(b);
                 let prev_status = found.iter().filter(|f| f.2 <= c0 && is_status(f.0)).map(|f| f.2).next_back().unwrap_or(a);
                 dates
                     .iter()
