@@ -631,6 +631,20 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         if st.extended_only && st.known.is_none() && st.sample.is_some_and(|r| splits_at_known(v, r, &known_hits)) {
             continue;
         }
+        // "Ghost of Tsushima: Director's Cut": a well-known work with a subtitle is a work.
+        let subtitled = st.extended_only
+            && st.known.is_none()
+            && st.sample.is_some_and(|r| {
+                let from = known_hits.partition_point(|h| h.0 < r.first);
+                known_hits.get(from).is_some_and(|&(f, l)| f == r.first && l < r.last && matches!(v.tt(l), ":" | "–" | "—"))
+            });
+        let boosted;
+        let st = if subtitled {
+            boosted = Stats { title: st.title + 3, ..st.clone() };
+            &boosted
+        } else {
+            st
+        };
         if let Some(d) = judge(v, surface, st, words) {
             out.push((surface, d, span));
         }

@@ -96,7 +96,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         let mut found: Vec<(&str, usize, usize)> = Vec::new();
         let mut k = a;
         while k < b {
-            match cues.at(inp, k, b) {
+            // (A cue word inside a date is the date's: "in May of last year" is no hedge.)
+            match cues.at(inp, k, b).filter(|_| !inp.in_date(inp.toks[k].span)) {
                 Some((class, end)) => {
                     found.push((class, k, end));
                     k = end;
@@ -255,6 +256,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 !unknown_name_between(inp, end, c0) && (!returns || !person_between())
             });
             let before = before.map(|t| t.0);
+            // "with Ginnifer Goodwin and Jason Bateman returning as ...": people return, not
+            // works; no claim at all.
+            let person_returns = is_in_lower(&["returns", "return", "returning"], inp.tt(c0))
+                && c0 > a
+                && inp.mentions_in(s.span).iter().any(|m| matches!(m.target, Target::Person(_)) && inp.tok_at(m.span.end) == c0);
+            if person_returns {
+                continue;
+            }
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
             // "the release of Ballerina", "the premiere of T": the noun's object.
             let of_object = (class == "release_noun" && inp.tt(c1).eq_ignore_ascii_case("of")).then_some(after).flatten();
