@@ -534,7 +534,11 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
         let i = m.partition_point(|x| x.span.start < end);
         i > 0 && m[i - 1].span.end == end && matches!(m[i - 1].target, Target::Title(t) if t != title)
     };
-    !adjective && !other_year
+    // "Over the weekend of July 21–23": a box-office period, not a release date.
+    let period = before.eq_ignore_ascii_case("of")
+        && d0 >= 2
+        && is_in_lower(&["weekend", "week", "frame", "period", "quarter", "span"], inp.tt(d0 - 2));
+    !adjective && !other_year && !period
 }
 
 /// Promotional assets whose own release is no release of the work.
