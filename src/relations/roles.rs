@@ -963,16 +963,23 @@ fn run_after(inp: &Input<'_>, i: usize, b: usize) -> Option<String> {
 /// "Sam Worthington and Zoe Saldaña return as Jake Sully and Neytiri": a group of `n`
 /// people followed by "as" and a list of exactly `n` names pairs them in order.
 fn paired_characters(inp: &Input<'_>, last: usize, b: usize, n: usize) -> Option<Vec<String>> {
+    // The list opens after "as" or a part verb followed by a name: "return as A and B",
+    // "return to voice Woody and Buzz Lightyear", "play A and B".
+    const PART_VERBS: &[&str] = &["voice", "play", "portray", "voices", "plays", "portrays", "voiced", "played"];
+    let opens = |k: usize| {
+        inp.tt(k).eq_ignore_ascii_case("as")
+            || (is_in(PART_VERBS, inp.tt(k)) && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Capitalized))
+    };
     let mut k = last;
     let mut hops = 0;
-    while k < b && hops < 6 && !inp.tt(k).eq_ignore_ascii_case("as") {
-        if !(is_in(AUX, inp.tt(k)) || is_in(&["star", "stars", "play", "voice", "reprise", "reprising", "their", "roles"], inp.tt(k))) {
+    while k < b && hops < 6 && !opens(k) {
+        if !(is_in(AUX, inp.tt(k)) || is_in(&["star", "stars", "reprise", "reprising", "their", "roles"], inp.tt(k))) {
             return None;
         }
         k += 1;
         hops += 1;
     }
-    if !inp.tt(k).eq_ignore_ascii_case("as") {
+    if k >= b || !opens(k) {
         return None;
     }
     let mut names = Vec::new();
