@@ -665,6 +665,39 @@ impl Report {
         })
     }
 
+    /// One Markdown table row for `fixtures/FIRST_SIGHT.md`: the number of articles, then
+    /// `P / R / F1` for each category and overall, then the attribute accuracies as
+    /// `correct/total`.
+    ///
+    /// ```
+    /// let r = newsfacts::eval::Report::new();
+    /// assert!(r.markdown_row().starts_with("| 0 | "));
+    /// ```
+    pub fn markdown_row(&self) -> String {
+        let mut out = format!("| {} |", self.articles());
+        for (_, c) in self.rows() {
+            let _ = write!(out, " {:.2} / {:.2} / **{:.3}** |", c.precision(), c.recall(), c.f1());
+        }
+        for name in ATTRIBUTES {
+            let a = self.accuracy(name).unwrap_or_default();
+            let _ = write!(out, " {}/{} |", a.correct, a.total);
+        }
+        out
+    }
+
+    /// The header of [`markdown_row`](Report::markdown_row)'s table.
+    pub fn markdown_header() -> String {
+        let mut head = String::from("| articles |");
+        for name in CATEGORIES.iter().chain(["overall"].iter()) {
+            let _ = write!(head, " {name} P / R / F1 |");
+        }
+        for name in ATTRIBUTES {
+            let _ = write!(head, " {name} |");
+        }
+        let cols = head.matches('|').count() - 1;
+        format!("{head}\n{}|", "|---".repeat(cols))
+    }
+
     /// Article by article: the name with its overall counts, then one line per category
     /// with misses and one with extras (`; `-separated), then wrong attributes; empty lines
     /// are left out.
@@ -704,23 +737,28 @@ impl Report {
 /// # Ok::<(), newsfacts::Error>(())
 /// ```
 pub fn evaluate_dir(ex: &Extractor, dir: &Path) -> Result<Report, Error> {
-    let articles_dir = dir.join("articles");
-    let gold_dir = dir.join("gold");
-    let entries = std::fs::read_dir(&articles_dir).map_err(|e| Error::io(articles_dir.display().to_string(), e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(articles_dir.display().to_string(), e))?.path();
-        if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    if paths.is_empty() {
-        return Err(ErrorKind::Eval(format!("{}: no *.txt articles to evaluate", articles_dir.display())).into());
-    }
+    evaluate_selected(ex, dir, &[])
+}
 
+/// Scores the articles of `DIR/articles/` whose names match one of `patterns` (all of them
+/// when `patterns` is empty), as [`evaluate_dir`] does.
+///
+/// A pattern is an article name (`25_kaos_cancelled`), optionally with its `.txt` suffix or
+/// a leading path (`fixtures/articles/25_kaos_cancelled.txt`), or a glob over names with `*`
+/// and `?` (`2[5-9]` ranges are not supported: list the names). A pattern that matches no
+/// article is an error naming it, so a typo never scores a smaller set silently.
+///
+/// ```no_run
+/// let ex = newsfacts::Extractor::new()?;
+/// let batch = ["25_*", "3?_*"].map(String::from);
+/// let report = newsfacts::eval::evaluate_selected(&ex, "fixtures".as_ref(), &batch)?;
+/// println!("{}", report.markdown_row());
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+pub fn evaluate_selected(ex: &Extractor, dir: &Path, patterns: &[String]) -> Result<Report, Error> {
+    let gold_dir = dir.join("gold");
     let mut report = Report::new();
-    for path in paths {
+    for path in select_articles(dir, patterns)? {
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let gold_path = gold_dir.join(format!("{stem}.json"));
         if !gold_path.exists() {
@@ -734,6 +772,67 @@ pub fn evaluate_dir(ex: &Extractor, dir: &Path) -> Result<Report, Error> {
         report.add(stem, score(&facts, &gold));
     }
     Ok(report)
+}
+
+/// The sorted paths of `DIR/articles/*.txt` whose names match one of `patterns` (all when
+/// empty); an error for an empty directory or a pattern that matches nothing.
+pub(crate) fn select_articles(dir: &Path, patterns: &[String]) -> Result<Vec<std::path::PathBuf>, Error> {
+    let articles_dir = dir.join("articles");
+    let entries = std::fs::read_dir(&articles_dir).map_err(|e| Error::io(articles_dir.display().to_string(), e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(articles_dir.display().to_string(), e))?.path();
+        if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(ErrorKind::Eval(format!("{}: no *.txt articles to evaluate", articles_dir.display())).into());
+    }
+    if patterns.is_empty() {
+        return Ok(paths);
+    }
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let wanted: Vec<String> = patterns.iter().map(|p| pattern_name(p)).collect();
+    for (pattern, name) in patterns.iter().zip(&wanted) {
+        if !paths.iter().any(|p| glob_match(name, &stem(p))) {
+            return Err(ErrorKind::Eval(format!("{pattern:?}: no article in {} matches", articles_dir.display())).into());
+        }
+    }
+    paths.retain(|p| wanted.iter().any(|w| glob_match(w, &stem(p))));
+    Ok(paths)
+}
+
+/// The article-name part of a pattern: no leading directories, no `.txt`.
+fn pattern_name(pattern: &str) -> String {
+    let base = pattern.rsplit(['/', '\\']).next().unwrap_or(pattern);
+    base.strip_suffix(".txt").unwrap_or(base).to_string()
+}
+
+/// Glob match of a whole name: `*` any run of characters, `?` one character.
+///
+/// Iterative with one backtrack point, so linear in practice and never exponential.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
 }
 
 #[cfg(test)]
@@ -1146,6 +1245,55 @@ mod tests {
         let r = evaluate_dir(&extractor(), &s.0).expect("evaluates");
         assert_eq!(r.scores().map(|(n, _)| n).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(r.counts("people"), Some(c(1, 0, 1)));
+    }
+
+    #[test]
+    fn evaluate_selected_scores_named_and_globbed_articles() {
+        let s = Scratch::new("subset");
+        for name in ["25_kaos", "26_dune", "31_ghost"] {
+            s.write(&format!("articles/{name}.txt"), "Keanu Reeves returns.");
+            s.write(&format!("gold/{name}.json"), r#"{"people": ["Keanu Reeves"]}"#);
+        }
+        let names = |pats: &[&str]| -> Vec<String> {
+            let pats: Vec<String> = pats.iter().map(|p| p.to_string()).collect();
+            let r = evaluate_selected(&extractor(), &s.0, &pats).expect("evaluates");
+            r.scores().map(|(n, _)| n.to_string()).collect()
+        };
+        assert_eq!(names(&[]), ["25_kaos", "26_dune", "31_ghost"]);
+        assert_eq!(names(&["2?_*"]), ["25_kaos", "26_dune"]);
+        assert_eq!(names(&["fixtures/articles/31_ghost.txt", "25_kaos"]), ["25_kaos", "31_ghost"]);
+        assert_eq!(names(&["*o*", "*dune"]), ["25_kaos", "26_dune", "31_ghost"]);
+        let err = evaluate_selected(&extractor(), &s.0, &["27_*".to_string()]).expect_err("no match");
+        assert!(err.to_string().contains("\"27_*\": no article"), "{err}");
+    }
+
+    #[test]
+    fn glob_cases() {
+        for (pat, name, want) in [
+            ("*", "", true),
+            ("a*c", "abbbc", true),
+            ("a*c", "abcd", false),
+            ("a?c", "abc", true),
+            ("a?c", "ac", false),
+            ("*_b*", "a_b_b", true),
+            ("2*_x", "25_y", false),
+            ("é?", "éa", true),
+        ] {
+            assert_eq!(glob_match(pat, name), want, "{pat} vs {name}");
+        }
+    }
+
+    #[test]
+    fn markdown_row_has_every_column() {
+        let mut r = Report::new();
+        let gold = gold(r#"{"people": ["Keanu Reeves", "Ana de Armas"]}"#);
+        let facts = Facts { people: vec![person("Keanu Reeves")], ..Facts::default() };
+        r.add("a", score(&facts, &gold));
+        let row = r.markdown_row();
+        assert!(row.starts_with("| 1 | 1.00 / 0.50 / **0.667** |"), "{row}");
+        let header = Report::markdown_header();
+        let head_cols = header.lines().next().map(|l| l.matches('|').count());
+        assert_eq!(head_cols, Some(row.matches('|').count()), "{header}\n{row}");
     }
 
     #[test]

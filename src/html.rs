@@ -218,8 +218,14 @@ pub(crate) fn tables(facts: &Facts) -> String {
 /// find, located in the text) and extras marked in distinct styles, and the credit and
 /// release differences listed.
 pub fn render_eval_html(ex: &crate::Extractor, dir: &std::path::Path) -> Result<String, crate::Error> {
-    use crate::eval::{evaluate_dir, fold};
-    let report = evaluate_dir(ex, dir)?;
+    render_eval_html_selected(ex, dir, &[])
+}
+
+/// [`render_eval_html`] for the articles matching `patterns` (see
+/// [`evaluate_selected`](crate::eval::evaluate_selected)); all of them when empty.
+pub fn render_eval_html_selected(ex: &crate::Extractor, dir: &std::path::Path, patterns: &[String]) -> Result<String, crate::Error> {
+    use crate::eval::{evaluate_selected, fold};
+    let report = evaluate_selected(ex, dir, patterns)?;
     let mut out = String::new();
     let _ = write!(out, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsfacts evaluation</title><style>{STYLE}</style></head><body>\n");
     let _ = write!(out, "<h1>Evaluation of {}</h1>\n<pre>{}</pre>\n", escape(&dir.display().to_string()), escape(&report.table()));

@@ -22,7 +22,8 @@
 //! # Ok::<(), newsfacts::Error>(())
 //! ```
 //!
-//! The JSON shape of [`Facts`] is the contract in `facts-json.md`; `newsfacts extract`
+//! The JSON shape of [`Facts`] is the contract in `docs/facts-json.md` (the answer keys of
+//! [`eval`] follow `docs/gold-json.md`); `newsfacts extract`
 //! prints it.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -50,7 +51,7 @@ pub use crate::facts::{
     DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title,
     TitleKind, Venue,
 };
-pub use crate::html::{render_eval_html, render_html};
+pub use crate::html::{render_eval_html, render_eval_html_selected, render_html};
 pub use crate::lexicon::{CasePolicy, Category, Gazetteer, GazetteerBuilder};
 pub use crate::span::Span;
 

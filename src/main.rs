@@ -45,8 +45,18 @@ struct ShowArgs {
 struct EvalArgs {
     /// Directory holding `articles/` and `gold/`.
     dir: PathBuf,
+    /// Score only these articles: names (`25_kaos_cancelled`, with or without `.txt` or a
+    /// leading path) or globs with `*` and `?` (`"3?_*"`). All of them when none is given.
+    articles: Vec<String>,
     #[command(flatten)]
     lexicons: Lexicons,
+    /// Print one Markdown table row (articles, P / R / F1 per category, attribute
+    /// accuracies), as `fixtures/FIRST_SIGHT.md` records; `--header` prints its header too.
+    #[arg(long, conflicts_with = "json")]
+    row: bool,
+    /// With `--row`: print the table header before the row.
+    #[arg(long, requires = "row")]
+    header: bool,
     /// Print the scores as one JSON object.
     #[arg(long)]
     json: bool,
@@ -137,15 +147,20 @@ fn build_extractor(lex: &Lexicons) -> Result<Extractor, String> {
 
 fn run_eval(args: EvalArgs) -> Result<bool, String> {
     let ex = build_extractor(&args.lexicons)?;
-    let report = newsfacts::eval::evaluate_dir(&ex, &args.dir).map_err(|e| e.to_string())?;
+    let report = newsfacts::eval::evaluate_selected(&ex, &args.dir, &args.articles).map_err(|e| e.to_string())?;
     if args.verbose {
         print!("{}", report.verbose());
     }
     if let Some(path) = &args.html {
-        let page = newsfacts::render_eval_html(&ex, &args.dir).map_err(|e| e.to_string())?;
+        let page = newsfacts::render_eval_html_selected(&ex, &args.dir, &args.articles).map_err(|e| e.to_string())?;
         std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    if args.json {
+    if args.row {
+        if args.header {
+            println!("{}", newsfacts::eval::Report::markdown_header());
+        }
+        println!("{}", report.markdown_row());
+    } else if args.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
     } else {
         print!("{}", report.table());

@@ -641,6 +641,37 @@ fn eval_json_over_the_fixtures() {
     }
 }
 
+/// `eval DIR NAME...` scores a subset (names or globs) and `--row` prints one Markdown row.
+#[test]
+fn eval_scores_a_named_subset_as_a_row() {
+    let fx = fixtures();
+    let out = run(
+        &[
+            "eval".as_ref(),
+            fx.as_os_str(),
+            "01_*".as_ref(),
+            "fixtures/articles/02_harry_potter_hbo_casting.txt".as_ref(),
+            "--json".as_ref(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", show(&out));
+    assert_eq!(one_json(&out)["articles"].as_u64(), Some(2));
+
+    let out = run(&["eval".as_ref(), fx.as_os_str(), "0?_*".as_ref(), "--row".as_ref(), "--header".as_ref()], None);
+    assert!(out.status.success(), "{}", show(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("| articles | people P / R / F1 |"), "{text}");
+    assert!(lines[2].starts_with("| 9 | "), "{text}");
+    assert_eq!(lines[0].matches('|').count(), lines[2].matches('|').count(), "{text}");
+
+    let out = run(&["eval".as_ref(), fx.as_os_str(), "99_nothing*".as_ref()], None);
+    assert!(!out.status.success(), "{}", show(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"99_nothing*\": no article"), "{}", show(&out));
+}
+
 // ---------------------------------------------------------------------------------------
 // The checker itself: it must catch what it claims to.
 

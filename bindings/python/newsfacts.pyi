@@ -1,7 +1,7 @@
 """Facts from entertainment news: people, titles, organizations, dates, credits and
 release claims, each with the byte spans of its evidence.
 
-The dicts returned are the JSON of the facts contract (`facts-json.md` in the newsfacts
+The dicts returned are the JSON of the facts contract (`docs/facts-json.md` in the newsfacts
 repository), exactly what `newsfacts extract` prints. Fields may be added in minor
 versions; none listed here is renamed or removed.
 """
