@@ -1306,9 +1306,15 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
             k += 1;
             continue;
         };
-        let (f, l) = (k + 1, end);
+        // Punctuation that American style puts inside the closing quote is trimmed (“Salt
+        // Creek,” ‘Lowlands.’ “Run!”): the title is what comes before it.
+        let f = k + 1;
+        let mut l = end;
+        while l > f && matches!(v.tt(l - 1), "," | "." | ";" | ":" | "!" | "?") {
+            l -= 1;
+        }
         let title_case = l > f
-            && v.is_upper(f)
+            && (v.is_upper(f) || v.toks[f].shape == Shape::Digits)
             && (f..l).all(|j| {
                 let t = v.toks[j];
                 let w = v.tt(j);
@@ -1316,7 +1322,7 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
                     || (t.shape == Shape::Lower && (w.len() <= 4 || is_in(&["from", "with", "into", "over", "than", "upon", "without"], w)))
                     || matches!(w, ":" | "-" | "–" | "—" | "&" | "'" | "!" | "?" | "," | "’")
             })
-            && !matches!(v.tt(l - 1), "," | "." | "!" | "?")
+            && v.toks[f..l].iter().any(|t| t.shape != Shape::Digits || t.span.len() == 4)
             && (f..l).filter(|&j| v.toks[j].shape == Shape::Lower).count() * 2 <= (f..l).filter(|&j| v.toks[j].is_word()).count();
         if title_case {
             let sp = Span::new(v.toks[f].span.start, v.toks[l - 1].span.end);
