@@ -40,6 +40,11 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         if w.eq_ignore_ascii_case(b"since") {
             return Tense::Past;
         }
+        // "moved it from March 4th to August 12th": both ends of a move are release
+        // dates, looked at forward like the move's target.
+        if w.eq_ignore_ascii_case(b"from") && move_verb_before(words, b, lo, s) {
+            return Tense::Future;
+        }
     }
     let mut p = date.start;
     for _ in 0..MAX_BACK {
@@ -62,6 +67,22 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         p = e;
     }
     Tense::Unknown
+}
+
+/// Whether a move verb ("moved", "pushed", "delayed") stands within a few words before
+/// `p`, with no clause break between ("moved “Iron Orchard” from").
+fn move_verb_before(words: &Words, b: &[u8], lo: usize, mut p: usize) -> bool {
+    for _ in 0..8 {
+        let Some((s, e)) = word_back(b, lo, p) else { return false };
+        if b[e..p].iter().any(|&c| matches!(c, b'.' | b';')) {
+            return false;
+        }
+        if words.get(&b[s..e]).is_some_and(|i| i.has(flag::MOVE)) {
+            return true;
+        }
+        p = s;
+    }
+    false
 }
 
 /// The tense a word gives, if any.

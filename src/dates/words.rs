@@ -115,6 +115,7 @@ pub(crate) mod flag {
     pub const PLAN: u32 = 1 << 15;
     pub const CLAUSE: u32 = 1 << 16;
     pub const PERFECT: u32 = 1 << 17;
+    pub const MOVE: u32 = 1 << 18;
     /// Any tense class: a capitalised verb ("Opens Friday") does not start a title.
     pub const VERB: u32 = PAST | FUTURE | BASE | PLAN;
 }
@@ -225,6 +226,7 @@ impl Words {
                 "plan" => flag::PLAN,
                 "clause" => flag::CLAUSE,
                 "perfect" => flag::PERFECT,
+                "move" => flag::MOVE,
                 _ => return Err(Error::gazetteer(SOURCE, line, format!("unknown class {name:?}"))),
             };
         }

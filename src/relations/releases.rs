@@ -331,10 +331,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                             .find(|d| {
                                 d.0 >= c1
                                     && d.0 < next_status
-                                    && !is_in_lower(
-                                        &["from", "original", "initial", "previous", "old", "earlier"],
-                                        inp.tt(d.0.wrapping_sub(1)),
-                                    )
+                                    && (move_range(inp, d)
+                                        || !is_in_lower(
+                                            &["from", "original", "initial", "previous", "old", "earlier"],
+                                            inp.tt(d.0.wrapping_sub(1)),
+                                        ))
                             })
                             .map(|d| d.2)
                     })
@@ -347,7 +348,19 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     .next()
                     .or_else(|| dates.iter().rfind(|d| d.1 <= c0 && d.0 >= prev_status).map(|d| d.2))
             };
-            let value = date.and_then(|d| d.value.clone());
+            // A move "from March 4th to August 12th" claims its new date, the range's end.
+            let moved = matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled));
+            let claim_value = |d: &crate::dates::Found| match &d.value {
+                Some(DateValue::Range { to, .. }) if moved && move_range(inp, &(inp.tok_at(d.span.start), 0, d)) => {
+                    Some(DateValue::Point(to.clone()))
+                }
+                v => v.clone(),
+            };
+            let value = date.and_then(claim_value);
+            // ("pushed the release of T from A to B": the range is the move's, not the noun's.)
+            if !moved && date.is_some_and(|d| move_range(inp, &(inp.tok_at(d.span.start), 0, d))) {
+                continue;
+            }
             if class == "release_noun" && value.is_none() {
                 continue;
             }
@@ -406,7 +419,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             };
             let chosen: Vec<&crate::dates::Found> = chosen.iter().copied().filter(|d| !refined(d)).collect();
             let values: Vec<Option<DateValue>> =
-                if chosen.is_empty() { vec![value] } else { chosen.iter().map(|d| d.value.clone()).collect() };
+                if chosen.is_empty() { vec![value] } else { chosen.iter().map(|d| claim_value(d)).collect() };
             for (n, value) in values.into_iter().enumerate() {
                 let status = match status_hint {
                     Some(st) => st,
@@ -475,6 +488,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// Whether a date is a range written "from A to B" (the dates of a move, old then new).
+fn move_range(inp: &Input<'_>, d: &(usize, usize, &crate::dates::Found)) -> bool {
+    matches!(d.2.value, Some(DateValue::Range { .. })) && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("from")
 }
 
 /// A heading that is a title and a date in parentheses, nothing else.
