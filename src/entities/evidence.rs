@@ -36,6 +36,8 @@ pub struct Stats {
     pub extended_only: bool,
     /// The kind, when the built-in lexicon of well-known works lists it.
     pub known: Option<TitleKind>,
+    /// Whether a context phrase says it is not a work ("PlayStation 5", "Sci-fi").
+    pub nonwork: bool,
 }
 
 /// The decision for one surface string.
@@ -478,6 +480,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             let mut e = Stats::default();
             if !tail {
                 context(v, *r, a, b, &mut e);
+            } else {
+                // ... except a phrase that names its boundary: "Season 5 of Southern Justice".
+                let said = super::context::ContextTable::builtin().said(v, *r, a, b);
+                e.title += said.title;
+                e.person += said.person;
             }
             if in_list[ri] {
                 e.person += if r.len() >= 2 { 3 } else { 1 };
@@ -743,6 +750,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     st.character += e.character;
     st.quoted |= e.quoted;
     st.tagged |= e.tagged;
+    st.nonwork |= e.nonwork;
     st.known = st.known.or(e.known);
     for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
         *k += n;
@@ -990,9 +998,15 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
     }
 
+    // Phrases from data/context.tsv: "Season 5 of X", "an X alum", "guitarist X".
+    let said = super::context::ContextTable::builtin().said(v, r, a, b);
+    e.person += said.person;
+    e.nonwork |= said.nonwork;
+
     // --- title
     // A possessive is an owner ("in Paul's visions"): what is left of it says nothing.
     let t_before = e.title;
+    e.title += said.title;
     if pinfo.is(class::TITLE_NOUN) && !pw.contains("'") {
         e.title += 3;
         // "the series Wednesday", "the film Us": a determiner and a kind of work make
@@ -1342,6 +1356,15 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
     }
 }
 
+/// The evidence a run of `n` tokens needs before tie-breaks.
+fn need_of(n: usize) -> i32 {
+    if n == 1 {
+        3
+    } else {
+        2
+    }
+}
+
 /// One decision per surface string.
 fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words::WordTable) -> Option<Decision> {
     let r = st.sample?;
@@ -1420,6 +1443,10 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     let p = lex_p + st.person + tag_p;
     let t = tag_t + st.title + known_t;
     let c = if st.extended_only { 0 } else { st.character };
+    // Platforms, genres, charts: never works unless quoted.
+    if st.nonwork && !st.quoted && p < need_of(n) {
+        return None;
+    }
     // "Season 2", "Chapter 3", "Part II" name a part, not a work.
     if n == 2 && !st.quoted && is_in(&["season", "episode", "chapter", "part", "volume", "vol", "phase", "book", "series"], v.tt(r.first)) {
         return None;
@@ -1435,7 +1462,7 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         && !st.tagged
         && st.known.is_none()
         && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
-    let need = if n == 1 { 3 } else { 2 };
+    let need = need_of(n);
     let need = if single_weak && !st.quoted { need + 2 } else { need };
 
     if c >= 3 && c >= p && c >= t {

@@ -14,6 +14,7 @@
 //!    including in the headline, in one left-to-right pass.
 
 pub mod aliases;
+pub(crate) mod context;
 pub mod evidence;
 pub mod runs;
 

@@ -1,0 +1,223 @@
+//! Context phrases around a candidate run, as data (`data/context.tsv`): the words before
+//! or after a run that make it a work or a person ("Season 5 of X", "once known as X",
+//! "an X alum", "guitarist X"), and the runs that are never works ("PlayStation 5",
+//! "Sci-fi", "Top 10").
+//!
+//! Parsed once into buckets keyed by the phrase word nearest the run, so a run costs one
+//! hash lookup per side plus a comparison of the few phrases in its bucket.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::runs::{Run, View};
+use crate::error::Error;
+use crate::text::Shape;
+
+const CONTEXT_TSV: &str = include_str!("../../data/context.tsv");
+const SOURCE: &str = "data/context.tsv";
+
+/// Where a phrase sits relative to the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+    First,
+    Whole,
+}
+
+/// What a phrase says about the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Says {
+    Title(i32),
+    Person(i32),
+    NonWork,
+}
+
+/// One word of a phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Pat {
+    Word(Box<str>),
+    Number,
+}
+
+impl Pat {
+    fn matches(&self, v: &View<'_>, k: usize) -> bool {
+        match self {
+            Pat::Number => v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits),
+            Pat::Word(w) => v.tt(k).eq_ignore_ascii_case(w),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Phrase {
+    says: Says,
+    /// In text order.
+    words: Vec<Pat>,
+}
+
+/// The parsed table: phrases bucketed per side by the word nearest the run, lower case.
+#[derive(Debug, Default)]
+pub(crate) struct ContextTable {
+    phrases: Vec<Phrase>,
+    buckets: [HashMap<Box<str>, Vec<usize>>; 4],
+}
+
+/// What the context phrases add to a run's evidence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Said {
+    pub title: i32,
+    pub person: i32,
+    pub nonwork: bool,
+}
+
+impl ContextTable {
+    /// Parses `data/context.tsv`-format text; a bad row is an error naming its line.
+    pub(crate) fn parse(text: &str, source: &str) -> Result<ContextTable, Error> {
+        let mut t = ContextTable::default();
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |msg: String| Error::gazetteer(source, line_no, msg);
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [side, cat, weight, phrase] = cols[..] else {
+                return Err(bad(format!("expected 4 tab-separated columns, got {}", cols.len())));
+            };
+            let side = match side {
+                "before" => Side::Before,
+                "after" => Side::After,
+                "first" => Side::First,
+                "whole" => Side::Whole,
+                _ => return Err(bad(format!("unknown side {side:?} (before, after, first, whole)"))),
+            };
+            let weight: i32 = weight.parse().map_err(|_| bad(format!("weight {weight:?} is not a whole number")))?;
+            let says = match cat {
+                "title" => Says::Title(weight),
+                "person" => Says::Person(weight),
+                "nonwork" => Says::NonWork,
+                _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork)"))),
+            };
+            if phrase.is_empty() || phrase.split(' ').any(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
+                return Err(bad(format!("phrase {phrase:?}: lower-case words separated by single spaces")));
+            }
+            let words: Vec<Pat> = phrase.split(' ').map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into()) }).collect();
+            if matches!(side, Side::First) && words.len() != 1 {
+                return Err(bad(format!("a `first` phrase is one word, got {phrase:?}")));
+            }
+            let key = match side {
+                Side::Before => words.last(),
+                _ => words.first(),
+            };
+            let key: Box<str> = match key {
+                Some(Pat::Word(w)) => w.clone(),
+                _ => "#".into(),
+            };
+            t.buckets[side as usize].entry(key).or_default().push(t.phrases.len());
+            t.phrases.push(Phrase { says, words });
+        }
+        Ok(t)
+    }
+
+    /// The built-in table.
+    pub(crate) fn builtin() -> &'static ContextTable {
+        static TABLE: OnceLock<ContextTable> = OnceLock::new();
+        // The embedded file is checked by a unit test; an error cannot reach users.
+        TABLE.get_or_init(|| ContextTable::parse(CONTEXT_TSV, SOURCE).unwrap_or_default())
+    }
+
+    fn bucket(&self, side: Side, v: &View<'_>, k: usize) -> &[usize] {
+        let tok = v.tt(k);
+        let key = if v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits) { "#" } else { tok };
+        let mut buf = [0u8; 24];
+        let Some(lower) = ascii_lower(key, &mut buf) else { return &[] };
+        self.buckets[side as usize].get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// What the phrases around run `r` (sentence tokens `a..b`) say.
+    pub(crate) fn said(&self, v: &View<'_>, r: Run, a: usize, b: usize) -> Said {
+        let mut out = Said::default();
+        let mut apply = |says: Says| match says {
+            Says::Title(w) => out.title = out.title.max(w),
+            Says::Person(w) => out.person = out.person.max(w),
+            Says::NonWork => out.nonwork = true,
+        };
+        // Before: the word nearest the run ends the phrase (past an opening quote).
+        let mut end = r.first;
+        if end > a && matches!(v.tt(end - 1), "“" | "\"" | "‘") {
+            end -= 1;
+        }
+        if end > a {
+            for &i in self.bucket(Side::Before, v, end - 1) {
+                let p = &self.phrases[i];
+                let n = p.words.len();
+                if end >= a + n && p.words.iter().enumerate().all(|(j, w)| w.matches(v, end - n + j)) {
+                    apply(p.says);
+                }
+            }
+        }
+        // After: past a closing quote.
+        let mut start = r.last;
+        if start < b && matches!(v.tt(start), "”" | "\"" | "’") {
+            start += 1;
+        }
+        if start < b {
+            for &i in self.bucket(Side::After, v, start) {
+                let p = &self.phrases[i];
+                let n = p.words.len();
+                if start + n <= b && p.words.iter().enumerate().all(|(j, w)| w.matches(v, start + j)) {
+                    apply(p.says);
+                }
+            }
+        }
+        for &i in self.bucket(Side::First, v, r.first) {
+            apply(self.phrases[i].says);
+        }
+        for &i in self.bucket(Side::Whole, v, r.first) {
+            let p = &self.phrases[i];
+            if p.words.len() == r.len() && p.words.iter().enumerate().all(|(j, w)| w.matches(v, r.first + j)) {
+                apply(p.says);
+            }
+        }
+        out
+    }
+}
+
+/// `s` in ASCII lower case in `buf`, or `None` when it is not ASCII or too long.
+fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if s.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_table_parses() {
+        let t = ContextTable::parse(CONTEXT_TSV, SOURCE).expect("data/context.tsv parses");
+        assert!(t.phrases.len() > 50, "{}", t.phrases.len());
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        for (text, want) in [
+            ("before\ttitle\t3", ":1: expected 4"),
+            ("# c\nbeside\ttitle\t3\tof", ":2: unknown side"),
+            ("before\twork\t3\tof", "unknown category"),
+            ("before\ttitle\tx\tof", "not a whole number"),
+            ("before\ttitle\t3\tSeason of", "lower-case words"),
+            ("before\ttitle\t3\tseason  of", "lower-case words"),
+            ("first\tnonwork\t0\ttwo words", "one word"),
+        ] {
+            let err = ContextTable::parse(text, "ctx.tsv").expect_err(text).to_string();
+            assert!(err.contains("ctx.tsv") && err.contains(want), "{text:?}: {err}");
+        }
+    }
+}
