@@ -1,29 +1,60 @@
 //! The fixture evaluation must not fall below today's scores. Floors sit a little under
 //! the F1 measured when they were set and are only ever raised (never lowered to make a
 //! change pass). Run `cargo run --release -- eval fixtures/` to see the full table.
+//!
+//! Two sets, two floors: the 24 articles we wrote ourselves (01–24, the text the rules
+//! were tuned to) and the articles rewritten from real pages (25 on, each scored at first
+//! sight in `fixtures/FIRST_SIGHT.md` before it joined). The second set's floor is set from
+//! its own measured score, so a rule tuned to our own sentences that breaks real news
+//! fails here.
 
 use std::path::Path;
 
-use newsfacts::eval::evaluate_dir;
+use newsfacts::eval::evaluate_selected;
 use newsfacts::Extractor;
 
-/// (category, F1 floor). Measured 2026-12-01 (last raise): people 0.956, titles 0.925,
-/// organizations 0.943, dates 0.998, roles 0.856, releases 0.809, overall 0.916.
-const FLOORS: &[(&str, f64)] =
+/// (category, F1 floor) on articles 01–24. Measured 2026-12-01 (last raise): people
+/// 0.956, titles 0.925, organizations 0.943, dates 0.998, roles 0.856, releases 0.809,
+/// overall 0.916.
+const OWN_FLOORS: &[(&str, f64)] =
     &[("people", 0.94), ("titles", 0.90), ("organizations", 0.93), ("dates", 0.98), ("roles", 0.84), ("releases", 0.79), ("overall", 0.90)];
 
-#[test]
-fn fixture_scores_stay_above_their_floors() {
+/// (category, F1 floor) on the articles from real pages (25 on). Measured 2026-12-04 on
+/// the batches joined so far.
+const REAL_PAGE_FLOORS: &[(&str, f64)] =
+    &[("people", 0.93), ("titles", 0.72), ("organizations", 0.76), ("dates", 0.66), ("roles", 0.40), ("releases", 0.26), ("overall", 0.70)];
+
+fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let report = evaluate_dir(&ex, &dir).expect("fixtures evaluate");
-    assert!(report.articles() >= 24, "only {} fixture articles", report.articles());
+    let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+    let report = evaluate_selected(&ex, &dir, &patterns).expect("fixtures evaluate");
+    assert!(report.articles() >= min_articles, "only {} fixture articles match {patterns:?}", report.articles());
     let mut below = Vec::new();
-    for (cat, floor) in FLOORS {
+    for (cat, floor) in floors {
         let f1 = report.f1(cat);
         if f1 < *floor {
             below.push(format!("{cat}: F1 {f1:.3} < floor {floor:.2}"));
         }
     }
-    assert!(below.is_empty(), "below the floor:\n{}\n\n{}", below.join("\n"), report.table());
+    assert!(below.is_empty(), "{patterns:?} below the floor:\n{}\n\n{}", below.join("\n"), report.table());
+}
+
+#[test]
+fn own_fixture_scores_stay_above_their_floors() {
+    check(&["0?_*", "1?_*", "20_*", "21_*", "22_*", "23_*", "24_*"], OWN_FLOORS, 24);
+}
+
+#[test]
+fn real_page_fixture_scores_stay_above_their_floors() {
+    // Every article numbered 25 or more.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read fixtures/articles")
+        .filter_map(|e| e.ok()?.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter(|n| n.split('_').next().and_then(|k| k.parse::<u32>().ok()).is_some_and(|k| k >= 25))
+        .collect();
+    names.sort();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    check(&names, REAL_PAGE_FLOORS, 10);
 }
