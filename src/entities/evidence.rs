@@ -433,6 +433,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                     add(&mut stats, &mut order, ext.span.get(v.text).unwrap_or(""), ext, st, true);
                 }
             }
+            if !headline.is_some_and(|h| h.contains(s.span)) {
+                row_line(v, a, b, si, &runs, &mut stats, &mut order);
+            }
             continue;
         }
         // (Keyed without closing punctuation: "... at the helm" and "... at the helm." are
@@ -780,6 +783,30 @@ fn find_tag(v: &View<'_>, inp: &Input<'_>, tag: &str) -> Option<(Span, Run)> {
 
 fn first_name(v: &View<'_>, r: Run) -> bool {
     r.len() >= 2 && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
+}
+
+/// A title-case line in the body that is a row of a list ("“Harbor of Salt,” Maren
+/// Ekdahl", "Night Ferry – Tomasz Wrobel"): case says nothing there, but quotes still
+/// mark titles, and a run that fills a whole field (between the line's edges, commas,
+/// dashes and parentheses) is read for what its words are, with no context.
+fn row_line<'t>(
+    v: &View<'t>,
+    a: usize,
+    b: usize,
+    si: usize,
+    runs: &[Run],
+    stats: &mut HashMap<&'t str, Stats>,
+    order: &mut Vec<(&'t str, Span)>,
+) {
+    quoted_titles(v, a, b, si, stats, order);
+    let edge =
+        |k: usize| k < a || k >= b || matches!(v.tt(k), "," | "–" | "—" | "-" | "(" | ")" | "”" | "“" | "\"" | ":" | ";" | "|" | "/");
+    for r in runs {
+        let fills_field = edge(r.first.wrapping_sub(1)) && edge(r.last) && v.same_line(r.first, r.last - 1);
+        if fills_field {
+            add(stats, order, r.span.get(v.text).unwrap_or(""), *r, Stats::default(), false);
+        }
+    }
 }
 
 /// A line in title case ("Ballerina Is The First Big-Screen Spin-Off"): no lower-case

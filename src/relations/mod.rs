@@ -6,6 +6,7 @@
 //! headline's or tags' title, else the most mentioned) for "the film" / "the series".
 //! No relation is produced without a cue in the text: co-occurrence alone says nothing.
 
+pub mod lineup;
 pub mod releases;
 pub mod roles;
 

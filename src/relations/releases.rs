@@ -35,6 +35,10 @@ pub struct Claim {
     pub evidence: Span,
 }
 
+/// Nouns of events whose opening is no release: "The festival opens on May 14".
+const EVENT_NOUNS: &[&str] =
+    &["festival", "ceremony", "event", "convention", "expo", "market", "gala", "tour", "con", "summit", "showcase", "edition", "fest"];
+
 /// Finds the release claims of the article.
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     let cues = super::release_cues();
@@ -265,6 +269,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 continue;
             }
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
+            // "The festival opens on May 14", "the tour kicks off": an event is the subject,
+            // not a work.
+            if before.is_none() && c0 > a && is_in_lower(EVENT_NOUNS, inp.tt(c0 - 1)) {
+                continue;
+            }
             // "the release of Ballerina", "the premiere of T": the noun's object.
             let of_object = (class == "release_noun" && inp.tt(c1).eq_ignore_ascii_case("of")).then_some(after).flatten();
             let title = match (of_object.or(before), after) {

@@ -1,0 +1,255 @@
+//! Festival line-ups: an article that announces what a festival will show names its films
+//! as entries of the line-up, each a `scheduled` release at venue `festival`, dated with
+//! the festival's run when the article gives it (and the festival has not ended by the
+//! publication date); a line of a row list ("“The Apprentice,” Ali Abbasi", "Night Ferry
+//! – dir. Tom Wrobel") also credits its person as the film's director.
+//!
+//! This is discourse, not a phrase: whether the article is a line-up (its headline or
+//! first paragraph names a programme and a festival), which works are entries and which
+//! are references to other works ("following The Favourite", "Detroit (2017)", "the
+//! “American Honey” director"). The cue words are data (`data/lineup_cues.tsv`).
+
+use std::sync::OnceLock;
+
+use super::releases::Claim;
+use super::roles::Credit;
+use super::{Input, Phrases};
+use crate::entities::Target;
+use crate::facts::{DateValue, Granularity, ReleaseStatus, RoleKind, TitleKind, Venue};
+use crate::span::Span;
+use crate::text::Shape;
+
+fn cues() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        Phrases::parse(include_str!("../../data/lineup_cues.tsv"), "data/lineup_cues.tsv").expect("data/lineup_cues.tsv parses (tested)")
+    })
+}
+
+/// The classes of the cue phrases in tokens `a..b`.
+fn classes_in(inp: &Input<'_>, a: usize, b: usize) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut k = a;
+    while k < b {
+        match cues().at(inp, k, b) {
+            Some((class, end)) => {
+                out.push(class);
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// Whether the article announces a festival programme: its headline, or else its first
+/// paragraph, names both a programme ("lineup", "competition") and a festival.
+fn is_lineup_article(inp: &Input<'_>) -> bool {
+    let spans = inp.article.headline.into_iter().chain(inp.article.paragraphs.first().copied());
+    let (mut lineup, mut festival) = (false, false);
+    for sp in spans {
+        for c in classes_in(inp, inp.tok_at(sp.start), inp.tok_at(sp.end)) {
+            lineup |= c == "lineup";
+            festival |= c == "festival";
+        }
+    }
+    lineup && festival
+}
+
+/// The festival's run: the first sentence naming the festival with a date range, or with
+/// two day dates ("opens on May 14 and runs through May 25").
+fn festival_run(inp: &Input<'_>) -> Option<DateValue> {
+    for s in inp.sentences {
+        if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
+            continue;
+        }
+        if !classes_in(inp, s.first, s.last).contains(&"festival") {
+            continue;
+        }
+        let dates = inp.dates_in(s.span);
+        if let Some(r) = dates.iter().find_map(|d| d.value.clone().filter(|v| matches!(v, DateValue::Range { .. }))) {
+            return Some(r);
+        }
+        let days: Vec<&String> = dates
+            .iter()
+            .filter(|d| d.granularity == Granularity::Day)
+            .filter_map(|d| if let Some(DateValue::Point(p)) = &d.value { Some(p) } else { None })
+            .collect();
+        if let [first, .., last] = days[..] {
+            if first < last {
+                return Some(DateValue::Range { from: first.clone(), to: last.clone() });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the title mention at tokens `i..j` is a reference to another work rather than
+/// an entry: parenthesised or with a year in parentheses, after a reference phrase
+/// ("following", "the director of"), before a reference noun ("director", "alum"), or
+/// after an adjectival year ("the 2003 South Korean cult favorite X").
+fn reference(inp: &Input<'_>, sp: Span, sentence_first: usize) -> bool {
+    let (i, j) = (inp.tok_at(sp.start), inp.tok_at(sp.end));
+    // "Detroit (2017)", "“Blue Fjord” (2019)", "(The Irishman)".
+    let mut after = j;
+    while matches!(inp.tt(after), "”" | "\"" | "’" | ",") {
+        after += 1;
+    }
+    let year_paren = inp.tt(after) == "(" && inp.toks.get(after + 1).is_some_and(|t| t.shape == Shape::Digits);
+    if inp.parenthetical(sp) || year_paren {
+        return true;
+    }
+    let skippable = |k: usize| matches!(inp.tt(k), "“" | "\"" | "‘" | "the" | "The" | "his" | "her" | "their" | "its");
+    let lo = i.saturating_sub(5).max(sentence_first);
+    for k in lo..i {
+        if let Some(("ref_before", end)) = cues().at(inp, k, i) {
+            if (end..i).all(skippable) {
+                return true;
+            }
+        }
+        if inp.toks[k].shape == Shape::Digits && inp.tt(k).len() == 4 && !inp.in_date_gap(k, i) {
+            return true;
+        }
+    }
+    let mut after = j;
+    while matches!(inp.tt(after), "”" | "\"" | "’") {
+        after += 1;
+    }
+    matches!(cues().at(inp, after, after + 2), Some(("ref_after", _)))
+}
+
+impl Input<'_> {
+    /// Whether a sentence boundary or a date-independent clause ends between tokens `k`
+    /// and `i` (a year followed by a full stop or a semicolon belongs to another phrase).
+    fn in_date_gap(&self, k: usize, i: usize) -> bool {
+        (k + 1..i).any(|x| matches!(self.tt(x), "." | ";" | ":" | ")"))
+    }
+}
+
+/// Whether a point date lies inside a range (ISO strings compare in calendar order at
+/// equal granularity; a coarser point compares by its prefix).
+fn within(date: Option<&DateValue>, run: Option<&DateValue>) -> bool {
+    match (date, run) {
+        (Some(DateValue::Point(d)), Some(DateValue::Range { from, to })) => {
+            from.get(..d.len()).is_some_and(|f| f <= d.as_str()) && to.get(..d.len()).is_some_and(|t| d.as_str() <= t)
+        }
+        _ => false,
+    }
+}
+
+/// Adds the line-up's claims (and row credits) of a line-up article.
+pub fn find(inp: &Input<'_>, claims: &mut Vec<Claim>, credits: &mut Vec<Credit>) {
+    if !is_lineup_article(inp) {
+        return;
+    }
+    let run = festival_run(inp);
+    // After the festival: a report of what played (winners), not a line-up.
+    if let (Some(DateValue::Range { to, .. }), Some(p)) = (&run, inp.published) {
+        if to.as_str() < p.to_string().as_str() {
+            return;
+        }
+    }
+    let mut done: Vec<usize> = Vec::new();
+    for s in inp.sentences {
+        if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
+            continue;
+        }
+        let mut prev_ref: Option<(usize, bool)> = None;
+        for m in inp.mentions_in(s.span) {
+            let Target::Title(t) = m.target else { continue };
+            let Some(title) = inp.ents.titles.get(t) else { continue };
+            let (i, j) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+            // A work coordinated with a reference is one too: "following A and B".
+            let coordinated = prev_ref
+                .is_some_and(|(end, r)| r && (end..i).all(|k| matches!(inp.tt(k), "," | "and" | "or" | "“" | "”" | "\"" | "‘" | "’")));
+            let is_ref = coordinated || reference(inp, m.span, s.first);
+            prev_ref = Some((j, is_ref));
+            if is_ref || !matches!(title.kind, TitleKind::Film | TitleKind::Series | TitleKind::Other) {
+                continue;
+            }
+            row_credit(inp, m.span, t, credits);
+            if done.contains(&t) {
+                continue;
+            }
+            done.push(t);
+            // "“The Second Act,” which will open the festival", "Orphan (closing film)".
+            let slot = {
+                let line_end = inp.text[m.span.end..].find('\n').map_or(inp.text.len(), |x| m.span.end + x);
+                let end = (j + 10).min(inp.tok_at(line_end)).min(s.last.max(j));
+                classes_in(inp, j, end.max(j)).into_iter().find(|c| matches!(*c, "opening" | "closing"))
+            };
+            let date = match (slot, &run) {
+                (Some("opening"), Some(DateValue::Range { from, .. })) => Some(DateValue::Point(from.clone())),
+                (Some("closing"), Some(DateValue::Range { to, .. })) => Some(DateValue::Point(to.clone())),
+                _ => run.clone(),
+            };
+            // A claim already read from a sentence at the festival, or dated inside its
+            // run ("will open the festival on August 27"), keeps its own date and is the
+            // festival's; one with no date takes the run.
+            if let Some(c) =
+                claims.iter_mut().find(|c| c.title == t && (c.venue == Some(Venue::Festival) || within(c.date.as_ref(), run.as_ref())))
+            {
+                c.venue = Some(Venue::Festival);
+                if c.date.is_none() {
+                    c.date = date.clone();
+                }
+                continue;
+            }
+            claims.push(Claim {
+                title: t,
+                date,
+                status: ReleaseStatus::Scheduled,
+                venue: Some(Venue::Festival),
+                platform: None,
+                hedged: false,
+                evidence: s.span,
+            });
+        }
+    }
+}
+
+/// A row of a list, one film a line ("“Bird,” Andrea Arnold", "Night Ferry – dir. Tom
+/// Wrobel"): the line starts with the title and names one person after it, with no verb
+/// between; that person directed it.
+fn row_credit(inp: &Input<'_>, sp: Span, title: usize, credits: &mut Vec<Credit>) {
+    let line_start = inp.text[..sp.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = inp.text[sp.end..].find('\n').map_or(inp.text.len(), |i| sp.end + i);
+    let line = Span::new(line_start, line_end);
+    // The line is a row: short, not a sentence, and the title comes first.
+    let lead = inp.text[line_start..sp.start].trim_matches(|c: char| c.is_whitespace() || "“\"‘*•-–—0123456789.)".contains(c));
+    let (a, b) = (inp.tok_at(line_start), inp.tok_at(line_end));
+    if !lead.is_empty() || b - a > 24 || inp.text[line_start..line_end].trim_end().ends_with(['.', '!', '?']) {
+        return;
+    }
+    let people: Vec<usize> = inp
+        .mentions_in(Span::new(sp.end, line.end))
+        .iter()
+        .filter_map(|m| if let Target::Person(p) = m.target { Some(p) } else { None })
+        .collect();
+    if people.is_empty() || people.len() > 3 {
+        return;
+    }
+    // (Words in parentheses are a note: "(opening film)".)
+    let b = (inp.tok_at(sp.end)..b).find(|&k| inp.tt(k) == "(").unwrap_or(b);
+    let verb = (inp.tok_at(sp.end)..b).any(|k| {
+        let w = inp.tt(k);
+        inp.toks[k].shape == Shape::Lower && w.len() > 3 && (w.ends_with("ed") || w.ends_with("es") || w.ends_with("ing"))
+    });
+    if verb {
+        return;
+    }
+    for p in people {
+        if !credits.iter().any(|c| c.person == p && c.role == RoleKind::Director && c.title == Some(title)) {
+            credits.push(Credit { person: p, role: RoleKind::Director, character: None, title: Some(title), evidence: line });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lineup_cues_parse() {
+        assert!(super::cues().starts_with_word("Lineup"));
+        assert!(super::cues().starts_with_word("following"));
+    }
+}
