@@ -266,6 +266,7 @@ impl Extractor {
         let mut claims = Vec::new();
         relations::releases::find(&rel, focal, &mut claims);
         relations::lineup::find(&rel, &mut claims, &mut credits);
+        relations::awards::find(&rel, &mut credits);
         let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());
         let roles: Vec<Role> = credits
             .into_iter()

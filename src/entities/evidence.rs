@@ -622,6 +622,15 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
         }
     }
 
+    // Row lists: a column that holds names makes its neighbour a column of works.
+    for (r, col) in super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences) {
+        let e = match col {
+            super::rows::Column::Person => Stats { person: 3, ..Stats::default() },
+            super::rows::Column::Title => Stats { title: 3, ..Stats::default() },
+        };
+        add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, e, false);
+    }
+
     let mut out = Vec::new();
     for (surface, span) in order {
         let Some(st) = stats.get(surface) else { continue };

@@ -16,6 +16,7 @@
 pub mod aliases;
 pub(crate) mod context;
 pub mod evidence;
+pub(crate) mod rows;
 pub mod runs;
 
 use crate::article::Article;

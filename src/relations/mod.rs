@@ -6,6 +6,7 @@
 //! headline's or tags' title, else the most mentioned) for "the film" / "the series".
 //! No relation is produced without a cue in the text: co-occurrence alone says nothing.
 
+pub mod awards;
 pub mod lineup;
 pub mod releases;
 pub mod roles;
@@ -241,6 +242,12 @@ impl Phrases {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         Ok(p)
+    }
+
+    /// The class of the one-word phrase `w` (any case), if listed.
+    pub fn by_word(&self, w: &str) -> Option<&str> {
+        let lower = w.to_ascii_lowercase();
+        self.by_first.get(&lower)?.iter().find(|(words, _)| words.len() == 1).map(|(_, c)| c.as_str())
     }
 
     /// Whether some phrase starts with the word `w` (any case).

@@ -1,0 +1,155 @@
+//! Award categories: the nominees and winners named in a category's scope hold the
+//! category's role on their work. "The Best Actor nominees are Jeff Bridges (Crazy
+//! Heart), George Clooney (Up in the Air)", "Gary Oldman for Slow Horses", and a row list
+//! under a category heading ("Outstanding Lead Actor in a Drama Series" then "Noah Wyle –
+//! The Pitt").
+//!
+//! A category is "Best" or "Outstanding" followed within a few words by a category word
+//! of `data/award_categories.tsv` (its role). Its scope is the rest of its sentence; a
+//! category that is a heading on its own line reaches over the lines after it, up to the
+//! next blank line after a row.
+
+use std::sync::OnceLock;
+
+use super::roles::Credit;
+use super::{Input, Phrases};
+use crate::entities::Target;
+use crate::facts::RoleKind;
+use crate::span::Span;
+
+fn categories() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        Phrases::parse(include_str!("../../data/award_categories.tsv"), "data/award_categories.tsv")
+            .expect("data/award_categories.tsv parses (tested)")
+    })
+}
+
+/// The role of a category starting at token `k` ("Best", "best-actor", "Outstanding"),
+/// and the token after its category word.
+fn category_at(inp: &Input<'_>, k: usize, b: usize) -> Option<(RoleKind, usize)> {
+    let w = inp.tt(k);
+    let start = if w.eq_ignore_ascii_case("best") || w.eq_ignore_ascii_case("outstanding") {
+        k + 1
+    } else if let Some(tail) = w.get(..5).filter(|h| h.eq_ignore_ascii_case("best-")).and_then(|_| w.get(5..)) {
+        // "best-actor" is one token: its tail is the category word.
+        let role = categories().by_word(tail)?;
+        return crate::lexicon::words::parse_role_kind(role).map(|r| (r, k + 1));
+    } else {
+        return None;
+    };
+    for j in start..(start + 7).min(b) {
+        if let Some((role, end)) = categories().at(inp, j, b) {
+            return crate::lexicon::words::parse_role_kind(role).map(|r| (r, end));
+        }
+        if matches!(inp.tt(j), "." | ";" | ":" | "(") {
+            break;
+        }
+    }
+    None
+}
+
+/// Adds the credits of award categories.
+pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
+    let text = inp.text;
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        let mut k = a;
+        while k < b {
+            let Some((role, end)) = category_at(inp, k, b) else {
+                k += 1;
+                continue;
+            };
+            // The scope: to the next category in the sentence, or its end; a heading line
+            // reaches over the rows after it.
+            let next = (end..b).find(|&j| category_at(inp, j, b).is_some()).unwrap_or(b);
+            let stop = inp.toks.get(next).map_or(s.span.end, |t| t.span.start).min(s.span.end);
+            let mut scope = Span::new(inp.toks[k].span.start, stop);
+            let line_end = text[scope.start..].find('\n').map_or(text.len(), |x| scope.start + x);
+            let heading = next == b && line_end >= s.span.end.min(text.len()) && !text[s.span.start..s.span.end].contains(['.', '!', '?']);
+            if heading {
+                scope = Span::new(scope.start, rows_end(text, line_end));
+            }
+            pairs(inp, scope, role, credits);
+            k = next;
+        }
+    }
+}
+
+/// Where the rows after a heading that ends at `from` stop: the first blank line after
+/// at least one row, or the next line ending like a sentence.
+fn rows_end(text: &str, from: usize) -> usize {
+    let mut at = from;
+    let mut rows = 0;
+    for line in text[from..].split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            if rows > 0 {
+                break;
+            }
+        } else if t.len() > 120 || t.ends_with(['.', '!', '?']) && !t.ends_with("Jr.") {
+            break;
+        } else {
+            rows += 1;
+        }
+        at += line.len();
+        if rows > 40 {
+            break;
+        }
+    }
+    at
+}
+
+/// The person-and-work pairs in a scope: "Person (Title)", "Person for Title", and on a
+/// row "Person – Title", "Person, Title" or "Title – Person".
+fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>) {
+    let ms = inp.mentions_in(scope);
+    let mut add = |p: usize, t: usize| {
+        if credits.iter().any(|c| c.person == p && c.role == role && c.title == Some(t)) {
+            return;
+        }
+        // The same credit read from the same words with another work or none took the
+        // wrong one: the pair is the better reading.
+        if let Some(c) = credits.iter_mut().find(|c| c.person == p && c.role == role && c.evidence.overlaps(scope)) {
+            c.title = Some(t);
+            return;
+        }
+        credits.push(Credit { person: p, role, character: None, title: Some(t), evidence: scope });
+    };
+    for (i, m) in ms.iter().enumerate() {
+        let Some(n) = ms.get(i + 1) else { break };
+        let between = inp.text.get(m.span.end..n.span.start).unwrap_or("");
+        let gap = between.trim_matches(|c: char| c.is_whitespace() || "“”\"‘’*".contains(c));
+        let same_line = !between.contains('\n');
+        match (m.target, n.target) {
+            (Target::Person(p), Target::Title(t)) => {
+                let ok = gap == "("
+                    || gap.eq_ignore_ascii_case("for")
+                    || gap.eq_ignore_ascii_case(", for")
+                    || (same_line && matches!(gap, "–" | "—" | "-" | "," | ":" | "|"));
+                if ok {
+                    add(p, t);
+                }
+            }
+            (Target::Title(t), Target::Person(p)) if same_line && matches!(gap, "–" | "—" | "-" | "," | "|" | "(") => {
+                // "Title – Person" rows, "Title (Person)" nominees.
+                let row = inp.text[..m.span.start]
+                    .rfind('\n')
+                    .is_none_or(|x| inp.text[x + 1..m.span.start].trim_matches(['“', '"', '*', ' ']).is_empty());
+                if row || gap == "(" {
+                    add(p, t);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn award_categories_parse() {
+        assert_eq!(super::categories().by_word("actress"), Some("actor"));
+        assert_eq!(super::categories().by_word("nope"), None);
+    }
+}
