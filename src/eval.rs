@@ -839,7 +839,6 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::facts::{DateMention, Granularity, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
-    use crate::span::Span;
 
     fn gold(json: &str) -> Gold {
         Gold::parse(json, "test.json").expect("test gold parses")
@@ -875,12 +874,12 @@ mod tests {
             role: kind,
             title: title.map(Into::into),
             character: character.map(Into::into),
-            evidence: Span::new(0, 0),
+            evidence: crate::facts::Evidence::default(),
         }
     }
 
     fn release(title: &str, date: Option<DateValue>, status: ReleaseStatus, venue: Option<Venue>) -> Release {
-        Release { title: title.into(), date, status, venue, platform: None, hedged: false, evidence: Span::new(0, 0) }
+        Release { title: title.into(), date, status, venue, platform: None, hedged: false, evidence: crate::facts::Evidence::default() }
     }
 
     fn c(tp: usize, fp: usize, fn_: usize) -> Counts {

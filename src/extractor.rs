@@ -9,7 +9,7 @@ use crate::article::{Article, ArticleMeta};
 use crate::dates::{DateScanner, Found};
 use crate::entities;
 use crate::error::Error;
-use crate::facts::{DateMention, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
+use crate::facts::{DateMention, Evidence, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
 use crate::lexicon::words::WordTable;
 use crate::lexicon::Gazetteer;
 use crate::lexicon::{self, Category, GazetteerBuilder};
@@ -276,7 +276,7 @@ impl Extractor {
                     role: c.role,
                     character: c.character,
                     title: c.title.and_then(title_name),
-                    evidence: c.evidence,
+                    evidence: Evidence::new(c.evidence, c.rule),
                 })
             })
             .collect();
@@ -290,7 +290,7 @@ impl Extractor {
                     venue: c.venue,
                     platform: c.platform,
                     hedged: c.hedged,
-                    evidence: c.evidence,
+                    evidence: Evidence::new(c.evidence, c.rule),
                 })
             })
             .collect();

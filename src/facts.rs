@@ -236,8 +236,41 @@ pub struct Role {
     pub character: Option<String>,
     /// The title's canonical name, when known.
     pub title: Option<String>,
-    /// The text the credit was read from.
-    pub evidence: Span,
+    /// The text the credit was read from, and the rule that read it.
+    pub evidence: Evidence,
+}
+
+/// Where a credit or a release claim was read (byte offsets, half-open, as [`Span`]) and
+/// the name of the rule that read it (`cast.signed-on`, `release.delay`, `lineup.entry`;
+/// `code.*` for the cue families not yet moved to rule files).
+///
+/// ```
+/// let e = newsfacts::Evidence { start: 3, end: 9, rule: "cast.signed-on".into() };
+/// assert_eq!(e.span(), newsfacts::Span::new(3, 9));
+/// assert_eq!(serde_json::to_string(&e)?, r#"{"start":3,"end":9,"rule":"cast.signed-on"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The rule's name.
+    #[serde(default)]
+    pub rule: String,
+}
+
+impl Evidence {
+    /// Evidence at `span`, read by `rule`.
+    pub fn new(span: Span, rule: impl Into<String>) -> Evidence {
+        Evidence { start: span.start, end: span.end, rule: rule.into() }
+    }
+
+    /// The byte span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// Release and production statuses.
@@ -293,7 +326,7 @@ pub struct Release {
     /// Whether the text hedges the claim ("reportedly", "could").
     pub hedged: bool,
     /// The text the claim was read from.
-    pub evidence: Span,
+    pub evidence: Evidence,
 }
 
 /// Parses a contract kind name, case-insensitively.
@@ -337,12 +370,12 @@ mod tests {
             role: RoleKind::ExecutiveProducer,
             character: None,
             title: Some("Ballerina".into()),
-            evidence: Span::new(1, 5),
+            evidence: Evidence::new(Span::new(1, 5), "crew.test"),
         };
         let j = serde_json::to_string(&r).unwrap();
         assert_eq!(
             j,
-            r#"{"person":"Ana de Armas","role":"executive_producer","character":null,"title":"Ballerina","evidence":{"start":1,"end":5}}"#
+            r#"{"person":"Ana de Armas","role":"executive_producer","character":null,"title":"Ballerina","evidence":{"start":1,"end":5,"rule":"crew.test"}}"#
         );
         let rel = Release {
             title: "Ballerina".into(),
@@ -351,7 +384,7 @@ mod tests {
             venue: Some(Venue::HomeVideo),
             platform: None,
             hedged: false,
-            evidence: Span::new(0, 1),
+            evidence: Evidence::new(Span::new(0, 1), "release.cue"),
         };
         let j = serde_json::to_string(&rel).unwrap();
         assert!(j.contains(r#""date":{"from":"2025-09-04","to":"2025-09-14"}"#), "{j}");

@@ -48,8 +48,8 @@ pub use crate::date::Date;
 pub use crate::error::{decode, Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Stage};
 pub use crate::facts::{
-    DateMention, DateValue, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind, Title,
-    TitleKind, Venue,
+    DateMention, DateValue, Evidence, Facts, Granularity, Mention, OrgKind, Organization, Person, Release, ReleaseStatus, Role, RoleKind,
+    Title, TitleKind, Venue,
 };
 pub use crate::html::{render_eval_html, render_eval_html_selected, render_html};
 pub use crate::lexicon::{CasePolicy, Category, Gazetteer, GazetteerBuilder};

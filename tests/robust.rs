@@ -32,7 +32,7 @@ fn check_spans(input: &str, f: &Facts) -> Result<(), String> {
     for d in &f.dates {
         ok(d.start, d.end, Some(&d.text))?;
     }
-    for e in f.roles.iter().map(|r| r.evidence).chain(f.releases.iter().map(|r| r.evidence)) {
+    for e in f.roles.iter().map(|r| r.evidence.span()).chain(f.releases.iter().map(|r| r.evidence.span())) {
         ok(e.start, e.end, None)?;
     }
     Ok(())

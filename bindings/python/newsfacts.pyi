@@ -76,12 +76,18 @@ class DateMention(TypedDict):
     granularity: Granularity
     relative: bool
 
+class Evidence(TypedDict):
+    """Byte span of the text a credit or release was read from, and the rule that read it."""
+    start: int
+    end: int
+    rule: str
+
 class Role(TypedDict):
     person: str
     role: RoleKind
     character: str | None
     title: str | None
-    evidence: Span
+    evidence: Evidence
 
 class Release(TypedDict):
     title: str
@@ -90,7 +96,7 @@ class Release(TypedDict):
     venue: Venue | None
     platform: NotRequired[str]
     hedged: bool
-    evidence: Span
+    evidence: Evidence
 
 class Facts(TypedDict):
     published: str | None

@@ -821,6 +821,11 @@ fn row_line<'t>(
 /// A line in title case ("Ballerina Is The First Big-Screen Spin-Off"): no lower-case
 /// word of four letters or more outside the function words.
 fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
+    // A sentence with a closing full stop is prose, however short its words
+    // ("Producers are Ben Cole and Dana Fry.").
+    if b > a && v.tt(b - 1) == "." && b - a >= 4 && !v.toks[b - 2].shape.eq(&Shape::AllCaps) {
+        return false;
+    }
     let mut words = 0;
     for k in a..b {
         let t = v.toks[k];

@@ -203,6 +203,7 @@ pub fn find(inp: &Input<'_>, claims: &mut Vec<Claim>, credits: &mut Vec<Credit>)
                 platform: None,
                 hedged: false,
                 evidence: s.span,
+                rule: "lineup.entry",
             });
         }
     }
@@ -240,7 +241,14 @@ fn row_credit(inp: &Input<'_>, sp: Span, title: usize, credits: &mut Vec<Credit>
     }
     for p in people {
         if !credits.iter().any(|c| c.person == p && c.role == RoleKind::Director && c.title == Some(title)) {
-            credits.push(Credit { person: p, role: RoleKind::Director, character: None, title: Some(title), evidence: line });
+            credits.push(Credit {
+                person: p,
+                role: RoleKind::Director,
+                character: None,
+                title: Some(title),
+                evidence: line,
+                rule: "lineup.row-director",
+            });
         }
     }
 }

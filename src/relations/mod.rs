@@ -10,6 +10,7 @@ pub mod awards;
 pub mod lineup;
 pub mod releases;
 pub mod roles;
+pub mod rules;
 
 use crate::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;

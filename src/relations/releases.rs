@@ -33,6 +33,24 @@ pub struct Claim {
     pub hedged: bool,
     /// The sentence it was read from.
     pub evidence: Span,
+    /// The rule that read it (`release.<cue class>`, `lineup.entry`, ...).
+    pub rule: &'static str,
+}
+
+/// The rule name of a release cue class (data/release_cues.tsv).
+fn cue_rule(class: &str) -> &'static str {
+    match class {
+        "release" => "release.cue",
+        "release_past" => "release.past-cue",
+        "release_noun" => "release.noun",
+        "delay" => "release.delay",
+        "moved_up" => "release.moved-up",
+        "greenlit" => "release.greenlit",
+        "cancelled" => "release.cancelled",
+        "production" => "release.production",
+        "announced" => "release.announced",
+        _ => "release.other",
+    }
 }
 
 /// Nouns of events whose opening is no release: "The festival opens on May 14".
@@ -462,7 +480,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 let (v, p) = chosen.get(n).map_or((venue, platform.clone()), |d| {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
-                let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span };
+                let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span, rule: cue_rule(class) };
                 let kind = if claim.status == ReleaseStatus::Scheduled { ReleaseStatus::Released } else { claim.status };
                 if in_sentence.insert((claim.title, claim.date.clone(), kind))
                     && seen.insert((claim.title, claim.date.clone(), claim.status))
@@ -517,7 +535,16 @@ fn heading_claim(inp: &Input<'_>, a: usize, b: usize, span: Span) -> Option<Clai
         .iter()
         .find(|d| span.contains(d.span) && inp.tok_at(d.span.start) == after + 1 && inp.tok_at(d.span.end) == b - 1)?;
     let status = release_status("release", d.value.as_ref(), inp.published);
-    Some(Claim { title: t, date: d.value.clone(), status, venue: None, platform: None, hedged: false, evidence: span })
+    Some(Claim {
+        title: t,
+        date: d.value.clone(),
+        status,
+        venue: None,
+        platform: None,
+        hedged: false,
+        evidence: span,
+        rule: "release.heading-date",
+    })
 }
 
 /// Whether ISO value `fine` lies inside the coarser `coarse`: "2026-01-16" in "2026",

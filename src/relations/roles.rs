@@ -29,6 +29,8 @@ pub struct Credit {
     pub title: Option<usize>,
     /// The sentence it was read from.
     pub evidence: Span,
+    /// The rule that read it (`family.phrasing`).
+    pub rule: &'static str,
 }
 
 /// Words skipped between a group of people and a verb on its right.
@@ -257,6 +259,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
         }
 
+        let (rule_people, rule_titles) = super::rules::sentence_mentions(inp, s.span);
         for g in &groups {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
@@ -271,11 +274,20 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             if partner && own_verb && found.len() > shared {
                 found.drain(..shared);
             }
+            // Rules as data (data/rules/*.rules) read a phrasing more exactly than the
+            // cue words above: where one matches, it decides.
+            let hits = super::rules::hits(inp, first, last, a, b, &rule_people, &rule_titles);
+            let rule_character = hits.iter().find_map(|h| h.character.clone());
+            let rule: &'static str = hits.first().map_or("code.cue-words", |h| h.rule);
+            if !hits.is_empty() {
+                found = hits.iter().map(|h| (h.role, h.title)).collect();
+            }
             let paired = if g.len() >= 2 { paired_characters(inp, last, b, g.len()) } else { None };
             for (gi, &ii) in g.iter().enumerate() {
                 let it = items[ii];
                 let Target::Person(p) = it.target else { continue };
                 let character = match &paired {
+                    _ if g.len() == 1 && rule_character.is_some() => rule_character.clone(),
                     Some(names) => names.get(gi).cloned(),
                     None => character_of(inp, &items, ii, b).or_else(|| cast_copula(inp, &items, ii, b, cast_sentence)),
                 };
@@ -297,7 +309,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 for (role, object) in roles {
                     let title = title_for(it.first, object.or(own));
                     let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character.clone() } else { None };
-                    push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span });
+                    push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span, rule });
                 }
             }
         }
@@ -316,7 +328,18 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             });
             match record_owner(inp, &items, ti, a, b, last_person).or(listed) {
                 Some(p) => {
-                    push(out, &mut seen, Credit { person: p, role: RoleKind::Musician, character: None, title: Some(t), evidence: s.span });
+                    push(
+                        out,
+                        &mut seen,
+                        Credit {
+                            person: p,
+                            role: RoleKind::Musician,
+                            character: None,
+                            title: Some(t),
+                            evidence: s.span,
+                            rule: "code.own-record",
+                        },
+                    );
                     owned = Some((ti, p));
                 }
                 None => owned = None,
@@ -331,7 +354,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 if inp.tt(w[0].last) == "(" && w[1].first == w[0].last + 1 && inp.tt(w[1].last) == ")" {
                     let character = inp.ents.characters.get(c).map(|e| e.name.clone());
                     let title = title_for(w[1].first, None);
-                    push(out, &mut seen, Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span });
+                    push(
+                        out,
+                        &mut seen,
+                        Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span, rule: "code.character-actor-paren" },
+                    );
                 }
             }
         }
