@@ -21,11 +21,11 @@ const OWN_FLOORS: &[(&str, f64)] =
 
 /// (category, F1 floor) on the articles from real pages (25 on). Set from the score of
 /// the set as it stands when a batch joins, raised by rule changes, re-set only when a new
-/// batch changes the set. 2026-12-04 at b55ba6b with b1, b3, b4, b6 (40 articles):
-/// people .923, titles .766, organizations .805, dates .886, roles .590, releases .481,
-/// overall .765.
+/// batch changes the set. 2026-12-04 at cc6ac3e with b1–b4 and b6 (50 articles): people
+/// .886, titles .760, organizations .804, dates .893, roles .565, releases .452, overall
+/// .749.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.90), ("titles", 0.74), ("organizations", 0.78), ("dates", 0.86), ("roles", 0.57), ("releases", 0.46), ("overall", 0.74)];
+    &[("people", 0.87), ("titles", 0.74), ("organizations", 0.78), ("dates", 0.87), ("roles", 0.54), ("releases", 0.43), ("overall", 0.73)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
