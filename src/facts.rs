@@ -258,12 +258,12 @@ pub struct Evidence {
     pub end: usize,
     /// The rule's name.
     #[serde(default)]
-    pub rule: String,
+    pub rule: std::borrow::Cow<'static, str>,
 }
 
 impl Evidence {
     /// Evidence at `span`, read by `rule`.
-    pub fn new(span: Span, rule: impl Into<String>) -> Evidence {
+    pub fn new(span: Span, rule: impl Into<std::borrow::Cow<'static, str>>) -> Evidence {
         Evidence { start: span.start, end: span.end, rule: rule.into() }
     }
 

@@ -53,35 +53,50 @@ fn namelike(v: &View<'_>, f: (usize, usize)) -> bool {
         })
 }
 
+/// The blocks of row lines of the body: runs of short lines that do not end like a
+/// sentence, blank lines between them allowed ("Best Actor", "", "Javier Bardem, Being
+/// the Ricardos", "", ...), as token ranges.
+fn row_blocks(v: &View<'_>, body: Span) -> Vec<Vec<(usize, usize)>> {
+    let mut blocks: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    let text = body.get(v.text).unwrap_or("");
+    let mut at = body.start;
+    for line in text.split('\n') {
+        let (s, e) = (at, at + line.len());
+        at = e + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a = v.toks.partition_point(|t| t.span.start < s);
+        let b = v.toks.partition_point(|t| t.span.start < e);
+        let row = b > a && b - a <= 24 && !matches!(v.tt(b - 1), "." | "?" | ";");
+        match (row, blocks.last_mut()) {
+            (true, Some(block)) => block.push((a, b)),
+            _ => blocks.push(Vec::new()),
+        }
+    }
+    blocks.retain(|b| b.len() >= 2);
+    blocks
+}
+
 /// The fields of the row lists of an article with what their columns hold, as runs.
 pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentence]) -> Vec<(Run, Column)> {
     let mut out = Vec::new();
-    for p in paragraphs {
-        let Some(body) = p.get(v.text) else { continue };
-        if !body.contains('\n') {
-            continue;
-        }
-        // The lines as token ranges.
-        let mut lines: Vec<(usize, usize)> = Vec::new();
-        let mut at = p.start;
-        for line in body.split('\n') {
-            let (s, e) = (at, at + line.len());
-            at = e + 1;
-            let a = v.toks.partition_point(|t| t.span.start < s);
-            let b = v.toks.partition_point(|t| t.span.start < e);
-            if b > a {
-                lines.push((a, b));
-            }
-        }
-        if lines.len() < 2 || lines.iter().any(|&(a, b)| b - a > 24 || v.tt(b - 1) == ".") {
-            continue;
-        }
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else { return out };
+    for lines in row_blocks(v, Span::new(first.start, last.end)) {
         let rows: Vec<Vec<(usize, usize)>> = lines.iter().map(|&(a, b)| fields(v, a, b)).collect();
-        let width = rows[0].len();
-        if width < 2 || rows.iter().filter(|r| r.len() == width).count() * 4 < rows.len() * 3 {
+
+        // The usual width (a heading line among the rows has one field).
+        let mut widths: Vec<usize> = rows.iter().map(Vec::len).collect();
+        widths.sort_unstable();
+        let width = widths[widths.len() / 2];
+        // (Headings among the rows have one field and do not count.)
+        let multi = rows.iter().filter(|r| r.len() > 1).count();
+        // (A trailing marker is one more field: "Iron Bay—WINNER".)
+        let fits = |r: &&Vec<(usize, usize)>| r.len() == width || (r.len() == width + 1 && width >= 2);
+        if width < 2 || rows.iter().filter(fits).count() * 4 < multi * 3 {
             continue;
         }
-        let rows: Vec<&Vec<(usize, usize)>> = rows.iter().filter(|r| r.len() == width).collect();
+        let rows: Vec<&Vec<(usize, usize)>> = rows.iter().filter(fits).collect();
         let mut kinds: Vec<Option<Column>> = (0..width)
             .map(|c| {
                 let people = rows.iter().filter(|r| personish(v, r[c])).count();

@@ -76,20 +76,20 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
     }
 }
 
-/// Where the rows after a heading that ends at `from` stop: the first blank line after
-/// at least one row, or the next line ending like a sentence.
+/// Where the rows after a heading that ends at `from` stop: at the next category heading,
+/// at a line that reads like a sentence, or after 40 rows (blank lines between rows are
+/// allowed: many pages set each row apart).
 fn rows_end(text: &str, from: usize) -> usize {
     let mut at = from;
     let mut rows = 0;
     for line in text[from..].split_inclusive('\n') {
         let t = line.trim();
-        if t.is_empty() {
-            if rows > 0 {
-                break;
-            }
-        } else if t.len() > 120 || t.ends_with(['.', '!', '?']) && !t.ends_with("Jr.") {
+        let heading = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("best "))
+            || t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("outstanding "));
+        if !t.is_empty() && (heading || t.len() > 120 || (t.ends_with(['.', '!', '?']) && !t.ends_with("Jr.") && t.contains(". "))) {
             break;
-        } else {
+        }
+        if !t.is_empty() {
             rows += 1;
         }
         at += line.len();

@@ -259,7 +259,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
         }
 
-        let (rule_people, rule_titles) = super::rules::sentence_mentions(inp, s.span);
+        let (rule_people, rule_titles) = if groups.is_empty() { Default::default() } else { super::rules::sentence_mentions(inp, s.span) };
         for g in &groups {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
