@@ -22,7 +22,8 @@
 //! - `<det>` an article or possessive (a, an, the, its, his, her, their);
 //! - `<role>` a role noun of the lexicon ("director", "producers"), captured as the role;
 //! - `...` a gap of up to six tokens, not across a full stop, a semicolon or a person;
-//! - `{title}` a title mention, captured as the credit's work;
+//! - `{title}` a title mention, captured as the credit's work; `{record}` the same, only a
+//!   song or an album;
 //! - `{character}` a capitalised run (an honorific and its full stop included), captured
 //!   as the character.
 //!
@@ -34,7 +35,7 @@ use std::sync::OnceLock;
 
 use super::Input;
 use crate::entities::Target;
-use crate::facts::RoleKind;
+use crate::facts::{RoleKind, TitleKind};
 use crate::lexicon::words::{class, parse_role_kind, WordTable};
 use crate::text::Shape;
 
@@ -54,6 +55,7 @@ enum Elem {
     Role,
     Gap,
     Title,
+    Record,
     Character,
 }
 
@@ -175,6 +177,7 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
             "<role>" => Elem::Role,
             "..." => Elem::Gap,
             "{title}" => Elem::Title,
+            "{record}" => Elem::Record,
             "{character}" => Elem::Character,
             b if b.starts_with(['<', '{']) => return Err((here, format!("unknown element {b:?}"))),
             b => {
@@ -200,10 +203,12 @@ pub fn builtin() -> &'static [Rule] {
 }
 
 /// The built-in rule files.
+/// Order matters: where several rules match beside one group, the first one decides, so
+/// the narrower families (music, crew) come before cast.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("data/rules/cast.rules", include_str!("../../data/rules/cast.rules")),
-    ("data/rules/crew.rules", include_str!("../../data/rules/crew.rules")),
     ("data/rules/music.rules", include_str!("../../data/rules/music.rules")),
+    ("data/rules/crew.rules", include_str!("../../data/rules/crew.rules")),
+    ("data/rules/cast.rules", include_str!("../../data/rules/cast.rules")),
 ];
 
 /// A token as the matcher sees it.
@@ -289,7 +294,13 @@ impl Ctx<'_, '_> {
                 if !info.is(class::ROLE_NOUN) || !(self.inp.toks[k].shape == Shape::Lower || at_start) {
                     return None;
                 }
-                caps.role = info.role;
+                // "executive producer" is its own role.
+                caps.role = match info.role {
+                    Some(RoleKind::Producer) if k > 0 && self.word(k - 1).eq_ignore_ascii_case("executive") => {
+                        Some(RoleKind::ExecutiveProducer)
+                    }
+                    r => r,
+                };
                 self.run(rest, k + 1, caps)
             }
             Elem::Gap => {
@@ -310,12 +321,16 @@ impl Ctx<'_, '_> {
                 }
                 None
             }
-            Elem::Title => {
+            Elem::Title | Elem::Record => {
                 let mut at = k;
                 while matches!(self.word(at), "“" | "\"" | "‘") {
                     at += 1;
                 }
                 let &(_, last, t) = self.titles.iter().find(|x| x.0 == at)?;
+                let record = self.inp.ents.titles.get(t).is_some_and(|x| matches!(x.kind, TitleKind::Song | TitleKind::Album));
+                if *e == Elem::Record && !record {
+                    return None;
+                }
                 caps.title = Some(t);
                 let mut end = last;
                 while matches!(self.word(end), "”" | "\"" | "’") {
@@ -383,6 +398,8 @@ pub(crate) fn hits(
             sp.get(inp.text).map(str::to_string)
         });
         out.push(Hit { rule: rule.name.as_str(), role, title: caps.title, character });
+        // The first rule that matches decides.
+        break;
     }
     out
 }
