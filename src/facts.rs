@@ -94,6 +94,7 @@ pub struct Organization {
 /// Kinds of titled works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TitleKind {
     /// A film.
     Film,
@@ -116,6 +117,7 @@ pub enum TitleKind {
 /// Kinds of organizations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OrgKind {
     /// Film, TV or game studio, production company.
     Studio,
@@ -136,6 +138,7 @@ pub enum OrgKind {
 /// The granularity of a date value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Granularity {
     /// `2025-06-06`
     Day,
@@ -194,6 +197,7 @@ pub struct DateMention {
 /// Credit roles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RoleKind {
     /// On-screen performer.
     Actor,
@@ -276,6 +280,7 @@ impl Evidence {
 /// Release and production statuses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReleaseStatus {
     /// Already out.
     Released,
@@ -296,6 +301,7 @@ pub enum ReleaseStatus {
 /// Where a work is released.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Venue {
     /// Cinemas.
     Theaters,

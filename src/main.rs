@@ -92,9 +92,9 @@ struct ExtractArgs {
     /// JSON lines `{"text": ..., "published": ...}` from standard input.
     #[arg(long)]
     jsonl: bool,
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads, at least 1 (default: all cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     /// Article files; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     files: Vec<String>,
@@ -131,6 +131,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// An output error as a message; a closed pipe (`newsfacts eval fixtures | head -1`) ends
+/// the program quietly with success, as `grep` and `jq` do.
+fn out_err(e: impl Into<io::Error>) -> String {
+    let e = e.into();
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    e.to_string()
+}
+
+/// Writes `s` to standard output (a closed pipe ends the program quietly).
+fn emit(s: &str) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes()).and_then(|()| out.flush()).map_err(out_err)
+}
+
 fn build_extractor(lex: &Lexicons) -> Result<Extractor, String> {
     let mut b = Extractor::builder();
     for p in &lex.people {
@@ -149,7 +165,7 @@ fn run_eval(args: EvalArgs) -> Result<bool, String> {
     let ex = build_extractor(&args.lexicons)?;
     let report = newsfacts::eval::evaluate_selected(&ex, &args.dir, &args.articles).map_err(|e| e.to_string())?;
     if args.verbose {
-        print!("{}", report.verbose());
+        emit(&report.verbose())?;
     }
     if let Some(path) = &args.html {
         let page = newsfacts::render_eval_html_selected(&ex, &args.dir, &args.articles).map_err(|e| e.to_string())?;
@@ -157,13 +173,13 @@ fn run_eval(args: EvalArgs) -> Result<bool, String> {
     }
     if args.row {
         if args.header {
-            println!("{}", newsfacts::eval::Report::markdown_header());
+            emit(&format!("{}\n", newsfacts::eval::Report::markdown_header()))?;
         }
-        println!("{}", report.markdown_row());
+        emit(&format!("{}\n", report.markdown_row()))?;
     } else if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?))?;
     } else {
-        print!("{}", report.table());
+        emit(&report.table())?;
     }
     Ok(true)
 }
@@ -183,7 +199,7 @@ fn run_show(args: ShowArgs) -> Result<bool, String> {
     let page = newsfacts::render_html(text, &ex.extract_with(text, &meta));
     match &args.output {
         Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => print!("{page}"),
+        None => emit(&page)?,
     }
     Ok(true)
 }
@@ -206,7 +222,7 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     let published = args.published.as_deref().map(parse_date).transpose()?;
     let ex = build_extractor(&args.lexicons)?;
     let meta = published.map(ArticleMeta::published).unwrap_or_default();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().map_err(|e| e.to_string())?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.map_or(0, usize::from)).build().map_err(|e| e.to_string())?;
     let progress = Progress::new();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -261,7 +277,7 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     }
     ok &= flush(&mut chunk, &mut out)?;
     progress.finish();
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(out_err)?;
     Ok(ok)
 }
 
@@ -304,11 +320,11 @@ fn run_chunk(pool: &rayon::ThreadPool, ex: &Extractor, chunk: &[Job], lines: boo
                 } else {
                     serde_json::to_writer_pretty(&mut *out, &f)
                 };
-                res.map_err(|e| e.to_string())?;
-                writeln!(out).map_err(|e| e.to_string())?;
+                res.map_err(|e| if e.is_io() { out_err(io::Error::from(e)) } else { e.to_string() })?;
+                writeln!(out).map_err(out_err)?;
             }
             (Job::Failed { label, msg }, _) => {
-                out.flush().map_err(|e| e.to_string())?;
+                out.flush().map_err(out_err)?;
                 eprintln!("newsfacts: {label}: {msg}");
                 ok = false;
             }

@@ -733,3 +733,44 @@ fn contract_checker_catches_bad_output() {
     assert!(!contract_problems(input, &extra, &[]).is_empty(), "extra key not caught");
     assert!(contract_problems(input, &extra, &["source"]).is_empty());
 }
+
+/// A reader that closes the pipe early (`| head -1`) ends every subcommand quietly: exit
+/// status 0, no panic, no "Broken pipe" message.
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let fx = fixtures();
+    let articles: Vec<PathBuf> = files(&fx.join("articles"), "txt");
+    let one = articles[0].to_string_lossy().into_owned();
+    let fxs = fx.to_string_lossy().into_owned();
+    let mut cases: Vec<Vec<String>> = vec![
+        vec!["eval".into(), fxs.clone(), "--verbose".into()],
+        vec!["eval".into(), fxs.clone(), "--json".into()],
+        vec!["show".into(), one.clone()],
+        vec!["extract".into(), one],
+    ];
+    let mut batch = vec!["extract".to_string(), "--jsonl".to_string()];
+    batch.extend(articles.iter().map(|a| a.to_string_lossy().into_owned()));
+    cases.push(batch);
+    for args in cases {
+        let mut child = Command::new(BIN).args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn newsfacts");
+        {
+            let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("first line");
+            assert!(!line.is_empty(), "{args:?}: no output");
+        } // the reader closes the pipe here
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{:?}: exit {:?}, stderr {err}", &args[..2], out.status.code());
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{:?}: {err}", &args[..2]);
+    }
+}
+
+#[test]
+fn zero_threads_is_refused() {
+    let out = run(&["extract", "--threads", "0", "-"], Some(b"Keanu Reeves stars."));
+    assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"), "{}", show(&out));
+}
