@@ -22,6 +22,7 @@ enum Side {
     Before,
     After,
     First,
+    Last,
     Whole,
 }
 
@@ -31,6 +32,7 @@ enum Says {
     Title(i32),
     Person(i32),
     NonWork,
+    NonPerson,
 }
 
 /// One word of a phrase.
@@ -60,7 +62,7 @@ struct Phrase {
 #[derive(Debug, Default)]
 pub(crate) struct ContextTable {
     phrases: Vec<Phrase>,
-    buckets: [HashMap<Box<str>, Vec<usize>>; 4],
+    buckets: [HashMap<Box<str>, Vec<usize>>; 5],
 }
 
 /// What the context phrases add to a run's evidence.
@@ -69,6 +71,7 @@ pub(crate) struct Said {
     pub title: i32,
     pub person: i32,
     pub nonwork: bool,
+    pub nonperson: bool,
 }
 
 impl ContextTable {
@@ -89,22 +92,24 @@ impl ContextTable {
                 "before" => Side::Before,
                 "after" => Side::After,
                 "first" => Side::First,
+                "last" => Side::Last,
                 "whole" => Side::Whole,
-                _ => return Err(bad(format!("unknown side {side:?} (before, after, first, whole)"))),
+                _ => return Err(bad(format!("unknown side {side:?} (before, after, first, last, whole)"))),
             };
             let weight: i32 = weight.parse().map_err(|_| bad(format!("weight {weight:?} is not a whole number")))?;
             let says = match cat {
                 "title" => Says::Title(weight),
                 "person" => Says::Person(weight),
                 "nonwork" => Says::NonWork,
-                _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork)"))),
+                "nonperson" => Says::NonPerson,
+                _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork, nonperson)"))),
             };
             if phrase.is_empty() || phrase.split(' ').any(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
                 return Err(bad(format!("phrase {phrase:?}: lower-case words separated by single spaces")));
             }
             let words: Vec<Pat> = phrase.split(' ').map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into()) }).collect();
-            if matches!(side, Side::First) && words.len() != 1 {
-                return Err(bad(format!("a `first` phrase is one word, got {phrase:?}")));
+            if matches!(side, Side::First | Side::Last) && words.len() != 1 {
+                return Err(bad(format!("a `first` or `last` phrase is one word, got {phrase:?}")));
             }
             let key = match side {
                 Side::Before => words.last(),
@@ -142,6 +147,7 @@ impl ContextTable {
             Says::Title(w) => out.title = out.title.max(w),
             Says::Person(w) => out.person = out.person.max(w),
             Says::NonWork => out.nonwork = true,
+            Says::NonPerson => out.nonperson = true,
         };
         // Before: the word nearest the run ends the phrase (past an opening quote).
         let mut end = r.first;
@@ -173,6 +179,11 @@ impl ContextTable {
         }
         for &i in self.bucket(Side::First, v, r.first) {
             apply(self.phrases[i].says);
+        }
+        if r.last > r.first {
+            for &i in self.bucket(Side::Last, v, r.last - 1) {
+                apply(self.phrases[i].says);
+            }
         }
         for &i in self.bucket(Side::Whole, v, r.first) {
             let p = &self.phrases[i];
@@ -215,6 +226,7 @@ mod tests {
             ("before\ttitle\t3\tSeason of", "lower-case words"),
             ("before\ttitle\t3\tseason  of", "lower-case words"),
             ("first\tnonwork\t0\ttwo words", "one word"),
+            ("last\tnonperson\t0\ttwo words", "one word"),
         ] {
             let err = ContextTable::parse(text, "ctx.tsv").expect_err(text).to_string();
             assert!(err.contains("ctx.tsv") && err.contains(want), "{text:?}: {err}");

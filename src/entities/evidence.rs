@@ -38,6 +38,8 @@ pub struct Stats {
     pub known: Option<TitleKind>,
     /// Whether a context phrase says it is not a work ("PlayStation 5", "Sci-fi").
     pub nonwork: bool,
+    /// Whether it names a place rather than a person ("Hudson Theatre", "Heinz Hall").
+    pub nonperson: bool,
 }
 
 /// The decision for one surface string.
@@ -763,6 +765,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     st.quoted |= e.quoted;
     st.tagged |= e.tagged;
     st.nonwork |= e.nonwork;
+    st.nonperson |= e.nonperson;
     st.known = st.known.or(e.known);
     for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
         *k += n;
@@ -1043,6 +1046,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let said = super::context::ContextTable::builtin().said(v, r, a, b);
     e.person += said.person;
     e.nonwork |= said.nonwork;
+    e.nonperson |= said.nonperson;
 
     // --- title
     // A possessive is an owner ("in Paul's visions"): what is left of it says nothing.
@@ -1481,7 +1485,8 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         Some(_) if first.is(class::COMMON | class::FIRST_NAME | class::SURNAME | class::MONTH | class::WEEKDAY) => 1,
         Some(_) => 2,
     };
-    let p = lex_p + st.person + tag_p;
+    // A venue ("Hudson Theatre", "Heinz Hall") is no person, whatever its first word.
+    let p = if st.nonperson { i32::MIN / 4 } else { lex_p + st.person + tag_p };
     let t = tag_t + st.title + known_t;
     let c = if st.extended_only { 0 } else { st.character };
     // Platforms, genres, charts: never works unless quoted.
