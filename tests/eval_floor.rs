@@ -21,10 +21,11 @@ const OWN_FLOORS: &[(&str, f64)] =
 
 /// (category, F1 floor) on the articles from real pages (25 on). Set from the score of
 /// the set as it stands when a batch joins, raised by rule changes, re-set only when a new
-/// batch changes the set. 2026-12-04 with all six batches (60 articles): people .893,
-/// titles .782, organizations .812, dates .897, roles .617, releases .480, overall .768.
+/// batch changes the set. 2026-12-04 at 79fdb59 with seven batches (68 articles): people
+/// .892, titles .761, organizations .813, dates .893, roles .589, releases .456, overall
+/// .755.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.88), ("titles", 0.77), ("organizations", 0.80), ("dates", 0.88), ("roles", 0.60), ("releases", 0.46), ("overall", 0.75)];
+    &[("people", 0.88), ("titles", 0.74), ("organizations", 0.80), ("dates", 0.88), ("roles", 0.57), ("releases", 0.44), ("overall", 0.74)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
