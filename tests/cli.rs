@@ -770,7 +770,8 @@ fn a_closed_stdout_ends_quietly() {
 
 #[test]
 fn zero_threads_is_refused() {
-    let out = run(&["extract", "--threads", "0", "-"], Some(b"Keanu Reeves stars."));
+    let article = fixtures().join("articles/01_avengers_doomsday.txt");
+    let out = run(&["extract".as_ref(), "--threads".as_ref(), "0".as_ref(), article.as_os_str()], None);
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"), "{}", show(&out));
 }

@@ -609,9 +609,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 continue;
             }
             if let Some(st) = stats.get_mut(m) {
-                // "directed Blade Runner 2049 and Dune": one title and no person in a short
-                // list is enough.
-                let short_titles = titles >= 1 && people == 0 && list.len() <= 3 && !first_name(v, st.sample.unwrap_or_default());
+                // "directed Blade Runner 2049 and Dune", "guest-starred on Harbor Watch,
+                // Ironside Bay and Cold Courage": one member that is certainly a work and no
+                // person types its siblings, unless they start with a given name.
+                let short_titles = titles >= 1 && people == 0 && !first_name(v, st.sample.unwrap_or_default());
                 if (titles >= 2 && titles > people) || short_titles {
                     st.title += 3;
                 } else if (people >= 2 && people > titles)

@@ -35,7 +35,12 @@ def test_extract_equals_cli(ex: newsfacts.Extractor, cli: Path, path: Path, publ
     want = json.loads(out.stdout)
     got = ex.extract(article_text(path), published=published)
     assert got == want
-    assert got["people"] and got["dates"], "a fixture article names people and dates"
+    # Not an empty result: what the answer key names, the extraction names too (a few
+    # real-page articles name no person, e.g. a box-office chart).
+    gold = json.loads((path.parent.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    for key in ("people", "dates"):
+        assert bool(got[key]) == bool(gold[key]) or got[key], f"{path.stem}: no {key} extracted"
+    assert got["people"] or got["titles"], f"{path.stem}: neither people nor titles"
 
 
 @pytest.mark.parametrize("path", ARTICLES[:6], ids=lambda p: p.stem)
