@@ -635,9 +635,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
     }
 
     let mut out = Vec::new();
+    // (Read once per article, not once per surface string.)
+    let debug = std::env::var_os("NEWSFACTS_DEBUG").is_some();
     for (surface, span) in order {
         let Some(st) = stats.get(surface) else { continue };
-        if std::env::var_os("NEWSFACTS_DEBUG").is_some() {
+        if debug {
             eprintln!(
                 "{surface:?} p={} t={} c={} tagged={} quoted={} -> {:?}",
                 st.person,
