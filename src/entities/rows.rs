@@ -24,7 +24,8 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let sep = |k: usize| matches!(v.tt(k), "–" | "—" | "-" | "," | "|" | "(" | ")" | ":" | "“" | "”" | "\"" | "•" | "*");
     for k in a..=b {
         if k == b || sep(k) {
-            if k > start {
+            // (A field of punctuation alone, a stray "." before a quote, is no field.)
+            if k > start && (start..k).any(|j| v.toks[j].is_word()) {
                 out.push((start, k));
             }
             start = k + 1;
@@ -116,7 +117,9 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         for r in &rows {
             for (c, kind) in kinds.iter().enumerate() {
                 let (Some(kind), f) = (kind, r[c]) else { continue };
-                if !namelike(v, f) {
+                // A quoted field is a work whatever its column says.
+                let quoted = f.0 > 0 && matches!(v.tt(f.0 - 1), "“" | "\"" | "‘");
+                if !namelike(v, f) || (quoted && *kind == Column::Person) {
                     continue;
                 }
                 let span = Span::new(v.toks[f.0].span.start, v.toks[f.1 - 1].span.end);
