@@ -81,10 +81,11 @@ impl Article {
     /// Parses the layout of `text`. Never fails: anything unexpected is body text.
     pub fn parse(text: &str) -> Article {
         let mut article = Article::default();
-        let mut pos = 0;
+        // A byte-order mark is no text (offsets still count its bytes).
+        let mut pos = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
 
         // The metadata line is the first non-blank line, if it looks like one.
-        if let Some(line) = lines(text, 0).find(|l| !l.get(text).unwrap_or("").trim().is_empty()) {
+        if let Some(line) = lines(text, pos).find(|l| !l.get(text).unwrap_or("").trim().is_empty()) {
             let raw = line.get(text).unwrap_or("");
             if looks_like_meta(raw) {
                 match parse_meta(raw, line.start) {
@@ -122,7 +123,8 @@ impl Article {
     }
 }
 
-/// Lines of `text` from `from`, each without its line terminator.
+/// Lines of `text` from `from`, each without its line terminator (`\n`, `\r\n` or a
+/// lone `\r`).
 fn lines(text: &str, from: usize) -> impl Iterator<Item = Span> + '_ {
     let mut pos = from;
     std::iter::from_fn(move || {
@@ -130,14 +132,11 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = Span> + '_ {
             return None;
         }
         let rest = text.get(pos..)?;
-        let (len, next) = match rest.find('\n') {
-            Some(i) => (i, pos + i + 1),
-            None => (rest.len(), text.len()),
+        let (end, next) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (pos + i, pos + i + 2),
+            Some(i) => (pos + i, pos + i + 1),
+            None => (text.len(), text.len()),
         };
-        let mut end = pos + len;
-        if end > pos && text.as_bytes().get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
         let sp = Span::new(pos, end);
         pos = next;
         Some(sp)
@@ -282,6 +281,18 @@ mod tests {
             ("", None, None, &[], None, 0, 0),
             ("\n\n  \n", None, None, &[], None, 0, 0),
             ("Body starts with a sentence.\n\nAnd goes on.", None, None, &[], None, 2, 0),
+            // a byte-order mark, CR-only line endings
+            ("\u{feff} date 2025-06-01 Posted in: Movies\n\nHead\n\nBody.", Some("2025-06-01"), Some("Movies"), &[], Some("Head"), 1, 0),
+            ("\u{feff}Head\n\nBody.", None, None, &[], Some("Head"), 1, 0),
+            (
+                "date 2025-06-01 Posted in: TV\r\rHead\r\rBody one.\rStill one.\r\rTwo.",
+                Some("2025-06-01"),
+                Some("TV"),
+                &[],
+                Some("Head"),
+                2,
+                0,
+            ),
         ];
         for (i, (text, p, s, t, h, n, w)) in cases.iter().enumerate() {
             let got = show(text);

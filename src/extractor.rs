@@ -182,7 +182,19 @@ impl Extractor {
         self.pipeline(text, &ArticleMeta::default(), stop)
     }
 
+    /// Runs the stages on the normalized view of `text` (see `text::normalize`) and maps
+    /// every span back into `text`.
     fn pipeline(&self, text: &str, meta: &ArticleMeta, stop: Stage) -> Facts {
+        let view = crate::text::normalize::normalize(text);
+        if !view.changed() {
+            return self.run(text, meta, stop);
+        }
+        let mut facts = self.run(&view.text, meta, stop);
+        remap(&mut facts, &view, text);
+        facts
+    }
+
+    fn run(&self, text: &str, meta: &ArticleMeta, stop: Stage) -> Facts {
         let e = &*self.inner;
         let article = Article::parse(text);
         let published = article.published.or(meta.published);
@@ -370,6 +382,53 @@ impl Extractor {
     }
 }
 
+/// Moves every span of `facts`, found on the normalized `view`, into `input`; the
+/// surface texts become the input's own bytes at those spans.
+fn remap(facts: &mut Facts, view: &crate::text::normalize::Normalized<'_>, input: &str) {
+    let surface = |sp: Span| input.get(sp.start..sp.end).unwrap_or("").to_string();
+    let mentions = facts
+        .people
+        .iter_mut()
+        .flat_map(|p| p.mentions.iter_mut())
+        .chain(facts.titles.iter_mut().flat_map(|t| t.mentions.iter_mut()))
+        .chain(facts.organizations.iter_mut().flat_map(|o| o.mentions.iter_mut()));
+    for m in mentions {
+        let sp = view.span(m.span());
+        (m.start, m.end, m.text) = (sp.start, sp.end, surface(sp));
+    }
+    for d in &mut facts.dates {
+        let sp = view.span(Span::new(d.start, d.end));
+        (d.start, d.end, d.text) = (sp.start, sp.end, surface(sp));
+    }
+    let evidence = facts.roles.iter_mut().map(|r| &mut r.evidence).chain(facts.releases.iter_mut().map(|r| &mut r.evidence));
+    for ev in evidence {
+        let sp = view.span(ev.span());
+        (ev.start, ev.end) = (sp.start, sp.end);
+    }
+    for w in &mut facts.warnings {
+        *w = remap_warning(w, |n| view.start(n));
+    }
+}
+
+/// Rewrites the byte offsets a warning names ("at byte N") with `map`.
+fn remap_warning(w: &str, map: impl Fn(usize) -> usize) -> String {
+    const AT: &str = "at byte ";
+    let mut out = String::with_capacity(w.len());
+    let mut rest = w;
+    while let Some(i) = rest.find(AT) {
+        let (head, tail) = rest.split_at(i + AT.len());
+        out.push_str(head);
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        match tail[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&map(n).to_string()),
+            Err(_) => out.push_str(&tail[..digits]),
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +437,11 @@ mod tests {
     fn extractor_is_send_sync_clone() {
         fn assert<T: Send + Sync + Clone>() {}
         assert::<Extractor>();
+    }
+
+    #[test]
+    fn warnings_name_input_offsets() {
+        assert_eq!(remap_warning("a at byte 10; b at byte 3x", |n| n + 3), "a at byte 13; b at byte 6x");
+        assert_eq!(remap_warning("no offset", |n| n), "no offset");
     }
 }

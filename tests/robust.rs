@@ -154,3 +154,90 @@ fn invalid_utf8_names_the_offset() {
         assert_eq!(err.to_string(), format!("input is not valid UTF-8 at byte {offset}"));
     }
 }
+
+/// The facts worth comparing across spellings of one article: names, values and relations,
+/// not offsets (those are checked against each variant's own bytes).
+fn summary(f: &Facts) -> String {
+    let mut parts = vec![format!("{:?} {:?} {:?} {:?}", f.published, f.section, f.tags, f.headline)];
+    parts.extend(f.people.iter().map(|p| format!("person {} x{}", p.name, p.mentions.len())));
+    parts.extend(f.titles.iter().map(|t| format!("title {} {:?} x{}", t.name, t.kind, t.mentions.len())));
+    parts.extend(f.organizations.iter().map(|o| format!("org {} x{}", o.name, o.mentions.len())));
+    parts.extend(f.dates.iter().map(|d| format!("date {:?}", d.value)));
+    parts.extend(f.roles.iter().map(|r| format!("role {} {:?} {:?} {:?}", r.person, r.role, r.title, r.character)));
+    parts.extend(f.releases.iter().map(|r| format!("release {} {:?} {:?} {:?} {}", r.title, r.date, r.status, r.venue, r.hedged)));
+    parts.join("\n")
+}
+
+/// Puts `mark` inside every capitalised word of five letters or more, after its second
+/// letter ("Kra\u{ad}vitz"): names must survive it.
+fn inside_names(text: &str, mark: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let letters = word.chars().take_while(|c| c.is_alphabetic()).count();
+        if letters >= 5 && word.starts_with(|c: char| c.is_uppercase()) {
+            let cut = word.char_indices().nth(2).map_or(word.len(), |(k, _)| k);
+            out.push_str(&word[..cut]);
+            out.push_str(mark);
+            out.push_str(&word[cut..]);
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Text as it really arrives: a byte-order mark, CR-only, CRLF or U+2028 line breaks,
+/// decomposed accents, soft hyphens, zero-width spaces and joiners inside names. Every
+/// spelling of an article gives the facts of the plain one, with spans into its own bytes.
+#[test]
+fn arrival_variants_extract_the_same_facts() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    type Variant = (&'static str, fn(&str) -> String);
+    let variants: [Variant; 8] = [
+        ("byte-order mark", |t| format!("\u{feff}{t}")),
+        ("CR line endings", |t| t.replace('\n', "\r")),
+        ("CRLF line endings", |t| t.replace('\n', "\r\n")),
+        ("U+2028 line separators", |t| t.replace('\n', "\u{2028}")),
+        ("decomposed (NFD)", |t| t.nfd().collect()),
+        ("soft hyphens in names", |t| inside_names(t, "\u{ad}")),
+        ("zero-width joiners in names", |t| inside_names(t, "\u{200d}")),
+        ("zero-width spaces after words", |t| t.replace(' ', "\u{200b} ")),
+    ];
+    let mut failures = Vec::new();
+    // Every fourth fixture keeps the test quick while covering each kind of page.
+    for path in paths.iter().step_by(4) {
+        let plain = std::fs::read_to_string(path).expect("UTF-8 fixture");
+        let want = summary(&ex().extract(&plain));
+        for (name, make) in &variants {
+            let text = make(&plain);
+            let f = ex().extract(&text);
+            if let Err(e) = check_spans(&text, &f) {
+                failures.push(format!("{}: {name}: {e}", path.display()));
+            } else if summary(&f) != want {
+                let got = summary(&f);
+                let diff: Vec<&str> = got.lines().filter(|l| !want.lines().any(|w| w == *l)).take(3).collect();
+                let lost: Vec<&str> = want.lines().filter(|l| !got.lines().any(|g| g == *l)).take(3).collect();
+                failures.push(format!("{}: {name}: lost {lost:?}, gained {diff:?}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} variants differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// A user's names are read as the text is: in NFC, so a decomposed entry still matches.
+#[test]
+fn gazetteer_names_match_normalized_text() {
+    let ex = Extractor::builder().people(["Zoe\u{308} Naylor"]).build().expect("builds");
+    let text = "Zoe\u{308} Naylor and Zoë Naylor are one person.";
+    let f = ex.extract(text);
+    assert_eq!(f.people.len(), 1, "{:?}", f.people);
+    assert_eq!(f.people[0].name, "Zoë Naylor");
+    let texts: Vec<&str> = f.people[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Zoe\u{308} Naylor", "Zoë Naylor"]);
+}

@@ -13,6 +13,8 @@ const MAX_NAME: usize = 256;
 /// organization kind for organization files; `person`, `publication` and `place` are
 /// accepted anywhere.
 pub fn rows(text: &str, source_name: &str, default: Category, mut f: impl FnMut(&str, Category, Option<&str>)) -> Result<(), Error> {
+    // A byte-order mark is no part of the first name.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let row = raw.trim_end_matches('\r');
@@ -26,20 +28,30 @@ pub fn rows(text: &str, source_name: &str, default: Category, mut f: impl FnMut(
         if cols.next().is_some() {
             return Err(Error::gazetteer(source_name, line, "too many columns (expected name, kind, canonical)"));
         }
-        if name.is_empty() {
-            return Err(Error::gazetteer(source_name, line, "empty name"));
-        }
-        if name.len() > MAX_NAME {
-            return Err(Error::gazetteer(source_name, line, format!("name longer than {MAX_NAME} bytes")));
-        }
-        if let Some(c) = name.chars().find(|c| c.is_control()) {
-            return Err(Error::gazetteer(source_name, line, format!("control character {c:?} in name")));
-        }
+        check_entry(name, canonical).map_err(|why| Error::gazetteer(source_name, line, why))?;
         let category = match kind.filter(|k| !k.is_empty()) {
             None => default,
             Some(k) => category_of(k, default).ok_or_else(|| Error::gazetteer(source_name, line, format!("unknown kind {k:?}")))?,
         };
         f(name, category, canonical);
+    }
+    Ok(())
+}
+
+/// The one validation of a gazetteer entry, from a file row or a list: a name of at most
+/// [`MAX_NAME`] bytes, and no control character in the name or the canonical name.
+pub(crate) fn check_entry(name: &str, canonical: Option<&str>) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("empty name".into());
+    }
+    if name.len() > MAX_NAME {
+        return Err(format!("name longer than {MAX_NAME} bytes"));
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(format!("control character {c:?} in name"));
+    }
+    if let Some(c) = canonical.and_then(|k| k.chars().find(|c| c.is_control())) {
+        return Err(format!("control character {c:?} in canonical name"));
     }
     Ok(())
 }
@@ -87,5 +99,13 @@ mod tests {
         assert_eq!(parse("A\tfilm\tA\tx\n", film).unwrap_err(), "test.tsv:1: too many columns (expected name, kind, canonical)");
         assert_eq!(parse("Lionsgate\tfilm\n", org).unwrap_err(), "test.tsv:1: unknown kind \"film\"");
         assert!(parse(&"x".repeat(300), film).unwrap_err().contains("longer than"));
+        // a byte-order mark is not part of the first name
+        assert_eq!(parse("\u{feff}Keanu Reeves\nHeat\n", Category::Person).unwrap()[0].0, "Keanu Reeves");
+        // control characters: name and canonical alike
+        assert_eq!(parse("Ke\u{7}anu\n", Category::Person).unwrap_err(), "test.tsv:1: control character '\\u{7}' in name");
+        assert_eq!(
+            parse("A\nTIFF\tfestival\tToronto\u{1b}[31m\n", org).unwrap_err(),
+            "test.tsv:2: control character '\\u{1b}' in canonical name"
+        );
     }
 }

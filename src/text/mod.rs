@@ -1,5 +1,6 @@
 //! Tokens and sentences: spans only, no copied strings.
 
+pub(crate) mod normalize;
 pub mod sentences;
 pub mod tokens;
 
