@@ -234,6 +234,9 @@ impl Extractor {
                 && !d.span.get(text).unwrap_or("").contains(' '))
         });
         let date_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
+        // An impossible day ("February 30") keeps its span from titles, then goes: the
+        // warning already names it.
+        found.retain(|d| !d.impossible);
         let ents = entities::recognize(&entities::Input {
             text,
             toks: &tokens,

@@ -54,6 +54,10 @@ pub struct Found {
     pub granularity: Granularity,
     /// Whether resolving it needed the publication date.
     pub relative: bool,
+    /// Whether it names a day that does not exist ("February 30, 2025", "2025-02-29"):
+    /// such a match has no value and is reported as a warning, but its span is kept so
+    /// that nothing else (a title, a shorter date) is read inside it.
+    pub impossible: bool,
 }
 
 /// The compiled date scanner: built once, shared by every extraction (`Send + Sync`,
@@ -116,7 +120,18 @@ impl DateScanner {
             if let Some((sp, y)) = hit.typo {
                 warnings.push(format!("typo'd year {:?} at byte {} read as {y}", sp.get(text).unwrap_or(""), sp.start));
             }
-            out.push(Found { span: hit.span, value: r.value, granularity: r.granularity, relative: r.relative });
+            let impossible = matches!(hit.expr, Expr::Impossible);
+            let surface = || hit.span.get(text).unwrap_or("");
+            if impossible {
+                warnings.push(format!("impossible date {:?} at byte {}: not read as a date", surface(), hit.span.start));
+            } else if r.out_of_range {
+                warnings.push(format!(
+                    "date {:?} at byte {} falls outside the years 0000-9999: left without a value",
+                    surface(),
+                    hit.span.start
+                ));
+            }
+            out.push(Found { span: hit.span, value: r.value, granularity: r.granularity, relative: r.relative, impossible });
         }
     }
 }

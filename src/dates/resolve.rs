@@ -24,6 +24,8 @@ pub(crate) struct Resolved {
     pub granularity: Granularity,
     /// Whether the value needed the publication date.
     pub relative: bool,
+    /// Whether the value fell outside the years 0000 to 9999 and was left out.
+    pub out_of_range: bool,
 }
 
 /// A value at its granularity.
@@ -37,6 +39,14 @@ enum Val {
 }
 
 impl Val {
+    fn in_iso_years(self) -> bool {
+        let y = match self {
+            Val::Day(d) => d.year(),
+            Val::Month(y, _) | Val::Year(y) | Val::Quarter(y, _) | Val::Season(y, _) => y,
+        };
+        (0..=9999).contains(&y)
+    }
+
     fn iso(self) -> String {
         match self {
             Val::Day(d) => d.to_string(),
@@ -68,6 +78,7 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Unit::Year => Granularity::Year,
         },
         Expr::SeasonRel { .. } => Granularity::Season,
+        Expr::Impossible => Granularity::Day,
     }
 }
 
@@ -88,28 +99,29 @@ fn point_needs_tense(p: &Point) -> bool {
 /// Resolves one match.
 pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
     let granularity = granularity(expr);
-    let (value, relative) = match *expr {
+    let (vals, relative) = match *expr {
         Expr::Point(p) => {
             let (v, rel) = point(p, a);
-            (v.map(|v| DateValue::Point(v.iso())), rel)
+            (v.map(|v| (v, None)), rel)
         }
         Expr::Range(from, to) => {
             let (v, rel) = range(from, to, a);
-            (v.map(|(f, t)| DateValue::Range { from: f.iso(), to: t.iso() }), rel)
+            (v.map(|(f, t)| (f, Some(t))), rel)
         }
         Expr::YearOffset(p, offset) => {
             let v = a.published.and_then(|d| point(with_year(p, d.year() + i32::from(offset)), a).0);
-            (v.map(|v| DateValue::Point(v.iso())), true)
+            (v.map(|v| (v, None)), true)
         }
-        _ => (
-            relative(expr, a).map(|v| match v {
-                (f, Some(t)) => DateValue::Range { from: f.iso(), to: t.iso() },
-                (f, None) => DateValue::Point(f.iso()),
-            }),
-            true,
-        ),
+        Expr::Impossible => (None, false),
+        _ => (relative(expr, a), true),
     };
-    Resolved { value, granularity, relative }
+    // ISO 8601 without an expanded representation has years 0000 to 9999 only.
+    let out_of_range = vals.is_some_and(|(f, t)| !f.in_iso_years() || t.is_some_and(|t| !t.in_iso_years()));
+    let value = vals.filter(|_| !out_of_range).map(|v| match v {
+        (f, Some(t)) => DateValue::Range { from: f.iso(), to: t.iso() },
+        (f, None) => DateValue::Point(f.iso()),
+    });
+    Resolved { value, granularity, relative, out_of_range }
 }
 
 /// A written value, its year filled in from context or the publication date when left
@@ -289,7 +301,7 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
             };
             Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
         }
-        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) => None,
+        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible => None,
     }
 }
 

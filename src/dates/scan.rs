@@ -60,6 +60,8 @@ pub(crate) enum Expr {
     /// A month or month-day whose year is counted from the publication year: "January
     /// of last year", "June 19 next year".
     YearOffset(Point, i8),
+    /// A day that does not exist ("February 30", "2025-02-29"): no date, and no title.
+    Impossible,
 }
 
 /// One match.
@@ -72,6 +74,14 @@ pub(crate) struct Hit {
     /// Whether the year it writes out dates year-less dates later in the sentence ("In
     /// 2019, ... from May to July"); an adjective year ("the 2023 strikes") does not.
     pub context: bool,
+}
+
+impl Hit {
+    /// A day that does not exist, read whole so that no part of it is taken for a date
+    /// or a title.
+    fn impossible(st: usize, end: usize) -> Hit {
+        Hit { span: Span::new(st, end), expr: Expr::Impossible, typo: None, context: false }
+    }
 }
 
 /// A four-character year as read.
@@ -192,7 +202,8 @@ impl<'a> Scanner<'a> {
     fn month_day(&mut self, st: usize, month: u8, q: usize) -> Option<Hit> {
         let (d1, e1) = self.day_at(q)?;
         if d1 > days_in_month(2024, month) {
-            return None;
+            let end = self.year_after(e1, true, false).map_or(e1, |y| y.span.end);
+            return Some(Hit::impossible(st, end));
         }
         let mut to: Option<(u8, u8)> = None;
         let mut end = e1;
@@ -201,6 +212,10 @@ impl<'a> Scanner<'a> {
                 if d2 > d1 && d2 <= days_in_month(2024, month) {
                     to = Some((month, d2));
                     end = e2;
+                } else if d2 > d1 {
+                    // "February 27–30": a range that ends on a day the month lacks.
+                    let end = self.year_after(e2, true, false).map_or(e2, |y| y.span.end);
+                    return Some(Hit::impossible(st, end));
                 }
             } else if let Some(mw2) = self.month_word(r) {
                 let r2 = self.skip_ws(mw2.end);
@@ -233,8 +248,8 @@ impl<'a> Scanner<'a> {
         let typo = year.filter(|y| y.typo).map(|y| (y.span, y.value));
         let expr = match to {
             None => {
-                if let Some(y) = y {
-                    Date::new(y, from.0, from.1)?;
+                if y.is_some_and(|y| Date::new(y, from.0, from.1).is_none()) {
+                    return Some(Hit::impossible(st, end));
                 }
                 Expr::Point(Point::Day { year: y, month: from.0, day: from.1, weekday: None })
             }
@@ -242,8 +257,9 @@ impl<'a> Scanner<'a> {
                 // "December 28 to January 3, 2026": the first end is in the year before.
                 let y_from = y.map(|y| if from > to { y - 1 } else { y });
                 if let (Some(a), Some(b)) = (y_from, y) {
-                    Date::new(a, from.0, from.1)?;
-                    Date::new(b, to.0, to.1)?;
+                    if Date::new(a, from.0, from.1).is_none() || Date::new(b, to.0, to.1).is_none() {
+                        return Some(Hit::impossible(st, end));
+                    }
                 }
                 Expr::Range(
                     Point::Day { year: y_from, month: from.0, day: from.1, weekday: None },
@@ -578,7 +594,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let y = std::str::from_utf8(&b[st..e]).ok()?.parse::<i32>().ok().filter(|y| YEARS.contains(y))?;
-        Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+        if Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).is_none() {
+            return ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| Hit::impossible(st, de));
+        }
         Some(Hit {
             span: Span::new(st, de),
             expr: Expr::Point(Point::Day { year: Some(y), month: m as u8, day: d as u8, weekday: None }),
@@ -600,7 +618,9 @@ impl<'a> Scanner<'a> {
         if self.number_continues(y.span.end) || self.at(y.span.end) == b'/' {
             return None;
         }
-        Date::new(y.value, m, d)?;
+        if Date::new(y.value, m, d).is_none() {
+            return ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| Hit::impossible(st, y.span.end));
+        }
         Some(Hit {
             span: Span::new(st, y.span.end),
             expr: Expr::Point(Point::Day { year: Some(y.value), month: m, day: d, weekday: None }),
@@ -648,10 +668,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let dim = days_in_month(2024, mw.month);
-        if d1 > dim || d2.is_some_and(|d| d > dim) {
-            return None;
-        }
         let end = year.map_or(mw.end, |y| y.span.end);
+        if d1 > dim || d2.is_some_and(|d| d > dim) {
+            return Some(Hit::impossible(st, end));
+        }
         self.day_hit(st, end, (mw.month, d1), d2.map(|d| (mw.month, d)), year)
     }
 

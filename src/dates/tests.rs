@@ -18,6 +18,9 @@ fn render(text: &str, found: &[Found]) -> String {
         return "-".to_string();
     }
     let one = |f: &Found| {
+        if f.impossible {
+            return format!("{}=impossible", f.span.get(text).unwrap_or("<not on a char boundary>"));
+        }
         let value = f.value.as_ref().map_or_else(|| "null".to_string(), DateValue::to_iso);
         let gran = match f.granularity {
             Granularity::Day => "day",
