@@ -279,9 +279,11 @@ fn org_short(name: &str) -> Option<&str> {
     (words.is(last, class::ORG_SUFFIX) && head.len() >= 2 && !head.eq_ignore_ascii_case("the")).then_some(head)
 }
 
+/// Adds a mention; mentions arrive in text order, so a repeat can only be the last one
+/// (a scan of all of them made a name repeated 100,000 times quadratic).
 fn push_mention<K>(list: &mut [Entity<K>], i: usize, sp: Span) {
     if let Some(e) = list.get_mut(i) {
-        if !e.mentions.contains(&sp) {
+        if e.mentions.last() != Some(&sp) {
             e.mentions.push(sp);
         }
     }
