@@ -217,6 +217,50 @@ enum Job {
 /// Articles read at a time: bounds memory on endless streams while keeping every core busy.
 const CHUNK: usize = 256;
 
+/// Bytes of article text read at a time: a chunk is extracted once it holds `CHUNK`
+/// articles or this much text, so a stream of 20 MB articles holds a few of them at a
+/// time, not 256 (the input side of peak memory is at most this plus one article).
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// The UTF-8 byte-order mark, skipped at the start of a file or of a JSON line.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The articles read but not yet extracted.
+#[derive(Default)]
+struct Chunk {
+    jobs: Vec<Job>,
+    /// Text bytes the jobs hold.
+    bytes: usize,
+}
+
+impl Chunk {
+    /// Adds a job; `true` when the chunk is full (`CHUNK` articles or `CHUNK_BYTES` of
+    /// text) and must be extracted before reading on.
+    fn push(&mut self, job: Job) -> bool {
+        if let Job::Text { text, .. } = &job {
+            self.bytes += text.len();
+        }
+        self.jobs.push(job);
+        self.jobs.len() >= CHUNK || self.bytes >= CHUNK_BYTES
+    }
+
+    fn clear(&mut self) {
+        self.jobs.clear();
+        self.bytes = 0;
+    }
+}
+
+/// Refuses a JSON line whose text holds a NUL byte, as a file with one is refused: the
+/// same rule ([`newsfacts::decode`]) for every way text comes in.
+fn refuse_binary(job: Job, n: usize) -> Job {
+    if let Job::Text { text, .. } = &job {
+        if let Err(e) = newsfacts::decode(text.as_bytes()) {
+            return Job::Failed { label: format!("<stdin>:{n}"), msg: format!("text field: {e}") };
+        }
+    }
+    job
+}
+
 /// Runs `extract`; `Ok(false)` when some article failed (each reported on stderr).
 fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     let published = args.published.as_deref().map(parse_date).transpose()?;
@@ -228,10 +272,10 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     let mut out = BufWriter::new(stdout.lock());
     let lines = args.jsonl || args.files.len() > 1;
     let mut ok = true;
-    let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
-    let flush = |chunk: &mut Vec<Job>, out: &mut BufWriter<io::StdoutLock<'_>>| -> Result<bool, String> {
-        let done = run_chunk(&pool, &ex, chunk, lines, out);
-        progress.add(chunk.len());
+    let mut chunk = Chunk::default();
+    let flush = |chunk: &mut Chunk, out: &mut BufWriter<io::StdoutLock<'_>>| -> Result<bool, String> {
+        let done = run_chunk(&pool, &ex, &chunk.jobs, lines, out);
+        progress.add(chunk.jobs.len());
         chunk.clear();
         done
     };
@@ -252,8 +296,9 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                chunk.push(json_job(&buf, n, &meta));
-                if chunk.len() == CHUNK {
+                let line = buf.strip_prefix(BOM).unwrap_or(&buf);
+                let job = refuse_binary(json_job(line, n, &meta), n);
+                if chunk.push(job) {
                     ok &= flush(&mut chunk, &mut out)?;
                 }
             }
@@ -270,8 +315,7 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
             Ok(text) => Job::Text { source: file.as_str().into(), text, meta: meta.clone() },
             Err(msg) => Job::Failed { label: file.clone(), msg },
         };
-        chunk.push(job);
-        if chunk.len() == CHUNK {
+        if chunk.push(job) {
             ok &= flush(&mut chunk, &mut out)?;
         }
     }
@@ -361,5 +405,28 @@ impl Progress {
         if let Some(pb) = &self.0 {
             pb.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(n: usize) -> Job {
+        Job::Text { source: 0.into(), text: "x".repeat(n), meta: ArticleMeta::default() }
+    }
+
+    #[test]
+    fn a_chunk_is_full_at_its_article_or_byte_bound() {
+        let mut c = Chunk::default();
+        assert!((1..CHUNK).all(|_| !c.push(text(10))));
+        assert!(c.push(text(10)), "the 256th small article fills the chunk");
+        c.clear();
+        // Three 6 MB articles pass 16 MB: a stream of big articles is extracted a few at
+        // a time, not 256 at a time.
+        assert!(!c.push(text(6 << 20)) && !c.push(text(6 << 20)));
+        assert!(c.push(text(6 << 20)));
+        c.clear();
+        assert!(!c.push(Job::Failed { label: "x".into(), msg: "y".into() }));
     }
 }

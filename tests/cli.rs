@@ -563,6 +563,29 @@ fn jsonl_stdin_numbers_lines_and_skips_bad_ones() {
     }
 }
 
+#[test]
+fn jsonl_lines_skip_a_bom_and_refuse_nul_as_files_do() {
+    // A byte-order mark before a JSON line is no part of it; a NUL in the text is refused
+    // as binary, exactly as a file holding one is.
+    let good = serde_json::json!({"text": "Keanu Reeves stars in John Wick."}).to_string();
+    let nul = serde_json::json!({"text": "Keanu\u{0}Reeves"}).to_string();
+    let input = format!("\u{feff}{good}\n{nul}\n\u{feff}{good}\n");
+    let out = run(&["extract", "--jsonl", "-"], Some(input.as_bytes()));
+    assert!(!out.status.success(), "the NUL line must fail the run\n{}", show(&out));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2, "{}", show(&out));
+    assert_eq!((&lines[0]["source"], &lines[1]["source"]), (&Value::from(1), &Value::from(3)));
+    assert_eq!(people_names(&lines[0]), ["Keanu Reeves"]);
+    assert_eq!(people_names(&lines[1]), ["Keanu Reeves"]);
+    assert!(stderr(&out).contains("<stdin>:2: text field: input looks binary (NUL byte at 5)"), "{}", show(&out));
+
+    let scratch = Scratch::new("nul");
+    let file = scratch.write("nul.txt", "Keanu\0Reeves");
+    let out = run(&["extract".as_ref(), file.as_os_str()], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("input looks binary (NUL byte at 5)"), "{}", show(&out));
+}
+
 // ---------------------------------------------------------------------------------------
 // 7. An empty article.
 
