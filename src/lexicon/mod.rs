@@ -96,6 +96,10 @@ pub struct Hit<'g> {
 pub struct GazetteerBuilder {
     entries: Vec<Entry>,
     case: CasePolicy,
+    /// Entries added from lists so far (file rows are checked as they are parsed).
+    listed: usize,
+    /// The first bad list entry: its 1-based position and what is wrong.
+    bad: Option<(usize, String)>,
 }
 
 impl GazetteerBuilder {
@@ -160,9 +164,13 @@ impl GazetteerBuilder {
         self.parse(text, &name, default)
     }
 
+    /// Adds an entry given in code: checked as a file row is, the first bad one kept for
+    /// [`build`](Self::build) to report.
     fn push(&mut self, surface: &str, category: Category, canonical: Option<&str>) {
+        self.listed += 1;
         let s = surface.trim();
-        if s.is_empty() {
+        if let Err(why) = parse::check_entry(s, canonical) {
+            self.bad.get_or_insert((self.listed, why));
             return;
         }
         self.entries.push(Entry { surface: s.into(), category, canonical: canonical.map(Into::into), case: self.case });
@@ -170,6 +178,10 @@ impl GazetteerBuilder {
 
     /// Adds every entry of another builder (each keeps its own case policy).
     pub fn merge(mut self, other: GazetteerBuilder) -> GazetteerBuilder {
+        if let Some((n, why)) = other.bad {
+            self.bad.get_or_insert((self.listed + n, why));
+        }
+        self.listed += other.listed;
         self.entries.extend(other.entries);
         self
     }
@@ -184,10 +196,11 @@ impl GazetteerBuilder {
         self.entries.is_empty()
     }
 
-    /// Compiles the automaton. Every entry is checked as a file row is (no control
-    /// character in a name or canonical name, at most 256 bytes); an entry added from a
-    /// list fails as `<list>:N` with its 1-based position. Names are matched in NFC, as
-    /// the extractor reads text.
+    /// Compiles the automaton. Entries added in code ([`add`](Self::add),
+    /// [`extend`](Self::extend), …) are checked as file rows are (not empty, no control
+    /// character in a name or canonical name, at most 256 bytes): the first bad one fails
+    /// as `<list>:N`, N its 1-based position among them. Names are matched in NFC, as the
+    /// extractor reads text.
     ///
     /// ```
     /// use newsfacts::{Category, GazetteerBuilder};
@@ -195,8 +208,10 @@ impl GazetteerBuilder {
     /// assert_eq!(err.to_string(), "<list>:2: control character '\\t' in name");
     /// ```
     pub fn build(mut self) -> Result<Gazetteer, Error> {
-        for (i, e) in self.entries.iter_mut().enumerate() {
-            parse::check_entry(&e.surface, e.canonical.as_deref()).map_err(|why| Error::gazetteer("<list>", i + 1, why))?;
+        if let Some((n, why)) = self.bad {
+            return Err(Error::gazetteer("<list>", n, why));
+        }
+        for e in &mut self.entries {
             let nfc = |s: &str| crate::text::normalize::normalize(s).text.into_owned();
             if !e.surface.is_ascii() {
                 e.surface = nfc(&e.surface).into();
@@ -454,9 +469,12 @@ mod tests {
 
     #[test]
     fn empty_gazetteer_matches_nothing() {
-        let g = GazetteerBuilder::new().add("  ", Category::Person).build().unwrap();
+        let g = GazetteerBuilder::new().build().unwrap();
         assert_eq!(g.find_iter("anything").count(), 0);
         assert_eq!(g.patterns(), 0);
+        // A blank name in a list is a mistake to report, not an entry to drop silently.
+        let err = GazetteerBuilder::new().add("Eve", Category::Person).add("  ", Category::Person).build().unwrap_err();
+        assert_eq!(err.to_string(), "<list>:2: empty name");
     }
 
     #[test]
