@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     for d in &facts.dates {
         assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
     }
-    for e in facts.roles.iter().map(|r| r.evidence).chain(facts.releases.iter().map(|r| r.evidence)) {
+    for e in facts.roles.iter().map(|r| &r.evidence).chain(facts.releases.iter().map(|r| &r.evidence)) {
         assert!(text.get(e.start..e.end).is_some());
     }
 });
