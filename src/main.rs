@@ -281,11 +281,24 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// Parses one JSON input line `{"text": ..., "published": ...}` into a job.
+/// Parses one JSON input line `{"text": ..., "published": ...}` into a job; `n` is its
+/// line number. A failure names `<stdin>:LINE:COLUMN` when JSON parsing says where.
 fn json_job(buf: &[u8], n: usize, meta: &ArticleMeta) -> Job {
-    let parsed = std::str::from_utf8(buf)
+    // The line without its terminator: parsed with it, an unterminated string ran into the
+    // newline and was reported as "control character ... at line 2 column 0".
+    let line = buf.strip_suffix(b"\n").unwrap_or(buf);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut label = format!("<stdin>:{n}");
+    let parsed = std::str::from_utf8(line)
         .map_err(|e| format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
-        .and_then(|s| serde_json::from_str::<JsonInput>(s).map_err(|e| format!("malformed JSON line: {e}")))
+        .and_then(|s| {
+            serde_json::from_str::<JsonInput>(s).map_err(|e| {
+                if e.line() > 0 {
+                    label = format!("<stdin>:{n}:{}", e.column());
+                }
+                format!("malformed JSON line: {}", json_message(&e))
+            })
+        })
         .and_then(|j| {
             let m = match j.published.as_deref() {
                 Some(p) => ArticleMeta::published(parse_date(p)?),
@@ -295,8 +308,15 @@ fn json_job(buf: &[u8], n: usize, meta: &ArticleMeta) -> Job {
         });
     match parsed {
         Ok((text, meta)) => Job::Text { source: n.into(), text, meta },
-        Err(msg) => Job::Failed { label: format!("<stdin>:{n}"), msg },
+        Err(msg) => Job::Failed { label, msg },
     }
+}
+
+/// A JSON error's message without serde's " at line L column C" (the label says where).
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    msg.strip_suffix(&place).map_or(msg.clone(), str::to_string)
 }
 
 /// Extracts a chunk in parallel and writes it in input order; `Ok(false)` if a job failed.
