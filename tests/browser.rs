@@ -1,14 +1,29 @@
 //! The HTML view in a real browser: headless Chromium loads the page for a fixture
 //! article, its DOM is dumped and checked against the facts, and a screenshot is saved
-//! (the path is printed: a CI artifact). Skipped with a note when Chromium is missing;
-//! `.ci/run` installs it.
+//! (the path is printed: a CI artifact).
+//!
+//! The test needs Chromium, so it is `#[ignore]`d: a plain `cargo test` lists it as
+//! `ignored, needs Chromium ...` rather than passing without a browser. Run it with
+//! `cargo test --release --test browser -- --ignored`; `.ci/run` installs Chromium and
+//! does, and there a missing browser fails the test. `CHROMIUM=/path/to/chromium` picks the
+//! binary; otherwise `chromium`, `chromium-browser` or `google-chrome` on `PATH`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn chromium() -> Option<PathBuf> {
-    let candidates = [std::env::var("CHROMIUM").unwrap_or_default(), "/usr/bin/chromium".into(), "/usr/bin/chromium-browser".into()];
-    candidates.iter().filter(|c| !c.is_empty()).map(PathBuf::from).find(|p| p.exists())
+/// The browser to run: `$CHROMIUM` if set (and nothing else), else the first of the usual
+/// names on `PATH`; `Err` says what was looked for.
+fn chromium() -> Result<PathBuf, String> {
+    if let Some(bin) = std::env::var_os("CHROMIUM").filter(|b| !b.is_empty()) {
+        let bin = PathBuf::from(bin);
+        return if bin.is_file() { Ok(bin) } else { Err(format!("no Chromium at CHROMIUM={}", bin.display())) };
+    }
+    let names = ["chromium", "chromium-browser", "google-chrome"];
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("no Chromium on PATH (looked for {}); install it or set CHROMIUM", names.join(", ")))
 }
 
 fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
@@ -72,11 +87,9 @@ fn mentions_in_dom(dom: &str) -> Vec<(String, String)> {
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test --release --test browser -- --ignored"]
 fn show_page_in_headless_chromium() {
-    let Some(bin) = chromium() else {
-        eprintln!("skipped: no Chromium found (set CHROMIUM or install Debian's chromium)");
-        return;
-    };
+    let bin = chromium().unwrap_or_else(|e| panic!("{e}"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out_dir = root.join("target").join("browser");
     std::fs::create_dir_all(&out_dir).expect("output dir");
@@ -114,4 +127,35 @@ fn show_page_in_headless_chromium() {
     assert!(s.status.success() && shot.exists(), "screenshot failed: {}", String::from_utf8_lossy(&s.stderr));
     println!("screenshot artifact: {}", shot.display());
     let _ = std::fs::remove_dir_all(&profile);
+}
+
+/// This test binary, run again with `args` and `CHROMIUM` set to `chromium`.
+fn rerun(args: &[&str], chromium: &str) -> std::process::Output {
+    let me = std::env::current_exe().expect("test binary path");
+    Command::new(me).args(args).env("CHROMIUM", chromium).output().expect("test binary runs")
+}
+
+/// A plain run shows the browser test as ignored, with its reason, instead of reporting
+/// it passed.
+#[test]
+fn the_browser_test_is_visibly_ignored() {
+    let out = rerun(&["--exact", "show_page_in_headless_chromium"], "/nonexistent/chromium");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("show_page_in_headless_chromium ... ignored, needs Chromium: cargo test --release --test browser -- --ignored"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 passed; 0 failed; 1 ignored"), "{stdout}");
+}
+
+/// Asked for (`--ignored`, as `.ci/run` does) without a browser, the test fails and says
+/// why; it used to report ok having asserted nothing.
+#[test]
+fn a_missing_chromium_fails_the_browser_test() {
+    let out = rerun(&["--ignored", "--exact", "show_page_in_headless_chromium"], "/nonexistent/chromium");
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "passed without a browser:\n{all}");
+    assert!(all.contains("no Chromium at CHROMIUM=/nonexistent/chromium"), "{all}");
+    assert!(all.contains("1 failed"), "{all}");
 }
