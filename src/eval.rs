@@ -285,7 +285,18 @@ pub struct CategoryScore {
     pub missed: Vec<String>,
     /// Predicted items that matched nothing, in output order.
     pub extra: Vec<String>,
+    /// Roles and releases: each of `missed` as its fields ([`ROLE_FIELDS`] or
+    /// [`RELEASE_FIELDS`], `None` for null), for the tables of `eval --html`; empty for
+    /// the other categories.
+    pub(crate) missed_fields: Vec<Vec<Option<String>>>,
+    /// The same for `extra`.
+    pub(crate) extra_fields: Vec<Vec<Option<String>>>,
 }
+
+/// The fields of a role as [`CategoryScore`] shows it, in order.
+pub(crate) const ROLE_FIELDS: [&str; 4] = ["person", "role", "title", "character"];
+/// The fields of a release as [`CategoryScore`] shows it, in order.
+pub(crate) const RELEASE_FIELDS: [&str; 4] = ["title", "date", "status", "venue"];
 
 /// The score of one article: counts per category, attribute accuracies and details.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -426,7 +437,7 @@ fn score_set<'a>(gold: impl Iterator<Item = &'a str>, pred: impl Iterator<Item =
     let missed: Vec<String> = gold.iter().filter(|(k, _)| !pred_keys.contains(k.as_str())).map(|(_, s)| s.to_string()).collect();
     let extra: Vec<String> = pred.iter().filter(|(k, _)| !gold_keys.contains(k.as_str())).map(|(_, s)| s.to_string()).collect();
     let counts = Counts { tp: gold.len() - missed.len(), fp: extra.len(), fn_: missed.len() };
-    CategoryScore { counts, missed, extra }
+    CategoryScore { counts, missed, extra, ..CategoryScore::default() }
 }
 
 /// Folded keys with the first spelling of each, in order; empty names are dropped.
@@ -449,6 +460,8 @@ struct Item {
     attrs: [Option<String>; 2],
     shown_attrs: [String; 2],
     shown: String,
+    /// `shown`, field by field (`ROLE_FIELDS` or `RELEASE_FIELDS`).
+    fields: Vec<Option<String>>,
     /// The item without its attributes, to name it in attribute errors.
     shown_key: String,
 }
@@ -476,6 +489,7 @@ fn role_item(person: &str, role: RoleKind, title: Option<&str>, character: Optio
         attrs: [title.map(fold), character.map(fold)],
         shown_attrs: [quoted(title), quoted(character)],
         shown: format!("{}|{role}|{}|{}", person.trim(), shown(title), shown(character)),
+        fields: vec![Some(person.trim().to_string()), Some(role.clone()), title.map(str::to_string), character.map(str::to_string)],
         shown_key: format!("{}|{role}", person.trim()),
     }
 }
@@ -488,6 +502,7 @@ fn release_item(title: &str, date: Option<&str>, status: ReleaseStatus, venue: O
         attrs: [Some(status.clone()), venue.clone()],
         shown_attrs: [quoted(Some(&status)), quoted(venue.as_deref())],
         shown: format!("{}|{}|{status}|{}", title.trim(), shown(date), shown(venue.as_deref())),
+        fields: vec![Some(title.trim().to_string()), date.map(str::to_string), Some(status.clone()), venue.clone()],
         shown_key: format!("{}|{}", title.trim(), shown(date)),
     }
 }
@@ -516,9 +531,11 @@ fn score_items(gold: &[Item], pred: &[Item], attr_names: [&str; 2], wrong: &mut 
 
     let mut acc = [Accuracy::default(); 2];
     let mut missed = Vec::new();
+    let mut missed_fields = Vec::new();
     for (g, pair) in gold.iter().zip(&pair_of) {
         let Some(p) = pair.and_then(|pi| pred.get(pi)) else {
             missed.push(g.shown.clone());
+            missed_fields.push(g.fields.clone());
             continue;
         };
         for (i, a) in acc.iter_mut().enumerate() {
@@ -530,9 +547,11 @@ fn score_items(gold: &[Item], pred: &[Item], attr_names: [&str; 2], wrong: &mut 
             }
         }
     }
-    let extra: Vec<String> = pred.iter().zip(&taken).filter(|(_, &t)| !t).map(|(p, _)| p.shown.clone()).collect();
+    let unpaired: Vec<&Item> = pred.iter().zip(&taken).filter(|(_, &t)| !t).map(|(p, _)| p).collect();
+    let extra: Vec<String> = unpaired.iter().map(|p| p.shown.clone()).collect();
+    let extra_fields = unpaired.iter().map(|p| p.fields.clone()).collect();
     let counts = Counts { tp: gold.len() - missed.len(), fp: extra.len(), fn_: missed.len() };
-    (CategoryScore { counts, missed, extra }, acc)
+    (CategoryScore { counts, missed, extra, missed_fields, extra_fields }, acc)
 }
 
 /// Scores of many articles, summed for micro-averaged precision, recall and F1.

@@ -214,9 +214,11 @@ pub(crate) fn tables(facts: &Facts) -> String {
 }
 
 /// Renders an evaluation over `DIR/articles` and `DIR/gold` as one HTML page: the score
-/// table, then each article with true positives, misses (gold names the extractor did not
-/// find, located in the text) and extras marked in distinct styles, and the credit and
-/// release differences listed.
+/// table, a list of the articles (each with its F1, linking to its section), then each
+/// article with true positives, misses (gold names the extractor did not find, located in
+/// the text) and extras marked in distinct styles, the missed and extra names listed, and
+/// missed and extra credits and releases as table rows (person, role, title, character;
+/// title, date, status, venue).
 pub fn render_eval_html(ex: &crate::Extractor, dir: &std::path::Path) -> Result<String, crate::Error> {
     render_eval_html_selected(ex, dir, &[])
 }
@@ -224,13 +226,22 @@ pub fn render_eval_html(ex: &crate::Extractor, dir: &std::path::Path) -> Result<
 /// [`render_eval_html`] for the articles matching `patterns` (see
 /// [`evaluate_selected`](crate::eval::evaluate_selected)); all of them when empty.
 pub fn render_eval_html_selected(ex: &crate::Extractor, dir: &std::path::Path, patterns: &[String]) -> Result<String, crate::Error> {
-    use crate::eval::{evaluate_selected, fold};
+    use crate::eval::{evaluate_selected, fold, RELEASE_FIELDS, ROLE_FIELDS};
     let report = evaluate_selected(ex, dir, patterns)?;
     let mut out = String::new();
     let _ = write!(out, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsfacts evaluation</title><style>{STYLE}</style></head><body>\n");
-    let _ = write!(out, "<h1>Evaluation of {}</h1>\n<pre>{}</pre>\n", escape(&dir.display().to_string()), escape(&report.table()));
+    let _ =
+        write!(out, "<h1 id=\"top\">Evaluation of {}</h1>\n<pre>{}</pre>\n", escape(&dir.display().to_string()), escape(&report.table()));
     out.push_str(r#"<p class="legend"><span class="tp">found (true positive)</span><span class="miss">missed</span><span class="extra">extra</span></p>"#);
-    for (name, score) in report.scores() {
+    let anchors = anchors(report.scores().map(|(name, _)| name));
+    out.push_str("\n<nav><h2>Articles</h2><ol class=\"articles\">\n");
+    for ((name, score), anchor) in report.scores().zip(&anchors) {
+        let c = score.overall();
+        let _ =
+            writeln!(out, "<li><a href=\"#{anchor}\">{}</a> F1 {:.3} (tp {} fp {} fn {})</li>", escape(name), c.f1(), c.tp, c.fp, c.fn_);
+    }
+    out.push_str("</ol></nav>\n");
+    for ((name, score), anchor) in report.scores().zip(&anchors) {
         let path = dir.join("articles").join(format!("{name}.txt"));
         let text = std::fs::read_to_string(&path).map_err(|e| crate::error::Error::io(path.display().to_string(), e))?;
         let facts = ex.extract(&text);
@@ -263,9 +274,11 @@ pub fn render_eval_html_selected(ex: &crate::Extractor, dir: &std::path::Path, p
             let class = if score.dates.extra.iter().any(|x| value.split('/').any(|v| v == x)) { "extra" } else { "tp" };
             add(d.start, d.end, class, format!("date ({class}): {value}"));
         }
-        let _ = write!(out, "<h2>{}</h2>\n<pre class=\"text\">{}</pre>\n", escape(name), render_marked(&text, &marks));
+        let _ = write!(out, "<h2 id=\"{anchor}\">{}</h2>\n<pre class=\"text\">{}</pre>\n", escape(name), render_marked(&text, &marks));
         let mut diffs = String::new();
-        for (cat, cs) in score.categories() {
+        for (cat, cs) in
+            [("people", &score.people), ("titles", &score.titles), ("organizations", &score.organizations), ("dates", &score.dates)]
+        {
             if cs.missed.is_empty() && cs.extra.is_empty() {
                 continue;
             }
@@ -275,9 +288,58 @@ pub fn render_eval_html_selected(ex: &crate::Extractor, dir: &std::path::Path, p
         if !diffs.is_empty() {
             let _ = writeln!(out, "<table><tr><th>category</th><th>missed</th><th>extra</th></tr>{diffs}</table>");
         }
+        out.push_str(&item_rows("Credits", &ROLE_FIELDS, &score.roles));
+        out.push_str(&item_rows("Releases", &RELEASE_FIELDS, &score.releases));
+        let _ = writeln!(out, "<p><a href=\"#top\">back to the list of articles</a></p>");
     }
     out.push_str("</body></html>\n");
     Ok(out)
+}
+
+/// Missed and extra credits or releases of one article as a table, one row an item, one
+/// column a field (empty for null); nothing when there are none.
+fn item_rows(heading: &str, fields: &[&str], cs: &crate::eval::CategoryScore) -> String {
+    if cs.missed_fields.is_empty() && cs.extra_fields.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<h3>{heading} missed and extra</h3><table class=\"items\"><tr><th></th>");
+    for f in fields {
+        let _ = write!(out, "<th>{f}</th>");
+    }
+    out.push_str("</tr>\n");
+    for (class, rows) in [("miss", &cs.missed_fields), ("extra", &cs.extra_fields)] {
+        let what = if class == "miss" { "missed" } else { "extra" };
+        for row in rows {
+            let _ = write!(out, "<tr class=\"{class}\"><td>{what}</td>");
+            for v in row {
+                let _ = write!(out, "<td>{}</td>", escape(v.as_deref().unwrap_or("")));
+            }
+            out.push_str("</tr>\n");
+        }
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+/// One `id` an article for the page's links: the name with every character outside
+/// `[A-Za-z0-9_.-]` as `-`, prefixed `article-`, and a counter when two names fold to one.
+fn anchors<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .enumerate()
+        .map(|(i, name)| {
+            let clean: String =
+                name.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') { c } else { '-' }).collect();
+            let id = format!("article-{clean}");
+            if seen.insert(id.clone()) {
+                id
+            } else {
+                let id = format!("{id}-{i}");
+                seen.insert(id.clone());
+                id
+            }
+        })
+        .collect()
 }
 
 /// The first occurrence of `needle` in `text`, ASCII-case-insensitively (byte offsets
@@ -326,6 +388,59 @@ mod tests {
             }
         }
         out
+    }
+
+    /// `eval --html` shows missed and extra credits and releases as rows of fields, not as
+    /// `person|role|title|character` keys, and opens with a list of the articles that links
+    /// to each one's section.
+    #[test]
+    fn eval_page_lists_articles_and_shows_items_as_rows() {
+        let dir = std::env::temp_dir().join(format!("newsfacts-eval-html-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for sub in ["articles", "gold"] {
+            std::fs::create_dir_all(dir.join(sub)).expect("scratch dir");
+        }
+        let text = "Ballerina, directed by Len Wiseman, opens June 6, 2025.\n";
+        let files = [
+            ("articles/a_one.txt", text),
+            ("gold/a_one.json", r#"{"roles": [{"person": "Ana de Armas", "role": "actor", "title": "Ballerina", "character": "Eve"}]}"#),
+            ("articles/b two.txt", text),
+            ("gold/b two.json", "{}"),
+        ];
+        for (rel, contents) in files {
+            std::fs::write(dir.join(rel), contents).expect("scratch file");
+        }
+        let ex = crate::Extractor::new().expect("extractor builds");
+        let html = render_eval_html(&ex, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let html = html.expect("evaluates");
+
+        // Rows of fields, an empty cell for null; no raw keys.
+        let rows = |what: &str| html.matches(&format!("<td>{what}</td>")).count();
+        assert!(html.contains("<th>person</th><th>role</th><th>title</th><th>character</th>"), "{html}");
+        assert!(html.contains("<td>missed</td><td>Ana de Armas</td><td>actor</td><td>Ballerina</td><td>Eve</td>"), "{html}");
+        assert!(html.contains("<td>extra</td><td>Len Wiseman</td><td>director</td><td>Ballerina</td><td></td>"), "{html}");
+        assert!(html.contains("<th>title</th><th>date</th><th>status</th><th>venue</th>"), "{html}");
+        assert!(html.contains("<td>extra</td><td>Ballerina</td><td>2025-06-06</td><td>scheduled</td><td></td>"), "{html}");
+        assert_eq!(rows("missed"), 1, "{html}");
+        assert!(!html.contains("|director|") && !html.contains("|actor|") && !html.contains("|null"), "{html}");
+
+        // The list comes before the first article and links to every article's heading.
+        let nav = html.find("<nav>").expect("a list of articles");
+        assert!(nav < html.find("<pre class=\"text\">").expect("article text"), "{html}");
+        let hrefs: Vec<&str> =
+            html[nav..].split("<a href=\"#").skip(1).filter_map(|s| s.split('"').next()).filter(|h| *h != "top").collect();
+        assert_eq!(hrefs, ["article-a_one", "article-b-two"]);
+        for h in &hrefs {
+            assert_eq!(html.matches(&format!("id=\"{h}\"")).count(), 1, "one target for #{h}");
+        }
+        assert!(html.contains(">b two</a>") && html.contains(">b two</h2>"), "{html}");
+    }
+
+    #[test]
+    fn anchors_are_unique_ids() {
+        let names = ["a b", "a-b", "x/y", "ok_1.2"];
+        assert_eq!(anchors(names.into_iter()), ["article-a-b", "article-a-b-1", "article-x-y", "article-ok_1.2"]);
     }
 
     #[test]

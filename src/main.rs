@@ -267,14 +267,16 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     let ex = build_extractor(&args.lexicons)?;
     let meta = published.map(ArticleMeta::published).unwrap_or_default();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.map_or(0, usize::from)).build().map_err(|e| e.to_string())?;
-    let progress = Progress::new();
+    // A stream of JSON lines has no known length; a list of files has.
+    let streaming = args.jsonl && args.files.iter().any(|f| f == "-");
+    let progress = Progress::new((!streaming).then_some(args.files.len() as u64));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let lines = args.jsonl || args.files.len() > 1;
     let mut ok = true;
     let mut chunk = Chunk::default();
     let flush = |chunk: &mut Chunk, out: &mut BufWriter<io::StdoutLock<'_>>| -> Result<bool, String> {
-        let done = run_chunk(&pool, &ex, &chunk.jobs, lines, out);
+        let done = run_chunk(&pool, &ex, &chunk.jobs, lines, out, &progress);
         progress.add(chunk.jobs.len());
         chunk.clear();
         done
@@ -325,11 +327,24 @@ fn run_extract(args: ExtractArgs) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// Parses one JSON input line `{"text": ..., "published": ...}` into a job.
+/// Parses one JSON input line `{"text": ..., "published": ...}` into a job; `n` is its
+/// line number. A failure names `<stdin>:LINE:COLUMN` when JSON parsing says where.
 fn json_job(buf: &[u8], n: usize, meta: &ArticleMeta) -> Job {
-    let parsed = std::str::from_utf8(buf)
+    // The line without its terminator: parsed with it, an unterminated string ran into the
+    // newline and was reported as "control character ... at line 2 column 0".
+    let line = buf.strip_suffix(b"\n").unwrap_or(buf);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut label = format!("<stdin>:{n}");
+    let parsed = std::str::from_utf8(line)
         .map_err(|e| format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
-        .and_then(|s| serde_json::from_str::<JsonInput>(s).map_err(|e| format!("malformed JSON line: {e}")))
+        .and_then(|s| {
+            serde_json::from_str::<JsonInput>(s).map_err(|e| {
+                if e.line() > 0 {
+                    label = format!("<stdin>:{n}:{}", e.column());
+                }
+                format!("malformed JSON line: {}", json_message(&e))
+            })
+        })
         .and_then(|j| {
             let m = match j.published.as_deref() {
                 Some(p) => ArticleMeta::published(parse_date(p)?),
@@ -339,12 +354,26 @@ fn json_job(buf: &[u8], n: usize, meta: &ArticleMeta) -> Job {
         });
     match parsed {
         Ok((text, meta)) => Job::Text { source: n.into(), text, meta },
-        Err(msg) => Job::Failed { label: format!("<stdin>:{n}"), msg },
+        Err(msg) => Job::Failed { label, msg },
     }
 }
 
+/// A JSON error's message without serde's " at line L column C" (the label says where).
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    msg.strip_suffix(&place).map_or(msg.clone(), str::to_string)
+}
+
 /// Extracts a chunk in parallel and writes it in input order; `Ok(false)` if a job failed.
-fn run_chunk(pool: &rayon::ThreadPool, ex: &Extractor, chunk: &[Job], lines: bool, out: &mut impl Write) -> Result<bool, String> {
+fn run_chunk(
+    pool: &rayon::ThreadPool,
+    ex: &Extractor,
+    chunk: &[Job],
+    lines: bool,
+    out: &mut impl Write,
+    progress: &Progress,
+) -> Result<bool, String> {
     use rayon::prelude::*;
     let facts: Vec<Option<Facts>> = pool.install(|| {
         chunk
@@ -369,7 +398,7 @@ fn run_chunk(pool: &rayon::ThreadPool, ex: &Extractor, chunk: &[Job], lines: boo
             }
             (Job::Failed { label, msg }, _) => {
                 out.flush().map_err(out_err)?;
-                eprintln!("newsfacts: {label}: {msg}");
+                progress.println(&format!("newsfacts: {label}: {msg}"));
                 ok = false;
             }
             _ => {}
@@ -379,25 +408,58 @@ fn run_chunk(pool: &rayon::ThreadPool, ex: &Extractor, chunk: &[Job], lines: boo
 }
 
 /// A progress bar on standard error when it is a terminal; silent otherwise.
+///
+/// With a known number of articles (a list of files) it shows a bar, `pos/len`, an
+/// integer rate and the ETA; on a stream of JSON lines, a spinner with the count and rate;
+/// for a single article, nothing. Error lines go through it ([`Progress::println`]), so
+/// they print above the bar instead of onto it.
 struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new() -> Progress {
+    /// For a run over `total` articles (`None`: unknown), drawn on standard error.
+    fn new(total: Option<u64>) -> Progress {
         use std::io::IsTerminal;
         if !io::stderr().is_terminal() {
             return Progress(None);
         }
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} articles, {per_sec} [{elapsed}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
+        let p = Progress::with_target(total, indicatif::ProgressDrawTarget::stderr());
+        if let Some(pb) = &p.0 {
+            // Between chunks of 256 articles the clock, rate and spinner still move.
+            pb.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+        p
+    }
+
+    /// A bar (or spinner) drawn on `target`; none for zero or one article.
+    fn with_target(total: Option<u64>, target: indicatif::ProgressDrawTarget) -> Progress {
+        use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+        if total.is_some_and(|n| n <= 1) {
+            return Progress(None);
+        }
+        let template = match total {
+            Some(_) => "{bar:30} {pos}/{len} articles, {rate} [{elapsed}, ETA {eta}]",
+            None => "{spinner} {pos} articles, {rate} [{elapsed}]",
+        };
+        let rate = |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{}", rate(s.per_sec()));
+        };
+        let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner()).with_key("rate", rate);
+        let pb = ProgressBar::with_draw_target(total, target);
+        pb.set_style(style);
         Progress(Some(pb))
     }
 
     fn add(&self, n: usize) {
         if let Some(pb) = &self.0 {
             pb.inc(n as u64);
+        }
+    }
+
+    /// Prints `line` on standard error: above the bar, which is redrawn under it.
+    fn println(&self, line: &str) {
+        match &self.0 {
+            Some(pb) => pb.println(line),
+            None => eprintln!("{line}"),
         }
     }
 
@@ -408,8 +470,24 @@ impl Progress {
     }
 }
 
+impl Drop for Progress {
+    /// A run that ends early (an output error) leaves no bar behind its message.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// Articles per second as a whole number (`1861/s`); `0/s` before there is a rate.
+fn rate(per_sec: f64) -> String {
+    let r = if per_sec.is_finite() && per_sec > 0.0 { per_sec.round() as u64 } else { 0 };
+    format!("{r}/s")
+}
+
 #[cfg(test)]
 mod tests {
+    use std::io;
+    use std::sync::{Arc, Mutex};
+
     use super::*;
 
     fn text(n: usize) -> Job {
@@ -428,5 +506,155 @@ mod tests {
         assert!(c.push(text(6 << 20)));
         c.clear();
         assert!(!c.push(Job::Failed { label: "x".into(), msg: "y".into() }));
+    }
+
+    /// A terminal screen, 80 columns wide, that keeps what is written where the cursor
+    /// is, as a terminal does (overwrite, `\r`, line clearing, wrapping at the margin).
+    #[derive(Clone, Debug, Default)]
+    struct Screen(Arc<Mutex<Cells>>);
+
+    #[derive(Debug, Default)]
+    struct Cells {
+        rows: Vec<Vec<char>>,
+        row: usize,
+        col: usize,
+    }
+
+    const WIDTH: usize = 80;
+
+    impl Screen {
+        fn with<R>(&self, f: impl FnOnce(&mut Cells) -> R) -> R {
+            f(&mut self.0.lock().expect("screen lock"))
+        }
+
+        fn put(&self, s: &str) {
+            self.with(|c| {
+                for ch in s.chars() {
+                    if ch == '\r' {
+                        c.col = 0;
+                        continue;
+                    }
+                    if c.col >= WIDTH {
+                        (c.row, c.col) = (c.row + 1, 0);
+                    }
+                    while c.rows.len() <= c.row {
+                        c.rows.push(Vec::new());
+                    }
+                    let line = &mut c.rows[c.row];
+                    line.resize(line.len().max(c.col + 1), ' ');
+                    line[c.col] = ch;
+                    c.col += 1;
+                }
+            });
+        }
+
+        /// The screen's lines, trailing blanks trimmed.
+        fn lines(&self) -> Vec<String> {
+            self.with(|c| c.rows.iter().map(|l| l.iter().collect::<String>().trim_end().to_string()).collect())
+        }
+    }
+
+    impl indicatif::TermLike for Screen {
+        fn width(&self) -> u16 {
+            WIDTH as u16
+        }
+        fn move_cursor_up(&self, n: usize) -> io::Result<()> {
+            self.with(|c| c.row = c.row.saturating_sub(n));
+            Ok(())
+        }
+        fn move_cursor_down(&self, n: usize) -> io::Result<()> {
+            self.with(|c| c.row += n);
+            Ok(())
+        }
+        fn move_cursor_right(&self, n: usize) -> io::Result<()> {
+            self.with(|c| c.col += n);
+            Ok(())
+        }
+        fn move_cursor_left(&self, n: usize) -> io::Result<()> {
+            self.with(|c| c.col = c.col.saturating_sub(n));
+            Ok(())
+        }
+        fn write_line(&self, s: &str) -> io::Result<()> {
+            self.put(s);
+            self.with(|c| (c.row, c.col) = (c.row + 1, 0));
+            Ok(())
+        }
+        fn write_str(&self, s: &str) -> io::Result<()> {
+            self.put(s);
+            Ok(())
+        }
+        fn clear_line(&self) -> io::Result<()> {
+            self.with(|c| {
+                if let Some(l) = c.rows.get_mut(c.row) {
+                    l.clear();
+                }
+                c.col = 0;
+            });
+            Ok(())
+        }
+        fn flush(&self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn progress_on(total: Option<u64>) -> (Progress, Screen) {
+        let screen = Screen::default();
+        let target = indicatif::ProgressDrawTarget::term_like(Box::new(screen.clone()));
+        (Progress::with_target(total, target), screen)
+    }
+
+    /// `n/s` with a whole number, nothing after it but the closing context.
+    fn has_integer_rate(line: &str) -> bool {
+        line.split_whitespace().any(|w| w.strip_suffix("/s").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+    }
+
+    #[test]
+    fn a_known_total_shows_length_eta_and_an_integer_rate() {
+        let (p, screen) = progress_on(Some(3));
+        p.add(1);
+        let lines = screen.lines();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("1/3 articles"), "{lines:?}");
+        assert!(lines[0].contains("ETA "), "{lines:?}");
+        assert!(has_integer_rate(&lines[0]), "{lines:?}");
+        assert!(!lines[0].contains('.'), "a rate with decimals: {lines:?}");
+    }
+
+    #[test]
+    fn a_stream_shows_a_count_and_an_integer_rate() {
+        let (p, screen) = progress_on(None);
+        p.add(300);
+        let lines = screen.lines();
+        assert!(lines[0].contains(" 300 articles"), "{lines:?}");
+        assert!(has_integer_rate(&lines[0]) && !lines[0].contains("ETA"), "{lines:?}");
+    }
+
+    #[test]
+    fn error_lines_print_above_the_bar() {
+        let (p, screen) = progress_on(Some(3));
+        p.add(1);
+        p.println("newsfacts: missing.txt: No such file or directory (os error 2)");
+        p.add(1);
+        let lines = screen.lines();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0], "newsfacts: missing.txt: No such file or directory (os error 2)");
+        assert!(lines[1].contains("2/3 articles"), "{lines:?}");
+        p.finish();
+        assert_eq!(screen.lines()[0], "newsfacts: missing.txt: No such file or directory (os error 2)");
+        assert_eq!(screen.lines().get(1).map(String::as_str).unwrap_or(""), "", "the bar is cleared");
+    }
+
+    #[test]
+    fn no_bar_for_a_single_article() {
+        assert!(progress_on(Some(1)).0 .0.is_none());
+        assert!(progress_on(Some(0)).0 .0.is_none());
+        assert!(progress_on(Some(2)).0 .0.is_some() && progress_on(None).0 .0.is_some());
+    }
+
+    #[test]
+    fn rates_are_whole_numbers() {
+        for (per_sec, shown) in [(1861.4, "1861/s"), (0.4, "0/s"), (2.5, "3/s"), (f64::INFINITY, "0/s"), (f64::NAN, "0/s")] {
+            assert_eq!(rate(per_sec), shown, "{per_sec}");
+        }
     }
 }

@@ -586,6 +586,33 @@ fn jsonl_lines_skip_a_bom_and_refuse_nul_as_files_do() {
     assert!(stderr(&out).contains("input looks binary (NUL byte at 5)"), "{}", show(&out));
 }
 
+/// A bad JSON line is reported as `<stdin>:LINE:COLUMN`, the column 1-based within that
+/// line (its newline is not part of the JSON: an unterminated string used to read on into
+/// it and be reported as a "control character ... at line 2 column 0").
+#[test]
+fn jsonl_errors_name_line_and_column() {
+    // (input line, the stderr line it gives); line 1 and a CRLF line 4 are good.
+    let cases = [
+        (r#"{"text": "abc"#, r#"<stdin>:2:13: malformed JSON line: EOF while parsing a string"#),
+        (r#"{"text": 5}"#, r#"<stdin>:3:10: malformed JSON line: invalid type: integer `5`, expected a string"#),
+        (r#"{"tex": "x"}"#, r#"<stdin>:5:12: malformed JSON line: missing field `text`"#),
+        (
+            r#"{"text": "x", "published": "2025-13-01"}"#,
+            r#"<stdin>:6: invalid date "2025-13-01": expected a real calendar day as YYYY-MM-DD"#,
+        ),
+    ];
+    let input = format!(
+        "{{\"text\": \"Netflix renewed it.\"}}\n{}\n{}\n{{\"text\": \"x\"}}\r\n{}\n{}\n",
+        cases[0].0, cases[1].0, cases[2].0, cases[3].0
+    );
+    let out = run(&["extract", "--jsonl", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let want: Vec<String> = cases.iter().map(|(_, e)| format!("newsfacts: {e}")).collect();
+    assert_eq!(stderr(&out).lines().collect::<Vec<_>>(), want, "{}", show(&out));
+    let sources: Vec<Value> = json_lines(&out).iter().map(|l| l["source"].clone()).collect();
+    assert_eq!(sources, [Value::from(1), Value::from(4)], "{}", show(&out));
+}
+
 // ---------------------------------------------------------------------------------------
 // 7. An empty article.
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI for the Python package: a fresh virtual environment, the wheel built and installed by
-# the README's command (`pip install ./bindings/python`, maturin from PyPI), pytest and
+# the README's command (its `sh python-ci` block, `pip install ./bindings/python`, run
+# verbatim with the venv first on PATH; maturin from PyPI), pytest and
 # pyspark, then the whole suite, the Spark tests (local[2]) included. Needs cargo, python3
 # (3.9+) and Java 17 for Spark. Run from anywhere inside the repo.
 #
@@ -22,8 +23,10 @@ cargo build --release --bin newsfacts
 target="$(cargo metadata --format-version 1 --no-deps | "$venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 export NEWSFACTS_CLI="$target/release/newsfacts"
 
-echo "-- [$((SECONDS - start)) s] pip install ./bindings/python"
-"${pip[@]}" install ./bindings/python
+echo "-- [$((SECONDS - start)) s] the README's install command"
+block="$("$root/.ci/readme-blocks" "sh python-ci")"
+printf '%s\n' "$block"
+PATH="$venv/bin:$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 bash -euo pipefail -c "$block"
 
 echo "-- [$((SECONDS - start)) s] pytest, pyspark, pandas, pyarrow"
 # pandas < 3: PySpark 4 warns that it does not fully support pandas 3 yet.

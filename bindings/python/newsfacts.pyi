@@ -1,5 +1,6 @@
 """Facts from entertainment news: people, titles, organizations, dates, credits and
-release claims, each with the byte spans of its evidence.
+release claims, each with the spans of its evidence: UTF-8 byte offsets by default (as the
+command line prints them), character offsets (Python `str` indices) with `offsets="char"`.
 
 The dicts returned are the JSON of the facts contract (`docs/facts-json.md` in the newsfacts
 repository), exactly what `newsfacts extract` prints. Fields may be added in minor
@@ -38,13 +39,14 @@ ReleaseStatus = Literal["released", "scheduled", "announced", "greenlit", "in_pr
 Venue = Literal["theaters", "streaming", "tv", "home_video", "festival"]
 
 class Span(TypedDict):
-    """Byte offsets into the input (UTF-8), half-open."""
+    """Offsets into the input, half-open: UTF-8 bytes, or characters with offsets="char"."""
 
     start: int
     end: int
 
 class Mention(TypedDict):
-    """One place an entity is named; `text` is the input's bytes [start, end) decoded."""
+    """One place an entity is named: `text` is the input's bytes [start, end) decoded, or
+    with offsets="char" the input str's `[start:end]`."""
 
     start: int
     end: int
@@ -77,7 +79,8 @@ class DateMention(TypedDict):
     relative: bool
 
 class Evidence(TypedDict):
-    """Byte span of the text a credit or release was read from, and the rule that read it."""
+    """Span of the text a credit or release was read from (bytes, or characters with
+    offsets="char"), and the rule that read it."""
     start: int
     end: int
     rule: str
@@ -114,6 +117,7 @@ class Facts(TypedDict):
 Text = Union[str, bytes]
 Published = Union[str, datetime.date, None]
 Gazetteer = Union[Iterable[str], str, os.PathLike[str], None]
+Offsets = Literal["byte", "char"]
 
 class Extractor:
     """Extracts people, titles, organizations, dates, credits and release claims from
@@ -137,19 +141,25 @@ class Extractor:
     """
 
     def __init__(self, people: Gazetteer = None, titles: Gazetteer = None, orgs: Gazetteer = None) -> None: ...
-    def extract(self, text: Text, published: Published = None) -> Facts:
+    def extract(self, text: Text, published: Published = None, *, offsets: Offsets = "byte") -> Facts:
         """Extracts the facts of one article.
 
         Args:
             text: the article (str, or UTF-8 bytes).
             published: publication date ("YYYY-MM-DD" or datetime.date), the anchor for
                 relative dates when the text has no metadata line with a date.
+            offsets: what `start` and `end` count. "byte" (the default): UTF-8 byte
+                offsets, as the command line prints them. "char": characters (code
+                points), so that `text[m["start"]:m["end"]] == m["text"]` on the str (for
+                bytes input, on its decoded str).
 
         Returns:
-            The facts as a dict: exactly the JSON `newsfacts extract` prints.
+            The facts as a dict: exactly the JSON `newsfacts extract` prints (with
+            offsets="char", the same but for the offsets).
 
         Raises:
-            ValueError: bad date, or text that is not valid UTF-8 or contains a NUL.
+            ValueError: bad date, text that is not valid UTF-8 or contains a NUL, or an
+                unknown offsets.
             TypeError: text or published of the wrong type.
         """
 
@@ -158,6 +168,8 @@ class Extractor:
         texts: Iterable[Text],
         published: Union[Published, Sequence[Published]] = None,
         threads: int | None = None,
+        *,
+        offsets: Offsets = "byte",
     ) -> list[Facts]:
         """Extracts many articles in parallel, with the GIL released.
 
@@ -167,12 +179,13 @@ class Extractor:
                 None), or a sequence of them, one a text.
             threads: worker threads for this call (a pool started per call); default:
                 one shared pool with a thread per core.
+            offsets: "byte" (default) or "char", as for `extract`.
 
         Returns:
             A list of dicts, in input order.
 
         Raises:
             ValueError: a bad date or text (the message names its index), a published
-                sequence of the wrong length, or threads < 1.
+                sequence of the wrong length, threads < 1, or an unknown offsets.
             TypeError: an argument of the wrong type.
         """

@@ -68,6 +68,70 @@ fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     facts
 }
 
+/// What the spans of the returned facts count: UTF-8 bytes (the JSON contract, as the
+/// command line prints it) or characters (code points, Python `str` indices).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offsets {
+    Byte,
+    Char,
+}
+
+impl Offsets {
+    fn from_arg(arg: &str) -> PyResult<Offsets> {
+        match arg {
+            "byte" => Ok(Offsets::Byte),
+            "char" => Ok(Offsets::Char),
+            other => Err(PyValueError::new_err(format!("offsets must be \"byte\" or \"char\", not {other:?}"))),
+        }
+    }
+}
+
+/// The facts of `text`, their spans counted in `offsets`.
+fn extract_json(ex: &newsfacts::Extractor, text: &str, meta: &ArticleMeta, offsets: Offsets) -> Result<String, String> {
+    let mut facts = ex.extract_with(text, meta);
+    if offsets == Offsets::Char {
+        to_char_offsets(text, &mut facts);
+    }
+    to_json(&facts)
+}
+
+/// Rewrites every span of `facts` (mentions, dates, evidence) from byte offsets into `text`
+/// to character offsets: the number of code points before it, which is what Python's
+/// `str` indexes, so `text[start:end]` is the mention's text.
+fn to_char_offsets(text: &str, facts: &mut newsfacts::Facts) {
+    if text.is_ascii() {
+        return; // one byte a character
+    }
+    let mut offsets: Vec<&mut usize> = Vec::new();
+    let mentions = facts
+        .people
+        .iter_mut()
+        .flat_map(|p| p.mentions.iter_mut())
+        .chain(facts.titles.iter_mut().flat_map(|t| t.mentions.iter_mut()))
+        .chain(facts.organizations.iter_mut().flat_map(|o| o.mentions.iter_mut()));
+    for m in mentions {
+        offsets.extend([&mut m.start, &mut m.end]);
+    }
+    for d in &mut facts.dates {
+        offsets.extend([&mut d.start, &mut d.end]);
+    }
+    for e in facts.roles.iter_mut().map(|r| &mut r.evidence).chain(facts.releases.iter_mut().map(|r| &mut r.evidence)) {
+        offsets.extend([&mut e.start, &mut e.end]);
+    }
+    // One pass over the text for all offsets, in increasing order.
+    offsets.sort_unstable_by_key(|o| **o);
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for o in offsets {
+        while byte < *o {
+            // Spans lie on character boundaries; were one not to, it would count the
+            // character it falls in.
+            byte += text.get(byte..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
+            chars += 1;
+        }
+        *o = chars;
+    }
+}
+
 fn to_json(facts: &newsfacts::Facts) -> Result<String, String> {
     serde_json::to_string(facts).map_err(|e| format!("serializing facts failed: {e}"))
 }
@@ -221,24 +285,31 @@ impl PyExtractor {
     ///     text: the article (str, or UTF-8 bytes).
     ///     published: publication date ("YYYY-MM-DD" or datetime.date), the anchor for
     ///         relative dates when the text has no metadata line with a date.
+    ///     offsets: what `start` and `end` count. "byte" (the default): UTF-8 byte offsets,
+    ///         as the command line prints them. "char": characters (code points), so that
+    ///         `text[m["start"]:m["end"]] == m["text"]` on the str (for bytes input, on
+    ///         its decoded str).
     ///
     /// Returns:
-    ///     The facts as a dict: exactly the JSON `newsfacts extract` prints.
+    ///     The facts as a dict: exactly the JSON `newsfacts extract` prints (with
+    ///     offsets="char", the same but for the offsets).
     ///
     /// Raises:
-    ///     ValueError: bad date, or text that is not valid UTF-8.
+    ///     ValueError: bad date, text that is not valid UTF-8, or an unknown offsets.
     ///     TypeError: text or published of the wrong type.
-    #[pyo3(signature = (text, published=None))]
+    #[pyo3(signature = (text, published=None, *, offsets="byte"))]
     fn extract<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyAny>,
         published: Option<&Bound<'py, PyAny>>,
+        offsets: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let offsets = Offsets::from_arg(offsets)?;
         let meta = published_of(published)?;
         let text = text_of(text)?;
         let ex = &self.inner;
-        let json = py.detach(|| to_json(&ex.extract_with(text, &meta))).map_err(PyRuntimeError::new_err)?;
+        let json = py.detach(|| extract_json(ex, text, &meta, offsets)).map_err(PyRuntimeError::new_err)?;
         json_loads(py, &json)
     }
 
@@ -250,22 +321,25 @@ impl PyExtractor {
     ///         None), or a sequence of them, one a text.
     ///     threads: worker threads for this call (a pool started per call); default:
     ///         one shared pool with a thread per core.
+    ///     offsets: "byte" (default) or "char", as for `extract`.
     ///
     /// Returns:
     ///     A list of dicts, in input order.
     ///
     /// Raises:
     ///     ValueError: a bad date or text (the message names its index), a published
-    ///         sequence of the wrong length, or threads < 1.
+    ///         sequence of the wrong length, threads < 1, or an unknown offsets.
     ///     TypeError: an argument of the wrong type.
-    #[pyo3(signature = (texts, published=None, threads=None))]
+    #[pyo3(signature = (texts, published=None, threads=None, *, offsets="byte"))]
     fn extract_batch<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         published: Option<&Bound<'py, PyAny>>,
         threads: Option<i64>,
+        offsets: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let offsets = Offsets::from_arg(offsets)?;
         if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
             return Err(PyTypeError::new_err("texts must be a sequence of texts, not a single text"));
         }
@@ -307,7 +381,7 @@ impl PyExtractor {
         // One date for all (a single entry) or one a text.
         let meta_of = |i: usize| if metas.len() == 1 { &metas[0] } else { metas.get(i).unwrap_or(&no_date) };
         let run = || -> Result<Vec<String>, String> {
-            strs.par_iter().enumerate().map(|(i, t)| to_json(&ex.extract_with(t, meta_of(i)))).collect()
+            strs.par_iter().enumerate().map(|(i, t)| extract_json(ex, t, meta_of(i), offsets)).collect()
         };
         let jsons = py
             .detach(|| match threads {
@@ -352,7 +426,8 @@ fn with_index(py: Python<'_>, e: PyErr, i: usize) -> PyErr {
 }
 
 /// Facts from entertainment news: people, titles, organizations, dates, credits and
-/// release claims, each with the byte spans of its evidence.
+/// release claims, each with the spans of its evidence: UTF-8 byte offsets, or character
+/// offsets (Python `str` indices) with `offsets="char"`.
 ///
 /// >>> import newsfacts
 /// >>> ex = newsfacts.Extractor()

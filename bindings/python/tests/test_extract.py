@@ -278,8 +278,11 @@ def test_docstrings_and_signatures() -> None:
     assert "Returns:" in (newsfacts.Extractor.extract.__doc__ or "")
     assert "GIL" in (newsfacts.Extractor.extract_batch.__doc__ or "")
     sig = inspect.signature(newsfacts.Extractor.extract_batch)
-    assert list(sig.parameters)[1:] == ["texts", "published", "threads"]
+    assert list(sig.parameters)[1:] == ["texts", "published", "threads", "offsets"]
     assert all(sig.parameters[p].default is None for p in ("published", "threads"))
+    for method in (newsfacts.Extractor.extract, newsfacts.Extractor.extract_batch):
+        offsets = inspect.signature(method).parameters["offsets"]
+        assert (offsets.kind, offsets.default) == (inspect.Parameter.KEYWORD_ONLY, "byte")
     assert list(inspect.signature(newsfacts.Extractor).parameters) == ["people", "titles", "orgs"]
     assert newsfacts.__version__ == "0.1.0"
 
