@@ -49,7 +49,7 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
     let mut p = date.start;
     for _ in 0..MAX_BACK {
         let Some((s, e)) = word_back(b, lo, p) else { break };
-        if let Some(t) = classify(words, b, lo, hi, s, e) {
+        if let Some(t) = classify(words, b, (sentence.start, lo, hi), s, e) {
             return t;
         }
         p = s;
@@ -61,7 +61,7 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         if s > date.end && clause_break(b, p, s) && words.get(&b[s..e]).is_some_and(|i| i.has(flag::CLAUSE)) {
             break;
         }
-        if let Some(t) = classify(words, b, lo, hi, s, e) {
+        if let Some(t) = classify(words, b, (sentence.start, lo, hi), s, e) {
             return t;
         }
         p = e;
@@ -86,9 +86,15 @@ fn move_verb_before(words: &Words, b: &[u8], lo: usize, mut p: usize) -> bool {
 }
 
 /// The tense a word gives, if any.
-fn classify(words: &Words, b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<Tense> {
+fn classify(words: &Words, b: &[u8], (start, lo, hi): (usize, usize, usize), s: usize, e: usize) -> Option<Tense> {
     let w = &b[s..e];
     if w.len() > MAX_WORD || !w.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // Inside a sentence a capitalised word is part of a name or a title ("Made in
+    // Dagenham (Nov. 19th)", "Will Smith", "Gone Girl"), not a verb: only the sentence's
+    // first word may carry its tense capitalised.
+    if b[s].is_ascii_uppercase() && word_back(b, start, s).is_some() {
         return None;
     }
     let info = words.get(w).unwrap_or_default();
