@@ -28,8 +28,14 @@ pub(crate) enum Tense {
 /// The tense that governs `date` inside `sentence`.
 pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) -> Tense {
     let b = text.as_bytes();
-    let lo = sentence.start.max(date.start.saturating_sub(MAX_BACK_BYTES));
-    let hi = sentence.end.min(date.end.saturating_add(MAX_FWD_BYTES)).min(b.len());
+    let mut lo = sentence.start.max(date.start.saturating_sub(MAX_BACK_BYTES));
+    let mut hi = sentence.end.min(date.end.saturating_add(MAX_FWD_BYTES)).min(b.len());
+    // A date in parentheses ("The Color Purple (December 25)", "(out Dec. 5)") is the
+    // work's own date: the tense of the clause around it ("had reported that ... was
+    // considering delays for") does not reach inside.
+    if let Some((open, close)) = parenthesis_around(b, lo, hi, date) {
+        (lo, hi) = (open + 1, close);
+    }
     // "pushed to June 20", "delayed until March": the target of a move, whatever the
     // tense of the verb; "since March" looks back.
     if let Some((s, e)) = word_back(b, lo, date.start) {
@@ -169,6 +175,13 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi): (usize, usize, usize), s: 
         }
     }
     None
+}
+
+/// The parentheses that enclose `date` within `lo..hi`, if any.
+fn parenthesis_around(b: &[u8], lo: usize, hi: usize, date: Span) -> Option<(usize, usize)> {
+    let open = (lo..date.start).rev().find(|&i| matches!(b[i], b'(' | b')')).filter(|&i| b[i] == b'(')?;
+    let close = (date.end..hi).find(|&i| matches!(b[i], b'(' | b')')).filter(|&i| b[i] == b')')?;
+    Some((open, close))
 }
 
 /// Whether a comma, semicolon or dash stands between `p` and `s`.
