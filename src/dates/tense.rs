@@ -52,10 +52,15 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
             return Tense::Future;
         }
     }
+    // Prose ends its sentences with a stop; a row of a list does not.
+    let prose = text
+        .get(sentence.start..sentence.end.min(b.len()))
+        .and_then(|t| t.trim_end().chars().next_back())
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | ')'));
     let mut p = date.start;
     for _ in 0..MAX_BACK {
         let Some((s, e)) = word_back(b, lo, p) else { break };
-        if let Some(t) = classify(words, b, (sentence.start, lo, hi), s, e) {
+        if let Some(t) = classify(words, b, (sentence.start, lo, hi, prose), s, e) {
             return t;
         }
         p = s;
@@ -67,7 +72,7 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         if s > date.end && clause_break(b, p, s) && words.get(&b[s..e]).is_some_and(|i| i.has(flag::CLAUSE)) {
             break;
         }
-        if let Some(t) = classify(words, b, (sentence.start, lo, hi), s, e) {
+        if let Some(t) = classify(words, b, (sentence.start, lo, hi, prose), s, e) {
             return t;
         }
         p = e;
@@ -92,15 +97,16 @@ fn move_verb_before(words: &Words, b: &[u8], lo: usize, mut p: usize) -> bool {
 }
 
 /// The tense a word gives, if any.
-fn classify(words: &Words, b: &[u8], (start, lo, hi): (usize, usize, usize), s: usize, e: usize) -> Option<Tense> {
+fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usize, bool), s: usize, e: usize) -> Option<Tense> {
     let w = &b[s..e];
     if w.len() > MAX_WORD || !w.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
     // Inside a sentence a capitalised word is part of a name or a title ("Made in
-    // Dagenham (Nov. 19th)", "Will Smith", "Gone Girl"), not a verb: only the sentence's
-    // first word may carry its tense capitalised.
-    if b[s].is_ascii_uppercase() && word_back(b, start, s).is_some() {
+    // Dagenham (Nov. 19th)", "Will Smith", "Gone Girl"), not a verb: only the first word
+    // of a sentence of prose may carry its tense capitalised; a list row ("- Lost in
+    // America, June 9") starts with its title.
+    if b[s].is_ascii_uppercase() && (word_back(b, start, s).is_some() || !prose) {
         return None;
     }
     let info = words.get(w).unwrap_or_default();
