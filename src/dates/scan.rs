@@ -230,6 +230,11 @@ impl<'a> Scanner<'a> {
             }
         }
         let year = self.year_after(end, true, false);
+        if let Some(to) = to.filter(|_| self.after_move_from(st)) {
+            // The old date of a move: a date of its own, in the year the range gives it.
+            let y_from = year.map(|y| Year { value: if (month, d1) > to { y.value - 1 } else { y.value }, typo: false, ..y });
+            return self.day_hit(st, e1, (month, d1), None, y_from);
+        }
         if let Some(y) = year {
             end = y.span.end;
         } else if to.is_none() {
@@ -291,6 +296,12 @@ impl<'a> Scanner<'a> {
                 if year.is_some() || (ctx && !self.cap_word_after(mw2.end)) {
                     let y = year.map(|y| y.value);
                     let y_from = y.map(|y| if mw.month > mw2.month { y - 1 } else { y });
+                    if self.after_move_from(st) {
+                        // The old month of a move, a date of its own ("moved it from June to
+                        // August 2022").
+                        let expr = Expr::Point(Point::Month { year: y_from, month: mw.month, shift: Shift::Tense });
+                        return Some(Hit { span: Span::new(start, mw.end), expr, typo: None, context: true });
+                    }
                     let end = year.map_or(mw2.end, |y| y.span.end);
                     let expr = Expr::Range(
                         Point::Month { year: y_from, month: mw.month, shift: Shift::Tense },
@@ -1000,6 +1011,37 @@ impl<'a> Scanner<'a> {
         }
         let e = self.run_end(p);
         (!self.alnum_after(e)).then_some(e)
+    }
+
+    /// Whether the match at `st` follows "from" after a move verb ("moved “Iron Orchard”
+    /// from March 4th to August 12th"): then "from A to B" names the old date and the new
+    /// one, two dates, not one range.
+    fn after_move_from(&self, st: usize) -> bool {
+        let Some((fs, fe)) = self.word_before(st) else { return false };
+        if !self.b[fs..fe].eq_ignore_ascii_case(b"from") {
+            return false;
+        }
+        let mut p = fs;
+        for _ in 0..8 {
+            let e = self.skip_back_to_word(p);
+            if e == 0 || self.b[e..p].iter().any(|&c| c == b';' || c == b'.') {
+                return false;
+            }
+            let s = self.run_start(e);
+            if self.info(s, e).has(flag::MOVE) {
+                return true;
+            }
+            p = s;
+        }
+        false
+    }
+
+    /// The end of the last alphanumeric run before `p` (0 if none).
+    fn skip_back_to_word(&self, mut p: usize) -> usize {
+        while p > 0 && !self.b[p - 1].is_ascii_alphanumeric() {
+            p -= 1;
+        }
+        p
     }
 
     /// The whole word before `p` with only whitespace between.
