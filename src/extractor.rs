@@ -258,6 +258,12 @@ impl Extractor {
             // date strictly inside a longer title is the title's.)
             !(i > 0 && titles_at[i - 1].contains(d.span) && titles_at[i - 1] != d.span)
         });
+        if let Some(at) = ents.schedule_cut {
+            warnings.push(format!(
+                "schedule list row at byte {at} and those after it not read (more than {} rows)",
+                entities::rows::MAX_SCHEDULE_ROWS
+            ));
+        }
         if stop == Stage::Entities {
             return Facts { warnings, ..Facts::default() };
         }
@@ -280,6 +286,7 @@ impl Extractor {
         relations::roles::find(&rel, focal, &mut credits);
         let mut claims = Vec::new();
         relations::releases::find(&rel, focal, &mut claims);
+        relations::schedule::find(&rel, &mut claims);
         relations::lineup::find(&rel, &mut claims, &mut credits);
         relations::awards::find(&rel, &mut credits);
         let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());

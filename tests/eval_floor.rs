@@ -23,9 +23,10 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// the set as it stands when a batch joins, raised by rule changes, re-set only when a new
 /// batch changes the set. 2026-12-04 at 79fdb59 with seven batches (68 articles): people
 /// .892, titles .761, organizations .813, dates .893, roles .589, releases .456, overall
-/// .755.
+/// .755. Raised 2026-12-05 by schedule rows (issue 16), on the same 68 articles: titles
+/// .785, releases .563, overall .767.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.88), ("titles", 0.74), ("organizations", 0.80), ("dates", 0.88), ("roles", 0.57), ("releases", 0.44), ("overall", 0.74)];
+    &[("people", 0.88), ("titles", 0.76), ("organizations", 0.80), ("dates", 0.88), ("roles", 0.57), ("releases", 0.52), ("overall", 0.75)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");

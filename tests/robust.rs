@@ -121,6 +121,14 @@ fn pathological_inputs() {
             char::from_u32((rng % 0x2_FFFF) as u32).unwrap_or('\u{FFFD}')
         })
         .collect();
+    // A schedule list of 10,000 rows (issue 16): read up to its limit, the rest warned
+    // about (every row's work is a title the entity stage compares with the others).
+    let mut schedule = String::from(" date 2025-05-20 Posted in: Movies\n\nNew Movies Coming in June\n\n");
+    for i in 0..10_000 {
+        schedule.push_str(&format!("- Harbor Lights {i}, June {} on Netflix\n", 1 + i % 28));
+    }
+    // The same lines as a page of bullets with no dates: no claim.
+    let bullets: String = (0..10_000).map(|i| format!("- Harbor Lights {i}\n")).collect();
     type Check = fn(&Facts) -> bool;
     let cases: Vec<(&str, String, Check)> = vec![
         // A capitalised menu says nothing by case; the relation stage skips it and says so.
@@ -137,6 +145,12 @@ fn pathological_inputs() {
         }),
         ("20 MB article", twenty_mb, |f| f.people.len() > 100 && !f.dates.is_empty()),
         ("random Unicode", random_unicode, |_| true),
+        ("10,000-row schedule list", schedule, |f| {
+            f.releases.len() == 500
+                && f.releases.iter().all(|r| r.status == newsfacts::ReleaseStatus::Scheduled)
+                && f.warnings.iter().any(|w| w.contains("schedule list row at byte"))
+        }),
+        ("10,000 bullets without dates", bullets, |f| f.releases.is_empty()),
         ("empty", String::new(), |f| f.people.is_empty() && f.dates.is_empty() && f.published.is_none()),
         ("only white space", " \n\t\r\n ".repeat(1000), |f| f.people.is_empty() && f.headline.is_none()),
     ];

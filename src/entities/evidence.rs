@@ -404,7 +404,7 @@ impl<'a> View<'a> {
 }
 
 /// Scores every run of the article and decides each surface string.
-pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
+pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::ScheduleRow]) -> Decided<'t> {
     let words = inp.words;
     let mut stats: HashMap<&'t str, Stats> = HashMap::default();
     let mut order: Vec<(&'t str, Span)> = Vec::new();
@@ -632,6 +632,12 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
             super::rows::Column::Title => Stats { title: 3, ..Stats::default() },
         };
         add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, e, false);
+    }
+    // Schedule rows: the field beside a row's date is a work ("- Becky, June 5").
+    for row in schedule {
+        let sentence = inp.sentences.partition_point(|s| s.span.end <= row.title.start);
+        let r = Run { first: row.first, last: row.last, span: row.title, sentence };
+        add(&mut stats, &mut order, row.title.get(v.text).unwrap_or(""), r, Stats { title: 3, ..Stats::default() }, false);
     }
 
     let mut out = Vec::new();

@@ -72,6 +72,11 @@ pub struct Entities {
     pub characters: Vec<Entity<()>>,
     /// Every mention, sorted by start.
     pub mentions: Vec<MentionRef>,
+    /// Rows of schedule lists (a work and its date a line), for the release stage.
+    pub(crate) schedule: Vec<rows::ScheduleRow>,
+    /// Where the first schedule row left unread starts (a list longer than
+    /// `rows::MAX_SCHEDULE_ROWS`).
+    pub(crate) schedule_cut: Option<usize>,
 }
 
 impl Entities {
@@ -171,10 +176,24 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     }
 
     let view = runs::View { text: inp.text, toks: inp.toks, info: &info, blocked: &blocked };
-    let decided = evidence::decide(&view, inp);
+    // Schedule rows ("- Da 5 Bloods, June 12 on Netflix"): their works are titles here,
+    // their dates release claims in the relation stage. (Streamers and networks named
+    // in a list say it is one of releases.)
+    let platforms: Vec<Span> =
+        fixed.iter().filter(|f| matches!(f.category, Category::Org(OrgKind::Streamer | OrgKind::Network))).map(|f| f.span).collect();
+    let (schedule, schedule_cut) = match (inp.article.paragraphs.first(), inp.article.paragraphs.last()) {
+        (Some(first), Some(last)) => {
+            rows::schedule_rows(&view, Span::new(first.start, last.end), inp.article.headline, inp.sentences, inp.dates, &platforms)
+        }
+        _ => (Vec::new(), None),
+    };
+    let decided = evidence::decide(&view, inp, &schedule);
     // Mentions may run over a date ("Blade Runner 2049") but not into a lexicon hit.
     let view = runs::View { blocked: &in_lexicon, ..view };
-    aliases::resolve(&view, inp, &fixed, decided)
+    let mut ents = aliases::resolve(&view, inp, &fixed, decided);
+    ents.schedule = schedule;
+    ents.schedule_cut = schedule_cut;
+    ents
 }
 
 /// Whether the word before byte `at` (one space back) is a capitalised name word: a first

@@ -130,3 +130,428 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
     }
     out
 }
+
+/// One row of a schedule list: a work and the date it comes out, read from a line with no
+/// verb ("- Da 5 Bloods, June 12 on Netflix", "1/15: 'Narcos': Sept. 1", "June 5: Iron
+/// Bay, Cold Lake", "Cold Lake — Arrives December 20", "Iron Bay (Netflix) – March 7"),
+/// or a title line under a line that is a date ("June 5" then "Iron Bay").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ScheduleRow {
+    /// The row's line: the release claim's evidence.
+    pub line: Span,
+    /// The work's field, quotes and a parenthesised note left out.
+    pub title: Span,
+    /// Its tokens.
+    pub first: usize,
+    /// One past its last token.
+    pub last: usize,
+    /// The row's date: its own, or its date heading's.
+    pub date: Span,
+    /// The line the list hangs from (its date heading, else the last line before the
+    /// list that is no row), for a venue the rows leave out.
+    pub heading: Option<Span>,
+}
+
+/// What a word says in a schedule row (`data/schedule_rows.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    Lead,
+    Context,
+    Event,
+}
+
+fn schedule_words() -> &'static [(&'static str, Cue)] {
+    static W: std::sync::OnceLock<Vec<(&'static str, Cue)>> = std::sync::OnceLock::new();
+    W.get_or_init(|| parse_schedule_words(include_str!("../../data/schedule_rows.tsv")).expect("data/schedule_rows.tsv parses (tested)"))
+}
+
+fn parse_schedule_words(text: &'static str) -> Result<Vec<(&'static str, Cue)>, String> {
+    let mut out = Vec::new();
+    let mut prev = ("", "");
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (w, c) = line.split_once('\t').ok_or_else(|| format!("data/schedule_rows.tsv:{}: expected word<TAB>class", i + 1))?;
+        if (w, c) <= prev {
+            return Err(format!("data/schedule_rows.tsv:{}: rows are not sorted (or repeat one)", i + 1));
+        }
+        prev = (w, c);
+        let cue = match c {
+            "lead" => Cue::Lead,
+            "context" => Cue::Context,
+            "event" => Cue::Event,
+            other => return Err(format!("data/schedule_rows.tsv:{}: unknown class {other:?}", i + 1)),
+        };
+        if w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase() || b == b' ') {
+            return Err(format!("data/schedule_rows.tsv:{}: a word is one lower-case word", i + 1));
+        }
+        out.push((w, cue));
+    }
+    Ok(out)
+}
+
+/// Whether word `w` (any case) has class `cue`. No allocation: lower-cased in a stack buffer.
+fn is_cue(w: &str, cue: Cue) -> bool {
+    if w.is_empty() || w.len() > 24 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let key = &mut buf[..w.len()];
+    key.copy_from_slice(w.as_bytes());
+    key.make_ascii_lowercase();
+    let Ok(key) = std::str::from_utf8(key) else { return false };
+    let words = schedule_words();
+    let i = words.partition_point(|(x, _)| *x < key);
+    words[i..].iter().take_while(|(x, _)| *x == key).any(|(_, c)| *c == cue)
+}
+
+/// Longest line read as a row, in tokens.
+const MAX_ROW_TOKENS: usize = 32;
+
+/// Most schedule rows read in one article. News lists run to a hundred or two ("89
+/// other pop culture musts"); a longer one is a data dump, and every row's work becomes
+/// a title that later stages compare with the others. The extractor warns about the rest.
+pub(crate) const MAX_SCHEDULE_ROWS: usize = 500;
+
+/// Separators between a row's fields.
+fn is_sep(w: &str) -> bool {
+    matches!(w, "," | ":" | "–" | "—" | "-" | "|" | "(" | "/" | ";")
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "'" | "‘" | "’")
+}
+
+/// The first token after a list marker: "-", "•", "*", "3.", "3)", "#3", "1/15:".
+fn after_marker(v: &View<'_>, a: usize, b: usize) -> usize {
+    let mut k = a;
+    if matches!(v.tt(k), "-" | "–" | "—" | "•" | "*" | "·" | "#" | "▪" | "►") {
+        k += 1;
+    }
+    let digits = |k: usize| k < b && v.toks[k].shape == Shape::Digits;
+    if digits(k) && matches!(v.tt(k + 1), "." | ")") && v.tt(k).len() <= 3 {
+        k += 2;
+    } else if digits(k) && v.tt(k + 1) == "/" && digits(k + 2) && v.tt(k + 3) == ":" {
+        k += 4;
+    }
+    k.min(b)
+}
+
+/// The work field in tokens `a..b`: quotes around it and a parenthesised note after it
+/// ("(Netflix)", "(2023)") left out; `None` unless it reads as a title: starts with a
+/// capital or a number, no lower-case word longer than four letters outside quotes, not a
+/// person's name, no event word, not ending in a venue word ("Garden", "Arena").
+fn title_field(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (mut a, mut b) = (a, b);
+    while b > a && is_sep(v.tt(b - 1)) {
+        b -= 1;
+    }
+    // "Title (Netflix)": the note goes.
+    if b > a + 2 && v.tt(b - 1) == ")" {
+        if let Some(open) = (a + 1..b - 1).rev().find(|&k| v.tt(k) == "(") {
+            b = open;
+        }
+    }
+    while b > a && is_sep(v.tt(b - 1)) {
+        b -= 1;
+    }
+    let quoted = b > a + 1 && is_quote(v.tt(a)) && is_quote(v.tt(b - 1));
+    if quoted {
+        (a, b) = (a + 1, b - 1);
+    }
+    // ("“Jay Kelly,”": the comma inside the quotes is the row's.)
+    while b > a && matches!(v.tt(b - 1), "," | ":") {
+        b -= 1;
+    }
+    if b <= a || b - a > 16 || (b - a > 1 && !v.same_line(a, b - 1)) {
+        return None;
+    }
+    let head = v.toks[a];
+    if !quoted && !matches!(head.shape, Shape::Capitalized | Shape::AllCaps | Shape::Digits | Shape::Mixed) {
+        return None;
+    }
+    if (a..b).any(|k| is_cue(v.tt(k), Cue::Event) || (is_quote(v.tt(k)) && !quoted)) {
+        return None;
+    }
+    if !quoted && (a..b).any(|k| v.toks[k].shape == Shape::Lower && v.tt(k).len() > 4) {
+        return None;
+    }
+    if !quoted && personish(v, (a, b)) {
+        return None;
+    }
+    // ("BEST CINEMATOGRAPHY", "Best Actor": a prize category, not a work.)
+    if !quoted && v.info.get(a).is_some_and(|w| w.is(class::AWARD)) {
+        return None;
+    }
+    let last = v.tt(b - 1);
+    if ["garden", "arena", "hall", "center", "centre", "theater", "theatre", "stadium", "club", "bowl"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last))
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Whether tokens `a..b` are only lead and context words: a label ("Available on",
+/// "Premieres") whose work is the heading above it.
+fn is_label(v: &View<'_>, a: usize, b: usize) -> bool {
+    let mut words = (a..b).filter(|&k| v.toks[k].is_word()).peekable();
+    words.peek().is_some() && words.all(|k| is_cue(v.tt(k), Cue::Lead) || is_cue(v.tt(k), Cue::Context))
+}
+
+/// Whether a field names a place: a city, a country or a state code ("Cincinnati",
+/// "OH"), as tour dates give them.
+fn is_place(v: &View<'_>, a: usize, b: usize) -> bool {
+    let mut words = (a..b).filter(|&k| v.toks[k].is_word()).peekable();
+    words.peek().is_some()
+        && words.all(|k| v.info.get(k).is_some_and(|w| w.is(class::PLACE)) || (v.toks[k].shape == Shape::AllCaps && v.tt(k).len() == 2))
+}
+
+/// How a row is laid out, to find lists whose rows agree: where the date is, and the
+/// separator before the work (title first) or after the date (date first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape2 {
+    TitleFirst(u8),
+    DateFirst(u8),
+    Label(u8),
+    UnderDate,
+}
+
+fn sep_code(w: &str) -> u8 {
+    match w {
+        "," => 0,
+        ":" => 1,
+        "–" | "—" | "-" => 2,
+        "(" => 3,
+        "|" | "/" | ";" => 4,
+        _ => 5,
+    }
+}
+
+/// The schedule rows of the body: lines of the same layout (at least two) that each hold
+/// a work and one date, with nothing else but a list marker, separators, lead words
+/// ("Arrives", "on") and a venue; or lines of works under a line that is a date or ends
+/// with one and a colon ("A long list of films carries a Fall 2025 label:"). The list
+/// must be about releases: a context word ("movies", "schedule", "coming") or a streamer
+/// or network in the headline, the list's heading or its rows; an event word ("tour",
+/// "panel") in the heading rules it out. One pass over the lines: linear in the text.
+/// Returns the rows, at most [`MAX_SCHEDULE_ROWS`], and the byte where the first row
+/// left unread starts, if any.
+pub(crate) fn schedule_rows(
+    v: &View<'_>,
+    body: Span,
+    headline: Option<Span>,
+    sentences: &[Sentence],
+    dates: &[Span],
+    platforms: &[Span],
+) -> (Vec<ScheduleRow>, Option<usize>) {
+    let mut cands: Vec<(ScheduleRow, Shape2)> = Vec::new();
+    let text = body.get(v.text).unwrap_or("");
+    let in_platform = |k: usize| {
+        let sp = v.toks[k].span;
+        let i = platforms.partition_point(|p| p.end <= sp.start);
+        platforms.get(i).is_some_and(|p| p.contains(sp))
+    };
+    let has = |a: usize, b: usize, cue: Cue| (a..b).any(|k| is_cue(v.tt(k), cue) || (cue == Cue::Context && in_platform(k)));
+    // The current date heading: (its date, its line), while title lines follow it.
+    let mut under: Option<(Span, Span)> = None;
+    // The last line that was no row.
+    let mut heading: Option<Span> = None;
+    let mut at = body.start;
+    for line in text.split('\n') {
+        let (s, e) = (at, at + line.len());
+        at = e + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a = v.toks.partition_point(|t| t.span.start < s);
+        let b = v.toks.partition_point(|t| t.span.start < e);
+        let line_span = Span::new(s, e);
+        if b <= a {
+            continue;
+        }
+        // "Guillermo del Toro’s Frankenstein lands in November. Other films carry a
+        // Fall 2025 label:": a closing sentence with one date and a colon heads a list.
+        if v.tt(b - 1) == ":" {
+            let si = sentences.partition_point(|x| x.span.end <= v.toks[b - 1].span.start);
+            let s0 = sentences.get(si).map_or(a, |x| x.first.max(a));
+            let from = v.toks[s0].span.start;
+            let lo = dates.partition_point(|d| d.start < from);
+            let hi = dates.partition_point(|d| d.start < e);
+            if let [date] = dates.get(lo..hi).unwrap_or(&[]) {
+                if has(s0, b, Cue::Context) && !has(s0, b, Cue::Event) {
+                    under = Some((*date, Span::new(from, e)));
+                    heading = Some(line_span);
+                    continue;
+                }
+            }
+        }
+        // Prose ends a list; a long line is no row, but may name a work under a date
+        // heading (“Wake Up Dead Man,” the third “Knives Out” mystery, which ...).
+        let long = b - a > MAX_ROW_TOKENS;
+        if matches!(v.tt(b - 1), "." | ";") || (long && under.is_none()) {
+            under = None;
+            heading = Some(line_span);
+            continue;
+        }
+        let m = after_marker(v, a, b);
+        // The line's dates, a known-for year in parentheses left out ("'Poor Things' (2023)").
+        let lo = dates.partition_point(|d| d.start < s);
+        let hi = dates.partition_point(|d| d.start < e);
+        let mut line_dates = dates.get(lo..hi).unwrap_or(&[]).iter().filter(|d| {
+            let (d0, d1) = (v.toks.partition_point(|t| t.span.start < d.start), v.toks.partition_point(|t| t.span.start < d.end));
+            !(d0 > a && v.tt(d0 - 1) == "(" && v.tt(d1) == ")" && d1 == d0 + 1)
+        });
+        let (first_date, second_date) = (line_dates.next(), line_dates.next());
+        let (Some(&date), None, false) = (first_date, second_date, long) else {
+            // No date: a title line under a date heading.
+            if let (Some((date, dline)), None) = (under, first_date.filter(|_| !long)) {
+                let field = title_field(v, m, b).or_else(|| {
+                    // ("Noah Baumbach’s “Jay Kelly,” with George Clooney": the quoted work.)
+                    let open = (m..(m + 6).min(b)).find(|&k| matches!(v.tt(k), "“" | "\""))?;
+                    let close = (open + 1..b).find(|&k| matches!(v.tt(k), "”" | "\""))?;
+                    title_field(v, open, close + 1)
+                });
+                if let Some((f0, f1)) = field {
+                    let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+                    let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading: Some(dline) };
+                    cands.push((row, Shape2::UnderDate));
+                }
+            } else if m == a {
+                // (A list item that is no row, "- 2040, June 5", heads nothing.)
+                heading = Some(line_span);
+            }
+            continue;
+        };
+        let d0 = v.toks.partition_point(|t| t.span.start < date.start);
+        let d1 = v.toks.partition_point(|t| t.span.start < date.end);
+        // A date heading: the date alone ("June 5", "Friday, June 5:"), or a line that
+        // ends with the date's colon and says what the list holds.
+        // (Not "12. Sept. 16", a numbered track, nor "1917", a year alone.)
+        let rest_empty = m == a
+            && !date.get(v.text).unwrap_or("").bytes().all(|c| c.is_ascii_digit())
+            && (m..b).all(|k| (k >= d0 && k < d1) || !v.toks[k].is_word() || v.info.get(k).is_some_and(|w| w.is(class::WEEKDAY)));
+        if rest_empty {
+            under = Some((date, line_span));
+            heading = Some(line_span);
+            continue;
+        }
+        under = None;
+        let before = cands.len();
+        if d0 > m {
+            // Title first: [marker] work sep [lead words] date [venue].
+            let mut p = d0;
+            while p > m && d0 - p < 3 && is_cue(v.tt(p - 1), Cue::Lead) {
+                p -= 1;
+            }
+            let mut q = p;
+            while q > m && (is_sep(v.tt(q - 1)) || is_quote(v.tt(q - 1))) {
+                q -= 1;
+            }
+            let sep = (q..p).map(|k| v.tt(k)).find(|w| is_sep(w));
+            // After the date only a venue: "on Netflix", "in theaters", "(HBO)".
+            let tail_ok = b - d1 <= 6
+                && (d1..b).all(|k| !v.toks[k].is_word() || is_cue(v.tt(k), Cue::Lead) || is_cue(v.tt(k), Cue::Context) || v.is_upper(k));
+            if let (Some(sep), true) = (sep, tail_ok) {
+                // "Available on: March 7" under "'Poor Things' (2023)": the heading's work.
+                let label = is_label(v, m, p);
+                let field = match heading.filter(|_| label) {
+                    Some(h) => {
+                        let (h0, h1) =
+                            (v.toks.partition_point(|t| t.span.start < h.start), v.toks.partition_point(|t| t.span.start < h.end));
+                        title_field(v, after_marker(v, h0, h1), h1).filter(|f| !is_label(v, f.0, f.1))
+                    }
+                    None if label => None,
+                    None => title_field(v, m, p),
+                };
+                if let Some((f0, f1)) = field {
+                    let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+                    let shape = if label { Shape2::Label(sep_code(sep)) } else { Shape2::TitleFirst(sep_code(sep)) };
+                    let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading };
+                    cands.push((row, shape));
+                }
+            }
+        } else if d0 == m && d1 < b && is_sep(v.tt(d1)) {
+            // Date first: [marker] date sep work, work, ...
+            let code = sep_code(v.tt(d1));
+            let mut f = d1;
+            while f < b && (is_sep(v.tt(f)) && v.tt(f) != "(") {
+                f += 1;
+            }
+            let mut start = f;
+            let from = cands.len();
+            let mut place = false;
+            for k in f..=b {
+                if k == b || matches!(v.tt(k), "," | ";" | "|" | "/" | "–" | "—" | "-") {
+                    // ("July 19 - Cincinnati, OH - PNC Pavilion": a tour stop.)
+                    place |= is_place(v, start, k);
+                    if let Some((f0, f1)) = title_field(v, start, k) {
+                        let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+                        let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading };
+                        cands.push((row, Shape2::DateFirst(code)));
+                    }
+                    start = k + 1;
+                }
+            }
+            if place {
+                cands.truncate(from);
+            }
+        }
+        if cands.len() == before && m == a {
+            heading = Some(line_span);
+        }
+    }
+
+    // Rows of one layout, at least two, about releases.
+    let (h0, h1) =
+        headline.map_or((0, 0), |h| (v.toks.partition_point(|t| t.span.start < h.start), v.toks.partition_point(|t| t.span.start < h.end)));
+    let headline_context = has(h0, h1, Cue::Context);
+    // "Steely Dan Announce Summer Tour": an article about events lists no releases.
+    if !headline_context && has(h0, h1, Cue::Event) {
+        return (Vec::new(), None);
+    }
+    let count = |shape: Shape2| cands.iter().filter(|c| c.1 == shape).take(2).count();
+    let mut shapes: Vec<(Shape2, bool)> = Vec::new();
+    let mut out = Vec::new();
+    for (row, shape) in &cands {
+        let ok = match shapes.iter().find(|s| s.0 == *shape) {
+            Some(s) => s.1,
+            None => {
+                let ok = count(*shape) >= 2;
+                shapes.push((*shape, ok));
+                ok
+            }
+        };
+        if !ok {
+            continue;
+        }
+        let toks = |sp: Span| (v.toks.partition_point(|t| t.span.start < sp.start), v.toks.partition_point(|t| t.span.start < sp.end));
+        let (l0, l1) = toks(row.line);
+        let (h0, h1) = row.heading.map_or((0, 0), toks);
+        let context = headline_context || has(h0, h1, Cue::Context) || has(l0, row.first, Cue::Context) || has(row.last, l1, Cue::Context);
+        if context && !has(h0, h1, Cue::Event) {
+            if out.len() == MAX_SCHEDULE_ROWS {
+                return (out, Some(row.line.start));
+            }
+            out.push(*row);
+        }
+    }
+    (out, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_words_parse() {
+        assert!(is_cue("Arrives", Cue::Lead));
+        assert!(is_cue("movies", Cue::Context));
+        assert!(is_cue("TOUR", Cue::Event));
+        assert!(!is_cue("Harbor", Cue::Lead));
+        assert!(parse_schedule_words("b\tlead\na\tlead\n").unwrap_err().contains(":2: rows are not sorted"));
+        assert!(parse_schedule_words("a\tnoun\n").unwrap_err().contains(":1: unknown class"));
+    }
+}

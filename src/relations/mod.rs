@@ -11,6 +11,7 @@ pub mod lineup;
 pub mod releases;
 pub mod roles;
 pub mod rules;
+pub mod schedule;
 
 use crate::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;

@@ -665,7 +665,7 @@ fn introduces_other(inp: &Input<'_>, a: usize, c0: usize) -> bool {
 
 /// The venue a cue class names: the class itself ("theaters") or its suffix
 /// ("release+streaming").
-fn cue_venue(class: &str) -> Option<Venue> {
+pub(super) fn cue_venue(class: &str) -> Option<Venue> {
     match class.split_once('+').map_or(class, |(_, v)| v) {
         "theaters" => Some(Venue::Theaters),
         "home_video" => Some(Venue::HomeVideo),
@@ -676,7 +676,7 @@ fn cue_venue(class: &str) -> Option<Venue> {
     }
 }
 
-fn is_theater_word(w: &str) -> bool {
+pub(super) fn is_theater_word(w: &str) -> bool {
     ["theaters", "theatres", "cinemas", "theater", "theatre", "cinema"].iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
@@ -734,7 +734,7 @@ fn venue_near(
 }
 
 /// Released or scheduled: from the date against the publication date, else the tense.
-fn release_status(class: &str, value: Option<&DateValue>, published: Option<Date>) -> ReleaseStatus {
+pub(super) fn release_status(class: &str, value: Option<&DateValue>, published: Option<Date>) -> ReleaseStatus {
     let past_tense = class == "release_past";
     let first = value.map(|v| match v {
         DateValue::Point(s) => s.as_str(),

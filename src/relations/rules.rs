@@ -287,7 +287,18 @@ impl Ctx<'_, '_> {
                 .then(|| self.run(rest, k + 1, caps))
                 .flatten(),
             Elem::Role => {
-                let info = if w.starts_with(char::is_uppercase) { self.words.info(&w.to_lowercase()) } else { self.words.info(w) };
+                // (An ASCII word is lower-cased in a stack buffer: this runs for every
+                // capitalised word a rule's role slot meets, and must not allocate.)
+                let mut buf = [0u8; 32];
+                let info = match buf.get_mut(..w.len()) {
+                    _ if !w.starts_with(char::is_uppercase) => self.words.info(w),
+                    Some(key) if w.is_ascii() => {
+                        key.copy_from_slice(w.as_bytes());
+                        key.make_ascii_lowercase();
+                        self.words.info(std::str::from_utf8(key).unwrap_or(w))
+                    }
+                    _ => self.words.info(&w.to_lowercase()),
+                };
                 // (Lower case, or capitalised at the start of a sentence or line: "Producers are".)
                 let at_start =
                     k == 0 || matches!(self.word(k - 1), "." | "\n") || self.inp.text[..self.inp.toks[k].span.start].ends_with('\n');

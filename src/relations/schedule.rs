@@ -1,0 +1,130 @@
+//! Schedule rows: a list that gives a work and its date a line, with no verb ("- Da 5
+//! Bloods, June 12 on Netflix", "1/15: 'Narcos': Sept. 1", "June 5: Iron Bay, Cold
+//! Lake", a date heading then title lines). The entity stage finds the rows
+//! (`entities::rows::schedule_rows`) and makes their works titles; here each row whose
+//! work is a title and whose date resolves becomes a release claim.
+//!
+//! Status comes from the date against the publication date (before or on it: released;
+//! after it, or no publication date: scheduled). The venue is the row's own ("on
+//! Netflix", "(HBO)", "in theaters"), else its heading's ("Coming to Hulu in June"), else
+//! the headline's when it names one streamer or network ("Netflix in September: What's
+//! Coming"). Rows whose work or date the other stages dropped say nothing.
+
+use super::releases::{cue_venue, is_theater_word, Claim};
+use super::Input;
+use crate::entities::Target;
+use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
+use crate::span::Span;
+
+/// The venue and platform named in tokens `a..b`, skipping `skip` (the row's own work).
+fn venue_in(inp: &Input<'_>, a: usize, b: usize, skip: (usize, usize)) -> Option<(Venue, Option<String>)> {
+    let cues = super::release_cues();
+    let mut k = a;
+    while k < b {
+        if k >= skip.0 && k < skip.1 {
+            k = skip.1;
+            continue;
+        }
+        if let Some((class, end)) = cues.at(inp, k, b) {
+            if let Some(v) = cue_venue(class) {
+                return Some((v, None));
+            }
+            k = end;
+            continue;
+        }
+        if is_theater_word(inp.tt(k)) {
+            return Some((Venue::Theaters, None));
+        }
+        k += 1;
+    }
+    let sp = Span::new(inp.toks.get(a)?.span.start, inp.toks.get(b.checked_sub(1)?)?.span.end);
+    inp.mentions_in(sp).iter().find_map(|m| {
+        let Target::Org(o) = m.target else { return None };
+        let (i, j) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+        if i < skip.1 && j > skip.0 {
+            return None;
+        }
+        let org = inp.ents.orgs.get(o)?;
+        match org.kind {
+            OrgKind::Streamer => Some((Venue::Streaming, Some(org.name.clone()))),
+            OrgKind::Network => Some((Venue::Tv, Some(org.name.clone()))),
+            _ => None,
+        }
+    })
+}
+
+/// The one streamer or network the headline names, as a venue.
+fn headline_venue(inp: &Input<'_>) -> Option<(Venue, Option<String>)> {
+    let h = inp.article.headline?;
+    let mut found: Option<(Venue, Option<String>)> = None;
+    for m in inp.mentions_in(h) {
+        let Target::Org(o) = m.target else { continue };
+        let Some(org) = inp.ents.orgs.get(o) else { continue };
+        let v = match org.kind {
+            OrgKind::Streamer => Venue::Streaming,
+            OrgKind::Network => Venue::Tv,
+            _ => continue,
+        };
+        match &found {
+            Some((_, Some(name))) if *name != org.name => return None,
+            _ => found = Some((v, Some(org.name.clone()))),
+        }
+    }
+    found
+}
+
+/// Adds a release claim for each schedule row (one per work and date).
+pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
+    if inp.ents.schedule.is_empty() {
+        return;
+    }
+    let from_headline = headline_venue(inp);
+    let published = inp.published.map(|p| p.to_string());
+    // (Sets, not a scan of `out` per row: a long list stays linear. The claims already
+    // made are borrowed, not cloned: most articles add no row at all.)
+    let before: crate::hash::FxHashSet<(usize, &DateValue)> = out.iter().filter_map(|c| Some((c.title, c.date.as_ref()?))).collect();
+    let mut seen: crate::hash::FxHashSet<(usize, &DateValue)> = crate::hash::FxHashSet::default();
+    let mut new: Vec<Claim> = Vec::new();
+    for row in &inp.ents.schedule {
+        // The row's work: the title mention filling its field (or the longest inside it).
+        let title = inp
+            .mentions_in(row.title)
+            .iter()
+            .filter(|m| row.title.contains(m.span))
+            .filter_map(|m| if let Target::Title(t) = m.target { Some((t, m.span.end - m.span.start)) } else { None })
+            .max_by_key(|x| x.1)
+            .map(|x| x.0);
+        let Some(title) = title else { continue };
+        let Some(date) = inp.dates_in(row.date).iter().find(|d| d.span == row.date) else { continue };
+        let Some(value) = date.value.as_ref() else { continue };
+        if before.contains(&(title, value)) || !seen.insert((title, value)) {
+            continue;
+        }
+        let first = match value {
+            DateValue::Point(p) => p.as_str(),
+            DateValue::Range { from, .. } => from.as_str(),
+        };
+        // ("Available on: March 1" in an article of March 1: out that day.)
+        let on_the_day = published.as_deref().is_some_and(|p| p.starts_with(first));
+        let status =
+            if on_the_day { ReleaseStatus::Released } else { super::releases::release_status("release", Some(value), inp.published) };
+        let (l0, l1) = (inp.tok_at(row.line.start), inp.tok_at(row.line.end));
+        let heading = row.heading.map(|h| (inp.tok_at(h.start), inp.tok_at(h.end)));
+        let (venue, platform) = venue_in(inp, l0, l1, (row.first, row.last))
+            .or_else(|| heading.and_then(|(h0, h1)| venue_in(inp, h0, h1, (0, 0))))
+            .or_else(|| from_headline.clone())
+            .map_or((None, None), |(v, p)| (Some(v), p));
+        new.push(Claim {
+            title,
+            date: Some(value.clone()),
+            status,
+            venue,
+            platform,
+            hedged: false,
+            evidence: row.line,
+            rule: "release.schedule-row",
+        });
+    }
+    drop(before);
+    out.append(&mut new);
+}
