@@ -13,7 +13,7 @@ use serde_json::Value;
 mod common;
 use common::*;
 
-const MIN_ARTICLES: usize = 92;
+const MIN_ARTICLES: usize = 100;
 const WORDS: std::ops::RangeInclusive<usize> = 250..=900;
 
 const TOP_KEYS: [&str; 6] = ["people", "titles", "organizations", "dates", "roles", "releases"];
