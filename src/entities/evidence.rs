@@ -1430,9 +1430,14 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     if !st.quoted && !named && (award(r.first) || (n >= 2 && award(r.last - 1))) {
         return None;
     }
-    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions".
-    if n >= 2 && last.is(class::ORG_SUFFIX) && v.toks[r.last - 1].shape == Shape::Capitalized && st.title < 3 {
-        if let Some(k) = last.org {
+    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions", "TYO Inc.".
+    // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
+    // organization's name, "of" and articles do not.)
+    let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
+    let suffix = v.info.get(suffix_at).copied().unwrap_or_default();
+    let one_name = (r.first..r.last).all(|k| v.toks[k].shape != Shape::Lower || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k)));
+    if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
+        if let Some(k) = suffix.org {
             return Some(Decision::Org(k));
         }
     }
