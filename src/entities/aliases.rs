@@ -95,8 +95,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     let mut people_order: Vec<&(&str, Decision, Span)> = decided.iter().filter(|d| d.1 == Decision::Person).collect();
     people_order.sort_by_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
+    // "Lindsay Mendez as Mary Flynn ... the writer Mary": a lone given name that starts a
+    // character's name is that character, not a person.
+    let character_first: FxHashSet<&str> =
+        decided.iter().filter(|d| d.1 == Decision::Character).filter_map(|d| d.0.split_once(' ').map(|(first, _)| first)).collect();
     for (surface, _, _) in people_order {
-        if person_keys.contains(*surface) {
+        if person_keys.contains(*surface) || (!surface.contains(' ') && character_first.contains(*surface)) {
             continue;
         }
         find_or_push(&mut ents.people, &mut idx.people, surface, (), Target::Person);
