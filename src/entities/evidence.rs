@@ -508,7 +508,12 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>) -> Decided<'t> {
                 let name_score =
                     |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
                 let actor_first = if outer_first && inner_first { series || name_score(r) > name_score(inner) } else { !inner_first };
-                if inner_first && !actor_first {
+                // "Dr. Silas Crane (Marcus Hale)": a rank or honorific before the outer name
+                // makes it the character. (A relative clause after the pair says nothing:
+                // "follows Eve Macarro (Ana de Armas), who is beginning her training".)
+                let h = if v.tt(r.first.wrapping_sub(1)) == "." { r.first.wrapping_sub(2) } else { r.first.wrapping_sub(1) };
+                let ranked = h >= a && h < r.first && v.info.get(h).is_some_and(|w| w.is(class::HONORIFIC)) && v.is_upper(h);
+                if (ranked && inner.len() >= 2) || (inner_first && !actor_first) {
                     e.character += 3;
                     stats.entry(inner_s).or_default().person += 3;
                 } else if outer_first && inner_first {
