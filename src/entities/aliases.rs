@@ -24,12 +24,48 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     // Fixed lexicon hits first: they are entities whatever the context says. A short
     // organization name ("Marvel") goes to the full one the article also uses ("Marvel
     // Studios") when both are of the same kind.
+    // A parent's name ("Sony", kind `other`) used beside one of its arms ("Sony Pictures")
+    // means that arm, when the article names only one.
     let mut full_org: FxHashMap<(&str, crate::facts::OrgKind), &str> = FxHashMap::default();
+    let mut arm_of: FxHashMap<&str, Option<&str>> = FxHashMap::default();
     for o in fixed {
         if let (Category::Org(k), Some(short)) = (o.category, org_short(o.name)) {
             let e = full_org.entry((short, k)).or_insert(o.name);
             if o.name.len() > e.len() {
                 *e = o.name;
+            }
+            let arm = arm_of.entry(short).or_insert(Some(o.name));
+            if *arm != Some(o.name) {
+                *arm = None;
+            }
+        }
+    }
+    // "EA" beside "Electronic Arts": an acronym of an organization the article names in
+    // full is that organization.
+    // (Only when the article has an all-caps organization name; each distinct full name
+    // is then looked at once, its initials built on the stack.)
+    let mut org_kinds: FxHashMap<&str, crate::facts::OrgKind> = FxHashMap::default();
+    let mut expansions: FxHashMap<&str, &str> = FxHashMap::default();
+    let is_acronym = |n: &str| (2..=6).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_uppercase());
+    if fixed.iter().any(|f| matches!(f.category, Category::Org(_)) && is_acronym(f.name)) {
+        let shorts: FxHashSet<&str> =
+            fixed.iter().filter(|f| matches!(f.category, Category::Org(_)) && is_acronym(f.name)).map(|f| f.name).collect();
+        for f in fixed {
+            if let Category::Org(k) = f.category {
+                if org_kinds.insert(f.name, k).is_none() && f.name.contains(' ') {
+                    for skip_lower in [false, true] {
+                        let mut buf = [0u8; 6];
+                        if let Some(short) = initials(f.name, skip_lower, &mut buf).and_then(|i| shorts.get(i)) {
+                            expansions.entry(short).or_insert(f.name);
+                        }
+                    }
+                }
+            }
+        }
+    } else if arm_of.values().any(Option::is_some) {
+        for f in fixed {
+            if let Category::Org(k) = f.category {
+                org_kinds.entry(f.name).or_insert(k);
             }
         }
     }
@@ -38,7 +74,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             Category::Person => find_or_push(&mut ents.people, &mut idx.people, f.name, (), Target::Person),
             Category::Title(k) => find_or_push(&mut ents.titles, &mut idx.titles, f.name, k, Target::Title),
             Category::Org(k) => {
-                let name = full_org.get(&(f.name, k)).copied().unwrap_or(f.name);
+                let (name, k) = match (full_org.get(&(f.name, k)), arm_of.get(f.name), expansions.get(f.name)) {
+                    (Some(full), _, _) => (*full, k),
+                    (None, Some(Some(arm)), _) if k == crate::facts::OrgKind::Other => (*arm, org_kinds.get(arm).copied().unwrap_or(k)),
+                    (None, _, Some(long)) => (*long, org_kinds.get(long).copied().unwrap_or(k)),
+                    _ => (f.name, k),
+                };
                 find_or_push(&mut ents.orgs, &mut idx.orgs, name, k, Target::Org)
             }
             Category::Publication | Category::Place => continue,
@@ -54,8 +95,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     let mut people_order: Vec<&(&str, Decision, Span)> = decided.iter().filter(|d| d.1 == Decision::Person).collect();
     people_order.sort_by_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
+    // "Lindsay Mendez as Mary Flynn ... the writer Mary": a lone given name that starts a
+    // character's name is that character, not a person.
+    let character_first: FxHashSet<&str> =
+        decided.iter().filter(|d| d.1 == Decision::Character).filter_map(|d| d.0.split_once(' ').map(|(first, _)| first)).collect();
     for (surface, _, _) in people_order {
-        if person_keys.contains(*surface) {
+        if person_keys.contains(*surface) || (!surface.contains(' ') && character_first.contains(*surface)) {
             continue;
         }
         find_or_push(&mut ents.people, &mut idx.people, surface, (), Target::Person);
@@ -269,6 +314,25 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     };
     let up = head.to_ascii_uppercase();
     lead.len() >= 2 && (initials(false) == up || initials(true) == up)
+}
+
+/// The capital initials of a name of two to six words ("EA" for "Electronic Arts"), with
+/// or without its lower-case words, written into `buf` (ASCII only).
+fn initials<'b>(name: &str, skip_lower: bool, buf: &'b mut [u8; 6]) -> Option<&'b str> {
+    let mut n = 0;
+    for w in name.split(' ').filter(|w| !w.is_empty()) {
+        let c = w.chars().find(|c| c.is_alphanumeric())?;
+        if skip_lower && w.starts_with(char::is_lowercase) {
+            continue;
+        }
+        *buf.get_mut(n)? = u8::try_from(c).ok().filter(u8::is_ascii)?.to_ascii_uppercase();
+        n += 1;
+    }
+    let words = name.split(' ').filter(|w| !w.is_empty()).count();
+    if words < 2 || n < 2 {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// An organization's name without its trailing suffix word ("Marvel" for "Marvel

@@ -132,6 +132,14 @@ impl ContextTable {
         TABLE.get_or_init(|| ContextTable::parse(CONTEXT_TSV, SOURCE).unwrap_or_default())
     }
 
+    /// Whether `word` ends venue names ("Theater", "Arena"): a one-word `last nonperson`
+    /// phrase.
+    pub(crate) fn is_venue_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
+        self.buckets[Side::Last as usize].get(lower).is_some_and(|ids| ids.iter().any(|&i| self.phrases[i].says == Says::NonPerson))
+    }
+
     fn bucket(&self, side: Side, v: &View<'_>, k: usize) -> &[usize] {
         let tok = v.tt(k);
         let key = if v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits) { "#" } else { tok };

@@ -508,7 +508,12 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 let name_score =
                     |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
                 let actor_first = if outer_first && inner_first { series || name_score(r) > name_score(inner) } else { !inner_first };
-                if inner_first && !actor_first {
+                // "Dr. Silas Crane (Marcus Hale)": a rank or honorific before the outer name
+                // makes it the character. (A relative clause after the pair says nothing:
+                // "follows Eve Macarro (Ana de Armas), who is beginning her training".)
+                let h = if v.tt(r.first.wrapping_sub(1)) == "." { r.first.wrapping_sub(2) } else { r.first.wrapping_sub(1) };
+                let ranked = h >= a && h < r.first && v.info.get(h).is_some_and(|w| w.is(class::HONORIFIC)) && v.is_upper(h);
+                if (ranked && inner.len() >= 2) || (inner_first && !actor_first) {
                     e.character += 3;
                     stats.entry(inner_s).or_default().person += 3;
                 } else if outer_first && inner_first {
@@ -883,10 +888,13 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
                 && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
-            let honorific = info.is(class::HONORIFIC)
+            // ("stars as President Laura Vance", "plays Dr. Ada Lowe": after a character cue
+            // the rank or honorific is the character's own, and stays.)
+            let honorific = (info.is(class::HONORIFIC)
                 || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
                     && r.last - r.first >= 2
-                    && words.is(v.tt(r.first + 1), class::FIRST_NAME));
+                    && words.is(v.tt(r.first + 1), class::FIRST_NAME)))
+                && !after_character_cue(v, r.first, a);
             // Month and weekday words that are dates were blocked before runs formed; the ones
             // left are names and titles ("the series Wednesday", "June Squibb"), so they stay.
             if !(starter || honorific) || r.last - r.first == 0 {
@@ -906,6 +914,50 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
         }
         r.first < r.last
     });
+}
+
+/// Whether token `i` follows a character cue: "as" after a casting word or a name ("stars
+/// as", "Ana Ruiz as", "comes aboard as"), or a character verb ("plays", "voiced").
+fn after_character_cue(v: &View<'_>, i: usize, a: usize) -> bool {
+    let Some((p, w)) = v.word_before(i, a) else { return false };
+    if v.toks[p].shape == Shape::Lower && is_in(CHAR_VERBS, w) {
+        return true;
+    }
+    w.eq_ignore_ascii_case("as") && v.word_before(p, a).is_some_and(|(q, w2)| strong_before_as(v, q, w2))
+}
+
+/// Words before "as" that make what follows a part: "cast as", "returns as", "joins as".
+const STRONG_AS: &[&str] = &[
+    "cast",
+    "role",
+    "returns",
+    "return",
+    "back",
+    "appears",
+    "appear",
+    "franchise",
+    "series",
+    "film",
+    "again",
+    "returning",
+    "reprise",
+    "stars",
+    "star",
+    "starring",
+    "starred",
+    "co-stars",
+    "joins",
+    "joined",
+    "joining",
+    "aboard",
+    "recurs",
+    "recurring",
+    "newcomers",
+];
+
+/// Whether word `w` (token `q`) before "as" makes what follows "as" a character.
+fn strong_before_as(v: &View<'_>, q: usize, w: &str) -> bool {
+    !is_in(NOT_CHAR_AS, w) && (v.is_upper(q) && v.possessive_len(q) == 0 || w == ")" || is_in(STRONG_AS, w))
 }
 
 /// Context evidence for one run.
@@ -1288,22 +1340,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         e.character += 3;
     }
     if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
-        const STRONG: &[&str] = &[
-            "cast",
-            "role",
-            "returns",
-            "return",
-            "back",
-            "appears",
-            "appear",
-            "franchise",
-            "series",
-            "film",
-            "again",
-            "returning",
-            "reprise",
-        ];
-        let strong = v.is_upper(p2i) || v.tt(p2i) == ")" || is_in(STRONG, p2w);
+        let strong = strong_before_as(v, p2i, p2w);
         // "stars as Ryland Grace": the clearest way news names a character.
         let starring = is_in(&["stars", "star", "starring", "starred", "co-stars"], p2w);
         e.character += if starring {
@@ -1317,22 +1354,38 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if is_in(CHAR_VERBS, pw) {
         e.character += 3;
     }
-    // "with Johnny Flynn as his father, Lucius Malfoy": "as", a described relation, a comma.
-    if pw == "," && pi != usize::MAX {
-        let mut k = pi;
-        let mut words = 0;
-        while k > a && words < 4 && v.toks[k - 1].shape == Shape::Lower && !v.tt(k - 1).eq_ignore_ascii_case("as") {
-            k -= 1;
-            words += 1;
-        }
-        if words >= 2 && k > a && v.tt(k - 1).eq_ignore_ascii_case("as") && is_in(&["his", "her", "their"], v.tt(k)) {
+    // An appositive after a phrase that names a part: "with Johnny Flynn as his father,
+    // Lucius Malfoy", "has been cast as that grandson, Albie Di Grasso", "his character,
+    // Tom Briggs", "the role of Haymitch's girlfriend, Lenore Dove".
+    if pw == "," && pi != usize::MAX && pi > a {
+        if is_in(&["character", "alter-ego", "alter"], v.tt(pi - 1)) && v.toks[pi - 1].shape == Shape::Lower {
             e.character += 3;
+        } else {
+            let mut k = pi;
+            let mut words = 0;
+            while k > a && words < 6 {
+                let w = v.tt(k - 1);
+                let word = v.toks[k - 1].shape == Shape::Lower || v.possessive_len(k - 1) > 0 || w == "-";
+                if !word || w.eq_ignore_ascii_case("as") || is_in(&["role", "part"], w) {
+                    break;
+                }
+                k -= 1;
+                words += 1;
+            }
+            let cue = k > a && words >= 1 && {
+                let w = v.tt(k - 1);
+                (w.eq_ignore_ascii_case("as") && k > a + 1 && v.word_before(k - 1, a).is_some_and(|(q, w2)| strong_before_as(v, q, w2)))
+                    || (is_in(&["role", "part"], w) && v.tt(k).eq_ignore_ascii_case("of"))
+            };
+            if cue {
+                e.character += 3;
+            }
         }
     }
     // "returning as Judy Hopps and Nick Wilde": the later members of an "as" list (not
     // "... and Jacob Elordi as the Creature", where the member has its own "as").
-    let list_end = matches!(nw, "," | "." | ")" | "(" | "and" | ";" | "") || ni >= b;
-    if matches!(pw, "and" | ",") && list_end {
+    let list_end = matches!(nw, "," | "." | ")" | "(" | "and" | "or" | ";" | "") || ni >= b;
+    if matches!(pw, "and" | "or" | ",") && list_end {
         let mut k = r.first;
         let mut steps = 0;
         while k > a && steps < 8 {
@@ -1346,7 +1399,13 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
                 }
                 break;
             }
-            if !(v.is_upper(k) || matches!(w, "and" | "," | "-") || v.info.get(k).is_some_and(|x| x.is(class::PARTICLE))) {
+            // "playing Han Solo, Princess Leia or Luke Skywalker" (not "Lost Voices, Wolf
+            // Children and ...": the verb is lower case).
+            if v.toks[k].shape == Shape::Lower && is_in(CHAR_VERBS, w) {
+                e.character += 3;
+                break;
+            }
+            if !(v.is_upper(k) || matches!(w, "and" | "or" | "," | "-") || v.info.get(k).is_some_and(|x| x.is(class::PARTICLE))) {
                 break;
             }
         }
@@ -1436,9 +1495,14 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     if !st.quoted && !named && (award(r.first) || (n >= 2 && award(r.last - 1))) {
         return None;
     }
-    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions".
-    if n >= 2 && last.is(class::ORG_SUFFIX) && v.toks[r.last - 1].shape == Shape::Capitalized && st.title < 3 {
-        if let Some(k) = last.org {
+    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions", "TYO Inc.".
+    // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
+    // organization's name, "of" and articles do not.)
+    let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
+    let suffix = v.info.get(suffix_at).copied().unwrap_or_default();
+    let one_name = (r.first..r.last).all(|k| v.toks[k].shape != Shape::Lower || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k)));
+    if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
+        if let Some(k) = suffix.org {
             return Some(Decision::Org(k));
         }
     }
@@ -1520,7 +1584,10 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     let need = need_of(n);
     let need = if single_weak && !st.quoted { need + 2 } else { need };
 
-    if c >= 3 && c >= p && c >= t {
+    // Characters have names that look like people's: what the words say (a known given
+    // name, a surname) does not count against what the context says is a part.
+    let p_context = if st.nonperson { p } else { st.person + tag_p };
+    if c >= 3 && c >= p_context && c >= t {
         return Some(Decision::Character);
     }
     if t >= need && t >= p {

@@ -137,9 +137,16 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
             // a first name is a surname.
             // "Skydance Productions": a one-word organization that goes on with an org
             // suffix is a longer name the run recognizer reads whole.
+            // "Banijay Networks Group", "Entertainment One Television": an organization that
+            // goes on with an org suffix is a longer name the run recognizer reads whole.
+            // "the Peacock Theater", "the Fox Theatre": a venue word after it makes a place.
+            // "Max Martini": a one-word organization that is also a given name, before a
+            // capitalised name word, is a person's first name.
+            let one_word = !hit.entry.surface.contains(' ');
             if matches!(hit.entry.category, Category::Org(_))
-                && !hit.entry.surface.contains(' ')
-                && (after_name(inp, hit.span.start) || before_org_suffix(inp, hit.span.end))
+                && ((one_word && (after_name(inp, hit.span.start) || before_surname(inp, hit.span)))
+                    || before_org_suffix(inp, hit.span.end)
+                    || before_venue_word(inp, hit.span.end))
             {
                 continue;
             }
@@ -212,11 +219,40 @@ fn after_name(inp: &Input<'_>, at: usize) -> bool {
     info.is(class::FIRST_NAME) || (info.flags & !(class::SURNAME) == 0 && !word.chars().all(|c| c.is_uppercase()))
 }
 
+/// The capitalised word one space after byte `at` ("" when none).
+fn next_capitalised<'t>(inp: &Input<'t>, at: usize) -> &'t str {
+    let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return "" };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        word
+    } else {
+        ""
+    }
+}
+
 /// Whether an organization suffix word ("Productions", "Studios") follows byte `at`.
 fn before_org_suffix(inp: &Input<'_>, at: usize) -> bool {
-    let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return false };
-    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    word.starts_with(|c: char| c.is_uppercase()) && inp.words.is(word, crate::lexicon::words::class::ORG_SUFFIX)
+    let word = next_capitalised(inp, at);
+    !word.is_empty() && inp.words.is(word, crate::lexicon::words::class::ORG_SUFFIX)
+}
+
+/// Whether a venue word ("Theater", "Arena", "Hall": `last nonperson` rows of
+/// `data/context.tsv`) follows byte `at`.
+fn before_venue_word(inp: &Input<'_>, at: usize) -> bool {
+    let word = next_capitalised(inp, at);
+    !word.is_empty() && context::ContextTable::builtin().is_venue_word(word)
+}
+
+/// Whether the hit is a given name ("Max") before a capitalised word in mixed case that
+/// is no organization suffix and no venue word: "Max Martini", "Max Rourke".
+fn before_surname(inp: &Input<'_>, hit: Span) -> bool {
+    use crate::lexicon::words::class;
+    let Some(name) = hit.get(inp.text) else { return false };
+    let word = next_capitalised(inp, hit.end);
+    word.len() >= 2
+        && inp.words.is(name, class::FIRST_NAME)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !inp.words.is(word, class::ORG_SUFFIX | class::COMMON)
 }
 
 /// Marks the tokens inside `span`.

@@ -237,7 +237,8 @@ impl<'a> View<'a> {
                 // "Grand Theft Auto V and Red Dead Redemption 2": a numbered title is complete.
                 // "..., The Brutalist and Wicked": after a list comma, "and" ends the member.
                 let list_member = run.first > 0 && self.tt(run.first - 1) == ",";
-                if tk == "and"
+                // ("..., Princess Leia or Luke Skywalker": "or" ends a list member too.)
+                if (tk == "and" || (tk == "or" && list_member))
                     && (list_member || looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps))
                 {
                     break;
