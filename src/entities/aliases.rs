@@ -117,13 +117,21 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     // "GTA VI" for "Grand Theft Auto VI", "MCU" for "Marvel Cinematic Universe".
     // (By name: the title list is reordered below.)
     let mut acronyms: Vec<(&str, String)> = Vec::new();
+    let mut by_initials = AcronymIndex::default();
+    for (i, t) in ents.titles.iter().enumerate() {
+        by_initials.add(&t.name, i);
+    }
     for (surface, k) in titles {
-        if let Some(t) = ents.titles.iter().find(|t| acronym_of(surface, &t.name)) {
+        if let Some(t) = by_initials.find(surface).and_then(|i| ents.titles.get(i)).filter(|t| acronym_of(surface, &t.name)) {
             acronyms.push((surface, t.name.clone()));
             continue;
         }
         if !person_keys.contains(surface) && !title_suffixes.contains(surface) && !org_keys.contains(surface) {
+            let n = ents.titles.len();
             find_or_push(&mut ents.titles, &mut idx.titles, surface, k, Target::Title);
+            if ents.titles.len() > n {
+                by_initials.add(surface, n);
+            }
             title_suffixes.extend(word_suffixes(surface).map(str::to_string));
         }
     }
@@ -287,6 +295,50 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     ents
 }
 
+/// Titles by their initials and trailing words, so that finding the title an acronym
+/// abbreviates is one lookup (scanning every title for each made a page of 10,000 titles
+/// take 6 s). Keys follow [`acronym_of`]: the initials of the leading words (function
+/// words counted or not) and up to three trailing words kept as written.
+#[derive(Default)]
+struct AcronymIndex {
+    map: FxHashMap<(String, String), usize>,
+}
+
+impl AcronymIndex {
+    const MAX_TAIL: usize = 3;
+
+    fn add(&mut self, name: &str, i: usize) {
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        for tail in 0..=Self::MAX_TAIL.min(words.len().saturating_sub(2)) {
+            let (lead, rest) = words.split_at(words.len() - tail);
+            for skip_lower in [false, true] {
+                let initials = lead_initials(lead, skip_lower);
+                if (2..=6).contains(&initials.len()) {
+                    self.map.entry((initials, rest.join(" "))).or_insert(i);
+                }
+            }
+        }
+    }
+
+    /// The first title added that `short` may abbreviate (to confirm with [`acronym_of`]).
+    fn find(&self, short: &str) -> Option<usize> {
+        let (head, rest) = short.split_once(' ').unwrap_or((short, ""));
+        if head.len() < 2 || head.len() > 6 || !head.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        self.map.get(&(head.to_ascii_uppercase(), rest.to_string())).copied()
+    }
+}
+
+/// The capital initials of `lead` (words starting lower case left out with `skip_lower`).
+fn lead_initials(lead: &[&str], skip_lower: bool) -> String {
+    lead.iter()
+        .filter(|w| !(skip_lower && w.starts_with(|c: char| c.is_lowercase())))
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// Whether `short` abbreviates `long`: its first word is the capital initials of the
 /// first words of `long` (function words counted or not: "GoT", "GOT", "TLOU", "MCU") and
 /// the rest is the same ("GTA VI" for "Grand Theft Auto VI").
@@ -305,15 +357,8 @@ pub(crate) fn acronym_of(short: &str, long: &str) -> bool {
     if !tail.iter().zip(&rest).all(|(a, b)| a == b) {
         return false;
     }
-    let initials = |skip_lower: bool| -> String {
-        lead.iter()
-            .filter(|w| !(skip_lower && w.starts_with(|c: char| c.is_lowercase())))
-            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
     let up = head.to_ascii_uppercase();
-    lead.len() >= 2 && (initials(false) == up || initials(true) == up)
+    lead.len() >= 2 && (lead_initials(lead, false) == up || lead_initials(lead, true) == up)
 }
 
 /// The capital initials of a name of two to six words ("EA" for "Electronic Arts"), with
