@@ -146,7 +146,7 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 
     // One sentence repeated on one line: every name recurs hundreds of thousands of times,
-    // which is where a per-mention scan turns quadratic (it took 9.6 s at 8 MB before
+    // which is where a per-mention scan turns quadratic (it took 13.5 s at 8 MiB before
     // aliases stopped scanning an entity's mentions for each new one).
     let sentence = "Director Chad Stahelski said Keanu Reeves returns in John Wick: Chapter 5, which Lionsgate opens on June 6, 2026. ";
     let mut g = c.benchmark_group("scaling_repetitive");
@@ -159,6 +159,22 @@ fn scaling(c: &mut Criterion) {
         }
         g.throughput(Throughput::Bytes(doc.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(size), &doc, |b, d| b.iter(|| ex.extract(black_box(d)).people.len()));
+    }
+    g.finish();
+
+    // Many distinct titles, one a sentence: every title is a possible long form of an
+    // acronym (finding it scanned every title for each before 2026-12-05: 6 s at 10,000).
+    let mut g = c.benchmark_group("scaling_titles");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(5));
+    let words = ["Iron", "Cold", "Blue", "Glass", "Stone", "Winter", "Harbor", "Crown", "Garden", "Storm"];
+    for n in [2_500usize, 10_000, 40_000] {
+        let mut doc = String::from("date 2025-06-01 Posted in: Movies\n\nHead\n\n");
+        for i in 0..n {
+            doc.push_str(&format!("The critics loved “{} {} {i}” this year.\n", words[i % 10], words[(i / 10) % 10]));
+        }
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, d| b.iter(|| ex.extract(black_box(d)).titles.len()));
     }
     g.finish();
 }
