@@ -422,11 +422,45 @@ impl<'a> Scanner<'a> {
                 context: true,
             });
         }
-        // Without a year only with "this/last/next"; "holiday" only as "holiday season".
-        if pf.shift == Shift::Tense || (holiday && end == e) {
+        if holiday && end == e {
+            return None;
+        }
+        // "in the fall", "by the summer": the season nearest the publication date, as
+        // "this fall" is; not "the fall of Rome", "the summer months".
+        if pf.shift == Shift::Tense && !holiday {
+            return self.bare_season(st, e, season);
+        }
+        // Otherwise without a year only with "this/last/next".
+        if pf.shift == Shift::Tense {
             return None;
         }
         Some(Hit { span: Span::new(pf.start, end), expr: Expr::SeasonRel { season, shift: pf.shift }, typo: None, context: true })
+    }
+
+    /// "in the fall", "until the spring": a preposition of time, "the", a lower-case
+    /// season name, and nothing that makes it a noun of something else after it.
+    fn bare_season(&self, st: usize, e: usize, season: Season) -> Option<Hit> {
+        if !self.b[st].is_ascii_lowercase() {
+            return None;
+        }
+        let (ts, te) = self.word_before(st)?;
+        if !self.b[ts..te].eq_ignore_ascii_case(b"the") {
+            return None;
+        }
+        let (ps, pe) = self.word_before(ts)?;
+        if self.info(ps, pe).flags & flag::SEASON_CTX == 0 {
+            return None;
+        }
+        // "in the fall of Rome", "in the summer months", "by the spring thaw": a word
+        // right after it other than a function word ("in the fall and winter", "in the
+        // fall when") makes the season a modifier or a noun of something else.
+        if let Some((ns, ne)) = self.word_after(e) {
+            let info = self.info(ns, ne);
+            if self.b[ns..ne].eq_ignore_ascii_case(b"of") || info.flags & (flag::FUNCTION | flag::CLAUSE) == 0 {
+                return None;
+            }
+        }
+        Some(Hit { span: Span::new(ts, e), expr: Expr::SeasonRel { season, shift: Shift::Tense }, typo: None, context: true })
     }
 
     /// "today", "tomorrow", "yesterday", "tonight".

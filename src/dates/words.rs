@@ -116,6 +116,7 @@ pub(crate) mod flag {
     pub const CLAUSE: u32 = 1 << 16;
     pub const PERFECT: u32 = 1 << 17;
     pub const MOVE: u32 = 1 << 18;
+    pub const SEASON_CTX: u32 = 1 << 19;
     /// Any tense class: a capitalised verb ("Opens Friday") does not start a title.
     pub const VERB: u32 = PAST | FUTURE | BASE | PLAN;
 }
@@ -227,6 +228,7 @@ impl Words {
                 "clause" => flag::CLAUSE,
                 "perfect" => flag::PERFECT,
                 "move" => flag::MOVE,
+                "season_ctx" => flag::SEASON_CTX,
                 _ => return Err(Error::gazetteer(SOURCE, line, format!("unknown class {name:?}"))),
             };
         }
