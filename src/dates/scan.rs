@@ -278,6 +278,9 @@ impl<'a> Scanner<'a> {
     /// A month name with no day: "June 2025", "June of 2025", "June–August 2025", "in
     /// June", "between May and July", "mid-June".
     fn month_only(&mut self, st: usize, mw: MonthWord) -> Option<Hit> {
+        if let Some(h) = self.possessive_month(st, mw) {
+            return Some(h);
+        }
         let pf = self.prefix(st);
         let start = if pf.edge || pf.shift != Shift::Tense { pf.start } else { st };
         if let Some(y) = self.year_after(mw.end, true, true) {
@@ -332,6 +335,36 @@ impl<'a> Scanner<'a> {
         if !ctx || self.cap_word_after(mw.end) {
             return None;
         }
+        Some(Hit {
+            span: Span::new(start, mw.end),
+            expr: Expr::Point(Point::Month { year: None, month: mw.month, shift: pf.shift }),
+            typo: None,
+            context: true,
+        })
+    }
+
+    /// "behind May’s “Stone Age”", "last March’s Gold Room": a month owning a work is
+    /// the month it came out, its year by the tense. Not a name ("Theresa May’s
+    /// government": a capitalised word before) and not without a work after it.
+    fn possessive_month(&self, st: usize, mw: MonthWord) -> Option<Hit> {
+        if mw.bare_abbr || mw.end != self.run_end(st) {
+            return None;
+        }
+        let after = self.apostrophe_at(mw.end)?;
+        if !matches!(self.at(after), b's' | b'S') || self.b.get(after + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let (ws, _) = self.word_before(st)?;
+        if !self.b[ws].is_ascii_lowercase() {
+            return None;
+        }
+        let next = self.skip_ws(after + 1);
+        let work_after = next > after + 1 && (self.is_cap(next) || self.b[next..].starts_with("“".as_bytes()) || self.at(next) == b'"');
+        if !work_after {
+            return None;
+        }
+        let pf = self.prefix(st);
+        let start = if pf.shift != Shift::Tense { pf.start } else { st };
         Some(Hit {
             span: Span::new(start, mw.end),
             expr: Expr::Point(Point::Month { year: None, month: mw.month, shift: pf.shift }),
