@@ -102,6 +102,8 @@ impl DateScanner {
         let mut sentence_ix = 0;
         // The last year written out, and the sentence it was in.
         let mut context: Option<(usize, i32)> = None;
+        // The month of the last day named, for "on the 14th".
+        let mut context_month: Option<(i32, u8)> = None;
         for hit in Scanner::new(words, text) {
             while sentence_ix < sentences.len() && sentences[sentence_ix].end <= hit.span.start {
                 sentence_ix += 1;
@@ -113,12 +115,17 @@ impl DateScanner {
             } else {
                 Tense::Unknown
             };
-            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year });
+            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month });
             if let Some(y) = written_year(&hit.expr).filter(|_| hit.context) {
                 context = Some((sentence_ix, y));
             }
             if let Some((sp, y)) = hit.typo {
                 warnings.push(format!("typo'd year {:?} at byte {} read as {y}", sp.get(text).unwrap_or(""), sp.start));
+            }
+            if let (Granularity::Day, Some(DateValue::Point(v))) = (r.granularity, &r.value) {
+                if let Ok(d) = v.parse::<Date>() {
+                    context_month = Some((d.year(), d.month()));
+                }
             }
             let impossible = matches!(hit.expr, Expr::Impossible);
             let surface = || hit.span.get(text).unwrap_or("");

@@ -15,6 +15,9 @@ pub(crate) struct Anchor {
     pub tense: Tense,
     /// The last year written out earlier in the same sentence ("in 2019 ... in March").
     pub context_year: Option<i32>,
+    /// The year and month of the last day named earlier in the article ("dated Sept. 14.
+    /// ... debuts on the 14th").
+    pub context_month: Option<(i32, u8)>,
 }
 
 /// A resolved match.
@@ -70,7 +73,7 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Point::Quarter { .. } => Granularity::Quarter,
             Point::Season { .. } => Granularity::Season,
         },
-        Expr::Days(_) | Expr::Weekday { .. } => Granularity::Day,
+        Expr::Days(_) | Expr::Weekday { .. } | Expr::DayOfMonth(_) => Granularity::Day,
         Expr::Unit { unit, .. } => match unit {
             Unit::Week => Granularity::Day,
             Unit::Month => Granularity::Month,
@@ -88,6 +91,7 @@ pub(crate) fn needs_tense(expr: &Expr) -> bool {
         Expr::Point(p) => point_needs_tense(p),
         Expr::Range(a, b) => point_needs_tense(a) && point_needs_tense(b),
         Expr::Weekday { shift, .. } => *shift == Shift::Tense,
+        Expr::DayOfMonth(_) => true,
         _ => false,
     }
 }
@@ -113,6 +117,10 @@ pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
             (v.map(|v| (v, None)), true)
         }
         Expr::Impossible => (None, false),
+        Expr::DayOfMonth(d) => match a.context_month {
+            Some((y, m)) => (Date::new(y, m, d).map(|d| (Val::Day(d), None)), false),
+            None => (a.published.and_then(|p| day_of_month(p, d, a.tense)).map(|d| (Val::Day(d), None)), true),
+        },
         _ => (relative(expr, a), true),
     };
     // ISO 8601 without an expanded representation has years 0000 to 9999 only.
@@ -185,6 +193,18 @@ fn day_year(p: Date, month: u8, day: u8, weekday: Option<u8>, tense: Tense) -> O
         Tense::Future => cands.iter().flatten().filter(|d| **d >= p).min().copied(),
         Tense::Unknown => cands.iter().flatten().filter(|d| d.days_since_epoch() >= p.days_since_epoch() - RECENT_DAYS).min().copied(),
     }
+}
+
+/// Day `d` of the publication month, or of the month before or after when the tense
+/// points there and the day is behind or ahead of publication.
+fn day_of_month(p: Date, d: u8, tense: Tense) -> Option<Date> {
+    let shift = match tense {
+        Tense::Future if d < p.day() => 1,
+        Tense::Past if d > p.day() => -1,
+        _ => 0,
+    };
+    let n = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + shift;
+    Date::new(n.div_euclid(12) as i32, (n.rem_euclid(12) + 1) as u8, d)
 }
 
 /// The year of a month written without one ("in March", "last June").
@@ -301,7 +321,7 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
             };
             Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
         }
-        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible => None,
+        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible | Expr::DayOfMonth(_) => None,
     }
 }
 

@@ -62,6 +62,9 @@ pub(crate) enum Expr {
     YearOffset(Point, i8),
     /// A day that does not exist ("February 30", "2025-02-29"): no date, and no title.
     Impossible,
+    /// "on the 14th": that day of the month of the last day named before it (else of the
+    /// publication month, by tense).
+    DayOfMonth(u8),
 }
 
 /// One match.
@@ -577,7 +580,29 @@ impl<'a> Scanner<'a> {
         if self.at(e) == b'/' {
             return self.us_date(st, e);
         }
-        self.day_first(st, false)
+        self.day_first(st, false).or_else(|| self.bare_ordinal(st))
+    }
+
+    /// "on the 14th", "by the 3rd": an ordinal day with no month, after "the" and a
+    /// preposition of time ("the 14th of March" is read by `day_first`).
+    fn bare_ordinal(&self, st: usize) -> Option<Hit> {
+        let (d, e) = self.day_at(st)?;
+        if self.b[st..e].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let (ts, te) = self.word_before(st)?;
+        if !self.b[ts..te].eq_ignore_ascii_case(b"the") {
+            return None;
+        }
+        let (ps, pe) = self.word_before(ts)?;
+        if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
+            return None;
+        }
+        // "on the 14th floor", "by the 3rd quarter": a noun after it.
+        if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
+            return None;
+        }
+        Some(Hit { span: Span::new(ts, e), expr: Expr::DayOfMonth(d), typo: None, context: false })
     }
 
     /// "2017", "early 2026", "mid-2026", "2019 to 2021", "2024–25", "2025-09-14", "2o14".
