@@ -1,12 +1,13 @@
 //! Dates: find every temporal expression and normalize it against the publication date.
 //!
 //! `scan` finds surface forms ("June 6, 2025", "Sept. 24", "the fall of 2023", "Q3 2025",
-//! "next week", "opened Friday") in one linear pass; `resolve` turns them into ISO values
+//! "next month", "opened Friday", "on the 14th") in one linear pass; `resolve` turns them into ISO values
 //! at the granularity the text states, using the publication date and the tense of the
 //! sentence (`tense`) for relative ones. With no publication date, a relative date has no
 //! value. Words live in `data/date_words.tsv`.
 //!
-//! Left out on purpose: vague spans ("soon", "this weekend", "the 1990s"), counts and
+//! Left out on purpose: vague spans ("soon", "this weekend", "the 1990s"), week-level
+//! phrases ("next week", "last week": no calendar value to check), counts and
 //! amounts, clock times, and years that are part of a title ("Blade Runner 2049").
 //!
 //! ```

@@ -533,8 +533,9 @@ impl<'a> Scanner<'a> {
         let pf = self.prefix(st);
         let offset = match pf.shift {
             Shift::Tense => return None,
-            // "this week" is left out as vague; "next week" is a Monday–Sunday range.
-            Shift::This if unit == Unit::Week => return None,
+            // Week-level phrases ("this week", "next week", "last week") are not dates
+            // (docs/gold-json.md): a week is no calendar value a reader can check.
+            _ if unit == Unit::Week => return None,
             Shift::This => 0,
             Shift::Last => -1,
             Shift::Next => 1,

@@ -97,7 +97,7 @@ fn typo_year_warns() {
 
 #[test]
 fn no_published_means_no_value() {
-    let text = "It opened Friday and returns next week, as it did last year.";
+    let text = "It opened Friday and returns next month, as it did last year.";
     let (found, _) = run(&DateScanner::new(), text, None);
     assert_eq!(found.len(), 3);
     assert!(found.iter().all(|f| f.value.is_none() && f.relative));
