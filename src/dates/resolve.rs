@@ -73,7 +73,7 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Point::Quarter { .. } => Granularity::Quarter,
             Point::Season { .. } => Granularity::Season,
         },
-        Expr::Days(_) | Expr::Weekday { .. } | Expr::DayOfMonth(_) => Granularity::Day,
+        Expr::Days(_) | Expr::Weekday { .. } | Expr::DayOfMonth(_) | Expr::Holiday { .. } => Granularity::Day,
         Expr::Unit { unit, .. } => match unit {
             Unit::Week => Granularity::Day,
             Unit::Month => Granularity::Month,
@@ -91,7 +91,7 @@ pub(crate) fn needs_tense(expr: &Expr) -> bool {
         Expr::Point(p) => point_needs_tense(p),
         Expr::Range(a, b) => point_needs_tense(a) && point_needs_tense(b),
         Expr::Weekday { shift, .. } => *shift == Shift::Tense,
-        Expr::DayOfMonth(_) => true,
+        Expr::DayOfMonth(_) | Expr::Holiday { .. } => true,
         _ => false,
     }
 }
@@ -117,6 +117,11 @@ pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
             (v.map(|v| (v, None)), true)
         }
         Expr::Impossible => (None, false),
+        Expr::Holiday { holiday, eve } => {
+            let on = |y: i32| holiday.on(y).and_then(|d| d.add_days(if eve { -1 } else { 0 }));
+            let v = a.published.and_then(|p| by_tense(p, [p.year() - 1, p.year(), p.year() + 1].map(on), a.tense));
+            (v.map(|d| (Val::Day(d), None)), true)
+        }
         Expr::DayOfMonth(d) => match a.context_month {
             Some((y, m)) => (Date::new(y, m, d).map(|d| (Val::Day(d), None)), false),
             None => (a.published.and_then(|p| day_of_month(p, d, a.tense)).map(|d| (Val::Day(d), None)), true),
@@ -188,6 +193,13 @@ fn day_year(p: Date, month: u8, day: u8, weekday: Option<u8>, tense: Tense) -> O
             return Some(*d);
         }
     }
+    by_tense(p, cands, tense)
+}
+
+/// Of one day in three consecutive years, the one the tense points to: the latest on or
+/// before publication for the past, the earliest on or after for the future, else the
+/// earliest not long gone.
+fn by_tense(p: Date, cands: [Option<Date>; 3], tense: Tense) -> Option<Date> {
     match tense {
         Tense::Past => cands.iter().flatten().filter(|d| **d <= p).max().copied(),
         Tense::Future => cands.iter().flatten().filter(|d| **d >= p).min().copied(),
@@ -321,7 +333,7 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
             };
             Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
         }
-        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible | Expr::DayOfMonth(_) => None,
+        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible | Expr::DayOfMonth(_) | Expr::Holiday { .. } => None,
     }
 }
 

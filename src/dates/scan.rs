@@ -9,7 +9,7 @@
 //! decades ("the 1990s"), and years that belong to a title ("Blade Runner 2049").
 
 use crate::date::{days_in_month, Date};
-use crate::dates::words::{flag, Cal, Info, Season, Shift, Unit, Words};
+use crate::dates::words::{flag, Cal, Holiday, Info, Season, Shift, Unit, Words};
 use crate::span::Span;
 
 /// Plausible years: older ones are ids or counts in entertainment news.
@@ -65,6 +65,12 @@ pub(crate) enum Expr {
     /// "on the 14th": that day of the month of the last day named before it (else of the
     /// publication month, by tense).
     DayOfMonth(u8),
+    /// A holiday without a year ("on Halloween", "Christmas Eve"): its day in the year the
+    /// tense points to; `eve` for the day before.
+    Holiday {
+        holiday: Holiday,
+        eve: bool,
+    },
 }
 
 /// One match.
@@ -178,6 +184,7 @@ impl<'a> Scanner<'a> {
             Cal::DayOffset(k) => self.day_word(st, e, k),
             Cal::Unit(unit) => self.unit(st, e, unit),
             Cal::Q(q) => self.quarter_q(st, e, q),
+            Cal::Holiday(h) => self.holiday(st, e, h),
             _ => None,
         }
     }
@@ -550,6 +557,60 @@ impl<'a> Scanner<'a> {
         Some(Hit { span: Span::new(pf.start, e), expr: Expr::Unit { unit, offset }, typo: None, context: true })
     }
 
+    /// "Christmas Day 2025", "on Halloween", "Thanksgiving weekend" (no), "Memorial Day",
+    /// "Christmas Eve", "Valentine’s Day". Alone, a holiday name is a date only after a
+    /// preposition of time and before no other capitalised word ("Halloween Kills",
+    /// "A Christmas Carol" are titles).
+    fn holiday(&mut self, st: usize, e: usize, holiday: Holiday) -> Option<Hit> {
+        if !self.is_cap(st) {
+            return None;
+        }
+        let mut end = e;
+        // "Valentine’s Day".
+        if let Some(a) = self.apostrophe_at(end) {
+            if matches!(self.at(a), b's' | b'S') && !self.b.get(a + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                end = a + 1;
+            }
+        }
+        let mut eve = false;
+        let mut named_day = false;
+        if let Some((ns, ne)) = self.word_after(end) {
+            let w = &self.b[ns..ne];
+            if self.is_cap(ns) && (w.eq_ignore_ascii_case(b"day") || w.eq_ignore_ascii_case(b"eve")) {
+                eve = w.eq_ignore_ascii_case(b"eve");
+                named_day = true;
+                end = ne;
+            }
+        }
+        if holiday.needs_day && !named_day {
+            return None;
+        }
+        // Without "Day" or "Eve", only after a preposition of time: "Halloween 2018" is
+        // also a film.
+        // (A lower-case preposition: "The Nightmare Before Christmas" is a title.)
+        let ctx = self
+            .word_before(st)
+            .is_some_and(|(ws, we)| self.b[ws].is_ascii_lowercase() && self.info(ws, we).flags & (flag::DATE_CTX | flag::SEASON_CTX) != 0);
+        if !named_day && !ctx {
+            return None;
+        }
+        if let Some(y) = self.year_after(end, true, true) {
+            let d = holiday.on(y.value)?.add_days(if eve { -1 } else { 0 })?;
+            return Some(Hit {
+                span: Span::new(st, y.span.end),
+                expr: Expr::Point(Point::Day { year: Some(d.year()), month: d.month(), day: d.day(), weekday: None }),
+                typo: typo_of(y),
+                context: true,
+            });
+        }
+        // "Thanksgiving weekend", "the Memorial Day weekend", "Halloween night": around
+        // the day, not the day.
+        if self.word_after(end).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
+            return None;
+        }
+        Some(Hit { span: Span::new(st, end), expr: Expr::Holiday { holiday, eve }, typo: None, context: false })
+    }
+
     /// "Q3 2025", "Q4 of 2026".
     fn quarter_q(&mut self, st: usize, e: usize, q: u8) -> Option<Hit> {
         if !self.is_cap(st) {
@@ -859,7 +920,9 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let info = self.info(ws, we);
-        info.cal.is_none()
+        // A holiday name before a year is a title's word too ("Halloween 2018") unless
+        // the holiday rule read the two together first.
+        (info.cal.is_none() || matches!(info.cal, Some(Cal::Holiday(_))))
             && info.flags & (flag::FUNCTION | flag::VERB | flag::DATE_CTX | flag::TYPO_CTX | flag::COPULA | flag::AUX_PAST | flag::PERFECT)
                 == 0
     }

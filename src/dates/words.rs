@@ -62,6 +62,64 @@ pub(crate) enum Unit {
     Year,
 }
 
+/// A civil holiday: a fixed day ("Halloween", Oct 31) or the n-th weekday of a month
+/// ("Thanksgiving", the fourth Thursday of November; n = -1 for the last).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Holiday {
+    pub rule: HolidayRule,
+    /// Whether the name is a date only with "Day" after it ("Memorial Day", "Labor Day").
+    pub needs_day: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    Fixed { month: u8, day: u8 },
+    Nth { n: i8, wd: u8, month: u8 },
+}
+
+impl Holiday {
+    /// The holiday's day in `year`.
+    pub fn on(self, year: i32) -> Option<crate::date::Date> {
+        use crate::date::{days_in_month, Date};
+        match self.rule {
+            HolidayRule::Fixed { month, day } => Date::new(year, month, day),
+            HolidayRule::Nth { n, wd, month } => {
+                let first = Date::new(year, month, 1)?;
+                let to_wd = i64::from((wd + 7 - first.weekday()) % 7);
+                if n > 0 {
+                    first.add_days(to_wd + 7 * i64::from(n - 1))
+                } else {
+                    let last = Date::new(year, month, days_in_month(year, month))?;
+                    last.add_days(-i64::from((last.weekday() + 7 - wd) % 7))
+                }
+            }
+        }
+    }
+
+    /// Parses `MM-DD` or `nth:N:WD:MM`, with `:day` at the end when "Day" must follow.
+    fn parse(arg: &str) -> Option<Holiday> {
+        let (rule, needs_day) = match arg.strip_suffix(":day") {
+            Some(r) => (r, true),
+            None => (arg, false),
+        };
+        let rule = if let Some(nth) = rule.strip_prefix("nth:") {
+            let parts: Vec<i32> = nth.split(':').map(|x| x.parse().ok()).collect::<Option<_>>()?;
+            let [n, wd, month] = parts[..] else { return None };
+            ((n == -1 || (1..=4).contains(&n)) && (0..=6).contains(&wd) && (1..=12).contains(&month)).then_some(HolidayRule::Nth {
+                n: n as i8,
+                wd: wd as u8,
+                month: month as u8,
+            })?
+        } else {
+            let (m, d) = rule.split_once('-')?;
+            let (month, day) = (m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+            crate::date::Date::new(2024, month, day)?;
+            HolidayRule::Fixed { month, day }
+        };
+        Some(Holiday { rule, needs_day })
+    }
+}
+
 /// The calendar meaning of a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Cal {
@@ -86,12 +144,17 @@ pub(crate) enum Cal {
     Shift(Shift),
     /// "early", "late", "mid", "earlier", "later".
     Edge,
+    /// "Halloween", "Thanksgiving", "Christmas".
+    Holiday(Holiday),
 }
 
 impl Cal {
     /// Whether the scanner starts a match at this word.
     fn is_trigger(self) -> bool {
-        matches!(self, Cal::Month { .. } | Cal::Weekday { .. } | Cal::Season(_) | Cal::DayOffset(_) | Cal::Unit(_) | Cal::Q(_))
+        matches!(
+            self,
+            Cal::Month { .. } | Cal::Weekday { .. } | Cal::Season(_) | Cal::DayOffset(_) | Cal::Unit(_) | Cal::Q(_) | Cal::Holiday(_)
+        )
     }
 }
 
@@ -196,6 +259,7 @@ impl Words {
                     _ => return Err(bad_arg()),
                 })),
                 "edge" => Some(Cal::Edge),
+                "holiday" => Some(Cal::Holiday(arg.and_then(Holiday::parse).ok_or_else(bad_arg)?)),
                 _ => None,
             };
             if let Some(cal) = cal {
