@@ -39,16 +39,29 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
     // "pushed to June 20", "delayed until March": the target of a move, whatever the
     // tense of the verb; "since March" looks back.
     if let Some((s, e)) = word_back(b, lo, date.start) {
+        // "from its mid-August slot": a determiner between the preposition and the date.
+        let (s, e) = match &b[s..e] {
+            w if [&b"its"[..], b"their", b"his", b"her", b"the"].iter().any(|d| w.eq_ignore_ascii_case(d)) => {
+                word_back(b, lo, s).unwrap_or((s, e))
+            }
+            _ => (s, e),
+        };
         let w = &b[s..e];
-        if w.eq_ignore_ascii_case(b"to") || w.eq_ignore_ascii_case(b"until") || w.eq_ignore_ascii_case(b"till") {
+        if w.eq_ignore_ascii_case(b"until") || w.eq_ignore_ascii_case(b"till") {
+            return Tense::Future;
+        }
+        // "pushed to June 20", "moved it up to Friday"; not "in the run-up to Friday",
+        // "from Friday to Sunday", which keep their clause's tense.
+        if w.eq_ignore_ascii_case(b"to") && move_verb_before(words, b, lo, s) {
             return Tense::Future;
         }
         if w.eq_ignore_ascii_case(b"since") {
             return Tense::Past;
         }
-        // "moved it from March 4th to August 12th": both ends of a move are release
-        // dates, looked at forward like the move's target.
-        if w.eq_ignore_ascii_case(b"from") && move_verb_before(words, b, lo, s) {
+        // "moved it from March 4th to August 12th", "out of its mid-August slot": both
+        // ends of a move are release dates, looked at forward like the move's target.
+        let out_of = w.eq_ignore_ascii_case(b"of") && word_back(b, lo, s).is_some_and(|(os, oe)| b[os..oe].eq_ignore_ascii_case(b"out"));
+        if (w.eq_ignore_ascii_case(b"from") || out_of) && move_verb_before(words, b, lo, s) {
             return Tense::Future;
         }
     }
@@ -83,7 +96,7 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
 /// Whether a move verb ("moved", "pushed", "delayed") stands within a few words before
 /// `p`, with no clause break between ("moved “Iron Orchard” from").
 fn move_verb_before(words: &Words, b: &[u8], lo: usize, mut p: usize) -> bool {
-    for _ in 0..8 {
+    for _ in 0..12 {
         let Some((s, e)) = word_back(b, lo, p) else { return false };
         if b[e..p].iter().any(|&c| matches!(c, b'.' | b';')) {
             return false;
