@@ -302,7 +302,9 @@ impl<'a> Scanner<'a> {
             });
         }
         let is_mm = mw.month == 3 || mw.month == 5;
-        let ctx = if is_mm { pf.flags & flag::MM_CTX != 0 || pf.list } else { pf.flags & flag::DATE_CTX != 0 || pf.list };
+        let ctx = if is_mm { pf.flags & flag::MM_CTX != 0 || pf.list } else { pf.flags & flag::DATE_CTX != 0 || pf.list }
+            // "Delays Wonder Woman 1984 to October": the target of a move.
+            || self.after_move(st, &[b"to"]);
         if let Some(r) = self.connector(mw.end, pf.between) {
             if let Some(mw2) = self.month_word(r).filter(|m| !m.bare_abbr && m.month != mw.month) {
                 let year = self.year_after(mw2.end, true, true);
@@ -1173,8 +1175,14 @@ impl<'a> Scanner<'a> {
     /// from March 4th to August 12th"): then "from A to B" names the old date and the new
     /// one, two dates, not one range.
     fn after_move_from(&self, st: usize) -> bool {
+        self.after_move(st, &[b"from"])
+    }
+
+    /// Whether the match at `st` follows one of `preps` after a move verb ("delays X to
+    /// October", "pushed the film from June").
+    fn after_move(&self, st: usize, preps: &[&[u8]]) -> bool {
         let Some((fs, fe)) = self.word_before(st) else { return false };
-        if !self.b[fs..fe].eq_ignore_ascii_case(b"from") {
+        if !preps.iter().any(|p| self.b[fs..fe].eq_ignore_ascii_case(p)) {
             return false;
         }
         let mut p = fs;
