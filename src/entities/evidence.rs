@@ -589,6 +589,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             if k.eq_ignore_ascii_case(t) {
                 st.tagged = true;
                 seen = true;
+                // (A heading is read without context, but "Casting News" is still a
+                // kind of news, whatever the tags say.)
+                if let Some(r) = st.sample {
+                    st.nonwork |= said_nonwork(v, inp, r);
+                }
             }
         }
         // A tag no run matched (headings, sentence starts): its first capitalised
