@@ -205,11 +205,17 @@ impl<'a> View<'a> {
 
     /// Whether "and" before the capitalised word `f` starts a new member rather than
     /// continuing the title `run.first..=j`: a capitalised article ("Your Hit Parade and
-    /// The Andy Williams Show": title case keeps "the" low inside a title), an owner
+    /// The Andy Williams Show": title case keeps "the" low inside a title), the run's
+    /// own first word again, an owner
     /// ("Folklore and Lil Baby's My Turn"), or a list cue before a run of two words or
     /// more ("shows such as Seven Deadly Sins and Baki", data/context.tsv `list`).
     fn and_starts_member(&self, run: Run, j: usize, f: usize, b: usize) -> bool {
         if matches!(self.tt(f), "The" | "A" | "An") && f + 1 < b && self.is_upper(f + 1) {
+            return true;
+        }
+        // "Ghostbusters: Afterlife and Ghostbusters: Frozen Empire": the head again is
+        // the next work of a series.
+        if j > run.first && self.tt(f) == self.tt(run.first) {
             return true;
         }
         // (After a name, "Kanye West and Chicago Children's Choir" is one more name.)
