@@ -26,9 +26,11 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// .755. Raised 2026-12-05 by schedule rows (issue 16), on the same 68 articles: titles
 /// .785, releases .563, overall .767. With b8 joined (76 articles) and the organization,
 /// character and date work of 2026-12-05: people .898, titles .779, organizations .850,
-/// dates .910, roles .589, releases .549, overall .770.
+/// dates .910, roles .589, releases .549, overall .770. Raised 2026-12-05 by non-work
+/// headings, events and categories (issue 15): titles .792; by "and" between listed
+/// works: titles .801.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.88), ("titles", 0.76), ("organizations", 0.83), ("dates", 0.89), ("roles", 0.57), ("releases", 0.53), ("overall", 0.76)];
+    &[("people", 0.88), ("titles", 0.79), ("organizations", 0.83), ("dates", 0.89), ("roles", 0.57), ("releases", 0.53), ("overall", 0.76)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");

@@ -33,6 +33,7 @@ enum Says {
     Person(i32),
     NonWork,
     NonPerson,
+    List,
 }
 
 /// One word of a phrase.
@@ -72,6 +73,9 @@ pub(crate) struct Said {
     pub person: i32,
     pub nonwork: bool,
     pub nonperson: bool,
+    /// A list of works follows ("shows such as", "the films"): "and" between two
+    /// capitalised runs there separates members.
+    pub list: bool,
 }
 
 impl ContextTable {
@@ -102,7 +106,8 @@ impl ContextTable {
                 "person" => Says::Person(weight),
                 "nonwork" => Says::NonWork,
                 "nonperson" => Says::NonPerson,
-                _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork, nonperson)"))),
+                "list" => Says::List,
+                _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork, nonperson, list)"))),
             };
             if phrase.is_empty() || phrase.split(' ').any(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
                 return Err(bad(format!("phrase {phrase:?}: lower-case words separated by single spaces")));
@@ -156,6 +161,7 @@ impl ContextTable {
             Says::Person(w) => out.person = out.person.max(w),
             Says::NonWork => out.nonwork = true,
             Says::NonPerson => out.nonperson = true,
+            Says::List => out.list = true,
         };
         // Before: the word nearest the run ends the phrase (past an opening quote).
         let mut end = r.first;

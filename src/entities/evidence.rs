@@ -589,6 +589,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             if k.eq_ignore_ascii_case(t) {
                 st.tagged = true;
                 seen = true;
+                // (A heading is read without context, but "Casting News" is still a
+                // kind of news, whatever the tags say.)
+                if let Some(r) = st.sample {
+                    st.nonwork |= said_nonwork(v, inp, r);
+                }
             }
         }
         // A tag no run matched (headings, sentence starts): its first capitalised
@@ -598,7 +603,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         if !seen && t.len() >= 3 && (t.contains(' ') || t.len() >= 4) {
             if let Some((sp, run)) = find_tag(v, inp, t) {
                 let s = sp.get(v.text).unwrap_or("");
-                add(&mut stats, &mut order, s, run, Stats { tagged: true, ..Stats::default() }, true);
+                // (A tag "box office" found in "A Lousy Box Office Weekend" names a kind
+                // of news, not a work.)
+                let nonwork = said_nonwork(v, inp, run);
+                add(&mut stats, &mut order, s, run, Stats { tagged: true, nonwork, ..Stats::default() }, true);
             }
         }
     }
@@ -634,7 +642,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     for (r, col) in super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences) {
         let e = match col {
             super::rows::Column::Person => Stats { person: 3, ..Stats::default() },
-            super::rows::Column::Title => Stats { title: 3, ..Stats::default() },
+            // ("Best Television Series – Musical or Comedy" is a category, not a row.)
+            super::rows::Column::Title => Stats { title: 3, nonwork: said_nonwork(v, inp, r), ..Stats::default() },
         };
         add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, e, false);
     }
@@ -788,6 +797,14 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
 
 /// The first occurrence of a tag in the body, case-insensitively, starting with a capital
 /// and on token boundaries.
+/// Whether data/context.tsv says run `r` is no work ("Box Office", "Tour Dates"), for runs
+/// found outside the context pass (tags, row fields).
+fn said_nonwork(v: &View<'_>, inp: &Input<'_>, r: Run) -> bool {
+    let Some(se) = inp.sentences.get(r.sentence) else { return false };
+    let (a, b) = (se.first.min(r.first), se.last.min(v.toks.len()).max(r.last));
+    super::context::ContextTable::builtin().said(v, r, a, b).nonwork
+}
+
 fn find_tag(v: &View<'_>, inp: &Input<'_>, tag: &str) -> Option<(Span, Run)> {
     let body_start = inp.article.meta_line.map_or(0, |m| m.end);
     for (i, t) in v.toks.iter().enumerate() {

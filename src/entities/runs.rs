@@ -203,6 +203,32 @@ impl<'a> View<'a> {
             || (tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (next_upper || next_digits))
     }
 
+    /// Whether "and" before the capitalised word `f` starts a new member rather than
+    /// continuing the title `run.first..=j`: a capitalised article ("Your Hit Parade and
+    /// The Andy Williams Show": title case keeps "the" low inside a title), the run's
+    /// own first word again, an owner
+    /// ("Folklore and Lil Baby's My Turn"), or a list cue before a run of two words or
+    /// more ("shows such as Seven Deadly Sins and Baki", data/context.tsv `list`).
+    fn and_starts_member(&self, run: Run, j: usize, f: usize, b: usize) -> bool {
+        if matches!(self.tt(f), "The" | "A" | "An") && f + 1 < b && self.is_upper(f + 1) {
+            return true;
+        }
+        // "Ghostbusters: Afterlife and Ghostbusters: Frozen Empire": the head again is
+        // the next work of a series.
+        if j > run.first && self.tt(f) == self.tt(run.first) {
+            return true;
+        }
+        // (After a name, "Kanye West and Chicago Children's Choir" is one more name.)
+        let name_head = self.info.get(run.first).is_some_and(|w| w.is(class::FIRST_NAME));
+        let owner =
+            self.possessive_len(f) > 0 || (f + 1 < b && self.is_upper(f + 1) && self.same_line(f, f + 1) && self.possessive_len(f + 1) > 0);
+        if owner && !name_head {
+            return true;
+        }
+        let probe = Run { first: run.first, last: j + 1, span: run.span, sentence: run.sentence };
+        j > run.first && super::context::ContextTable::builtin().said(self, probe, 0, b).list
+    }
+
     /// Extends a run to the right across what titles contain; returns the extended run
     /// (the same run when nothing follows).
     pub fn title_extend(&self, run: Run, b: usize) -> Run {
@@ -241,6 +267,9 @@ impl<'a> View<'a> {
                 if (tk == "and" || (tk == "or" && list_member))
                     && (list_member || looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps))
                 {
+                    break;
+                }
+                if tk == "and" && f == k + 1 && self.and_starts_member(run, j, f, b) {
                     break;
                 }
                 // "Lex Luthor in Superman", "Sinners on IMAX": a preposition after a name
