@@ -136,6 +136,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let mut prev_end = 0usize;
     let sections = inp.section_titles();
     let dominant = inp.dominant_title();
+    // Pronoun subjects ("She later directed X"): the article's person, the previous
+    // sentence's subject, and whether the paragraph names anyone else.
+    let main = main_person(inp);
+    let (usual, strong) = usual_pronoun(inp);
+    let mut prev_subject: Option<usize> = None;
+    // Whether the previous sentence also named people other than its subject.
+    let mut prev_others = false;
+    let mut para_other = false;
     for s in inp.sentences {
         // Under a list heading ("Toy Story 5 (June 19)"), "the film" is the heading's.
         let section = super::section_at(&sections, s.span.start);
@@ -144,6 +152,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains("\n")) {
             prev_title = None;
             last_person = None;
+            prev_subject = None;
+            prev_others = false;
+            para_other = false;
         }
         prev_end = s.span.end;
         // The sentence's last title, known-for references ("Detroit (2017)", "returning
@@ -161,7 +172,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         if b - a > super::MAX_SENTENCE_TOKENS {
             continue;
         }
-        let items: Vec<Item> = inp
+        let mut items: Vec<Item> = inp
             .mentions_in(s.span)
             .iter()
             .map(|m| Item {
@@ -170,6 +181,41 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 target: m.target,
             })
             .collect();
+        // "he", "she", "they" as a subject stand for a person, read like the name.
+        let named_subject = subject_of(inp, &items, a, b);
+        let mut subject = named_subject.map(|(p, _)| p);
+        let mut pronoun_person = None;
+        for k in a..b {
+            let Some(pron) = pronoun_subject(inp, a, k) else { continue };
+            let p = match named_subject {
+                Some((p, at)) if at < k => Some(p),
+                _ if items.iter().any(|it| it.first < k && matches!(it.target, Target::Person(q) if Some(q) != pronoun_person)) => None,
+                // Others named beside the last subject compete with it, unless the
+                // article is about that subject and calls it so throughout.
+                _ => match prev_subject {
+                    Some(p) if !prev_others || (Some(p) == main && strong && usual == Some(pron)) => Some(p),
+                    Some(_) => None,
+                    None => main.filter(|_| !para_other || (strong && usual == Some(pron))),
+                },
+            };
+            // A pronoun the article does not use for its person is someone else's.
+            let Some(p) = p.filter(|&p| Some(p) != main || usual == Some(pron)) else { continue };
+            let at = items.partition_point(|it| it.first < k);
+            items.insert(at, Item { first: k, last: k + 1, target: Target::Person(p) });
+            pronoun_person = Some(p);
+            if k == a {
+                subject = Some(p);
+            }
+        }
+        for it in &items {
+            if let Target::Person(p) = it.target {
+                para_other |= Some(p) != main && Some(p) != pronoun_person;
+            }
+        }
+        if subject.is_some() || items.iter().any(|it| matches!(it.target, Target::Person(_))) {
+            prev_subject = subject;
+            prev_others = items.iter().any(|it| matches!(it.target, Target::Person(q) if Some(q) != subject));
+        }
         let titles: Vec<(usize, usize, bool)> = items
             .iter()
             .filter_map(|it| match it.target {
@@ -278,7 +324,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             // cue words above: where one matches, it decides.
             let hits = super::rules::hits(inp, first, last, a, b, &rule_people, &rule_titles);
             let rule_character = hits.iter().find_map(|h| h.character.clone());
-            let rule: &'static str = hits.first().map_or("code.cue-words", |h| h.rule);
+            let by_pronoun = pronoun(inp.tt(first)).is_some();
+            let rule: &'static str = hits.first().map_or(if by_pronoun { "code.pronoun-subject" } else { "code.cue-words" }, |h| h.rule);
             if !hits.is_empty() {
                 found = hits.iter().map(|h| (h.role, h.title)).collect();
             }
@@ -367,6 +414,101 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             prev_title = this_title;
         }
     }
+}
+
+/// Subject pronouns, by the person they stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+fn pronoun(w: &str) -> Option<Pronoun> {
+    match w.len() {
+        2 if w.eq_ignore_ascii_case("he") => Some(Pronoun::He),
+        3 if w.eq_ignore_ascii_case("she") => Some(Pronoun::She),
+        4 if w.eq_ignore_ascii_case("they") => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// A subject pronoun at token `k`: at the sentence start or after a comma, "and" or
+/// "but" ("In 1990, she directed ...", "... and he wrote ..."), a lower-case word after.
+fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
+    let p = pronoun(inp.tt(k))?;
+    let starts = k == a || matches!(inp.tt(k - 1), "," | "and" | "but" | "“" | "\"");
+    (starts && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Lower)).then_some(p)
+}
+
+/// The pronoun an article uses for people, when one clearly dominates ("she", "her",
+/// "hers" against "he", "him", "his" and "they", "them", "their"): a profile's person.
+/// Also whether it is used often (three times or more).
+fn usual_pronoun(inp: &Input<'_>) -> (Option<Pronoun>, bool) {
+    let mut n = [0usize; 3];
+    for k in 0..inp.toks.len() {
+        let w = inp.tt(k);
+        if w.len() > 7 {
+            continue;
+        }
+        let is = |xs: &[&str]| xs.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let i = if is(&["he", "him", "his", "himself"]) {
+            0
+        } else if is(&["she", "her", "hers", "herself"]) {
+            1
+        } else if is(&["they", "them", "their"]) {
+            2
+        } else {
+            continue;
+        };
+        n[i] += 1;
+    }
+    let [he, she, they] = n;
+    // (Plural "they" is everywhere: it names a person only where no "he" or "she" is.)
+    if he > 3 * she {
+        (Some(Pronoun::He), he >= 3)
+    } else if she > 3 * he {
+        (Some(Pronoun::She), she >= 3)
+    } else if they >= 3 && he + she == 0 {
+        (Some(Pronoun::They), true)
+    } else {
+        (None, false)
+    }
+}
+
+/// A sentence's subject: one person (not a list, not a possessive) opening it, or after
+/// a short opening phrase and a comma ("In 1990, Ana Ruiz ..."); the person and the token
+/// after the name.
+fn subject_of(inp: &Input<'_>, items: &[Item], a: usize, b: usize) -> Option<(usize, usize)> {
+    let first = items.first()?;
+    let Target::Person(p) = first.target else { return None };
+    let opens = first.first == a || (first.first <= a + 5 && inp.tt(first.first - 1) == ",");
+    let k = first.last;
+    let possessive = matches!(inp.tt(k), "'s" | "’s" | "'" | "’");
+    let listed =
+        matches!(inp.tt(k), "and" | "&" | ",") && items.get(1).is_some_and(|x| matches!(x.target, Target::Person(_)) && x.first <= k + 2);
+    (opens && k < b && !possessive && !listed).then_some((p, k))
+}
+
+/// The person an article is about: the headline's subject, else the first sentence's.
+fn main_person(inp: &Input<'_>) -> Option<usize> {
+    let first_person = |sp: Span| {
+        let a = inp.tok_at(sp.start);
+        let b = inp.tok_at(sp.end);
+        let ms = inp.mentions_in(sp);
+        let m = ms.first()?;
+        let Target::Person(p) = m.target else { return None };
+        let k = inp.tok_at(m.span.start);
+        let alone = !ms.iter().any(|x| matches!(x.target, Target::Person(q) if q != p));
+        let possessive = matches!(inp.tt(inp.tok_at(m.span.end)), "'s" | "’s" | "'" | "’");
+        ((k == a || alone) && k < b && !possessive).then_some(p)
+    };
+    if let Some(p) = inp.article.headline.and_then(first_person) {
+        return Some(p);
+    }
+    let body = inp.article.paragraphs.first()?;
+    let s = inp.sentences.iter().find(|s| s.span.start >= body.start)?;
+    first_person(s.span)
 }
 
 /// Record nouns after which a title is an artist's own release.
