@@ -29,8 +29,10 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// dates .910, roles .589, releases .549, overall .770. Raised 2026-12-05 by non-work
 /// headings, events and categories (issue 15): titles .792; by "and" between listed
 /// works: titles .801.
+/// End of 2026-12-05 (dates, titles and pronoun work): people .898, titles .802,
+/// organizations .850, dates .920, roles .593, releases .556, overall .778.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.88), ("titles", 0.79), ("organizations", 0.83), ("dates", 0.89), ("roles", 0.57), ("releases", 0.53), ("overall", 0.76)];
+    &[("people", 0.88), ("titles", 0.79), ("organizations", 0.83), ("dates", 0.90), ("roles", 0.57), ("releases", 0.54), ("overall", 0.77)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
