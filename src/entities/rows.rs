@@ -54,21 +54,28 @@ fn namelike(v: &View<'_>, f: (usize, usize)) -> bool {
         })
 }
 
+/// The non-blank lines of `body`: each line's span and its token range `a..b`.
+fn body_lines<'v>(v: &'v View<'_>, body: Span) -> impl Iterator<Item = (Span, usize, usize)> + 'v {
+    let text = body.get(v.text).unwrap_or("");
+    let mut at = body.start;
+    text.split('\n').filter_map(move |line| {
+        let (s, e) = (at, at + line.len());
+        at = e + 1;
+        if line.trim().is_empty() {
+            return None;
+        }
+        let a = v.toks.partition_point(|t| t.span.start < s);
+        let b = v.toks.partition_point(|t| t.span.start < e);
+        Some((Span::new(s, e), a, b))
+    })
+}
+
 /// The blocks of row lines of the body: runs of short lines that do not end like a
 /// sentence, blank lines between them allowed ("Best Actor", "", "Javier Bardem, Being
 /// the Ricardos", "", ...), as token ranges.
 fn row_blocks(v: &View<'_>, body: Span) -> Vec<Vec<(usize, usize)>> {
     let mut blocks: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-    let text = body.get(v.text).unwrap_or("");
-    let mut at = body.start;
-    for line in text.split('\n') {
-        let (s, e) = (at, at + line.len());
-        at = e + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let a = v.toks.partition_point(|t| t.span.start < s);
-        let b = v.toks.partition_point(|t| t.span.start < e);
+    for (_, a, b) in body_lines(v, body) {
         let row = b > a && b - a <= 24 && !matches!(v.tt(b - 1), "." | "?" | ";");
         match (row, blocks.last_mut()) {
             (true, Some(block)) => block.push((a, b)),
@@ -193,14 +200,8 @@ fn parse_schedule_words(text: &'static str) -> Result<Vec<(&'static str, Cue)>, 
 
 /// Whether word `w` (any case) has class `cue`. No allocation: lower-cased in a stack buffer.
 fn is_cue(w: &str, cue: Cue) -> bool {
-    if w.is_empty() || w.len() > 24 {
-        return false;
-    }
     let mut buf = [0u8; 24];
-    let key = &mut buf[..w.len()];
-    key.copy_from_slice(w.as_bytes());
-    key.make_ascii_lowercase();
-    let Ok(key) = std::str::from_utf8(key) else { return false };
+    let Some(key) = crate::text::lower_key(w, &mut buf) else { return false };
     let words = schedule_words();
     let i = words.partition_point(|(x, _)| *x < key);
     words[i..].iter().take_while(|(x, _)| *x == key).any(|(_, c)| *c == cue)
@@ -348,7 +349,6 @@ pub(crate) fn schedule_rows(
     platforms: &[Span],
 ) -> (Vec<ScheduleRow>, Option<usize>) {
     let mut cands: Vec<(ScheduleRow, Shape2)> = Vec::new();
-    let text = body.get(v.text).unwrap_or("");
     let in_platform = |k: usize| {
         let sp = v.toks[k].span;
         let i = platforms.partition_point(|p| p.end <= sp.start);
@@ -359,16 +359,8 @@ pub(crate) fn schedule_rows(
     let mut under: Option<(Span, Span)> = None;
     // The last line that was no row.
     let mut heading: Option<Span> = None;
-    let mut at = body.start;
-    for line in text.split('\n') {
-        let (s, e) = (at, at + line.len());
-        at = e + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let a = v.toks.partition_point(|t| t.span.start < s);
-        let b = v.toks.partition_point(|t| t.span.start < e);
-        let line_span = Span::new(s, e);
+    for (line_span, a, b) in body_lines(v, body) {
+        let (s, e) = (line_span.start, line_span.end);
         if b <= a {
             continue;
         }

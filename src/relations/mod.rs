@@ -254,15 +254,9 @@ impl Phrases {
 
     /// Whether some phrase starts with the word `w` (any case).
     pub fn starts_with_word(&self, w: &str) -> bool {
-        // (Lower-cased in a stack buffer, as in `at`: no allocation per lookup.)
-        if w.is_empty() || w.len() > 24 {
-            return false;
-        }
+        // (Lower-cased in a stack buffer: no allocation per lookup.)
         let mut buf = [0u8; 24];
-        let key = &mut buf[..w.len()];
-        key.copy_from_slice(w.as_bytes());
-        key.make_ascii_lowercase();
-        std::str::from_utf8(key).is_ok_and(|k| self.by_first.contains_key(k))
+        crate::text::lower_key(w, &mut buf).is_some_and(|k| self.by_first.contains_key(k))
     }
 
     /// The longest phrase starting at token `i`: (its class, one past its last token).

@@ -22,3 +22,15 @@ pub(crate) fn joins_list<'t>(from: usize, to: usize, tok: impl Fn(usize) -> &'t 
         [","] | ["and"] | [",", "and"] | ["&"] | ["or"] | [",", "or"] | ["plus"] | [",", "plus"] | ["as", "well", "as"]
     )
 }
+
+/// `w` lower-cased (ASCII) in `buf`, with no allocation: the key for a word-list lookup;
+/// `None` when `w` is empty or longer than the buffer.
+pub(crate) fn lower_key<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.is_empty() || w.len() > buf.len() {
+        return None;
+    }
+    let key = &mut buf[..w.len()];
+    key.copy_from_slice(w.as_bytes());
+    key.make_ascii_lowercase();
+    std::str::from_utf8(key).ok()
+}
