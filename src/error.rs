@@ -73,6 +73,10 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A rule file could not be parsed: the message names the file, line and column
+    /// (`my.rules:3:25: unknown element "<who>"`).
+    #[error("{0}")]
+    Rules(String),
     /// An evaluation directory is missing something.
     #[error("{0}")]
     Eval(String),

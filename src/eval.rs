@@ -38,7 +38,7 @@
 //! # Ok::<(), newsfacts::Error>(())
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -325,6 +325,18 @@ pub struct ArticleScore {
     /// Matched items with a wrong attribute, e.g.
     /// `roles.character: Oscar Isaac|actor|Frankenstein: gold "Victor Frankenstein", got null`.
     pub wrong_attributes: Vec<String>,
+    /// Credits and releases by the rule that read them (`evidence.rule`): how many
+    /// matched a gold item and how many were extra.
+    pub by_rule: BTreeMap<String, RuleCounts>,
+}
+
+/// What one rule's credits and releases scored (see [`ArticleScore::by_rule`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuleCounts {
+    /// Matched a gold credit or release.
+    pub found: usize,
+    /// Matched nothing in the gold.
+    pub extra: usize,
 }
 
 impl ArticleScore {
@@ -392,7 +404,8 @@ pub fn score(facts: &Facts, gold: &Gold) -> ArticleScore {
         gold.roles.iter().map(|r| role_item(&r.person, r.role, r.title.as_deref(), r.character.as_deref())).collect();
     let pred_roles: Vec<Item> =
         facts.roles.iter().map(|r| role_item(&r.person, r.role, r.title.as_deref(), r.character.as_deref())).collect();
-    let (roles, [roles_title, roles_character]) = score_items(&gold_roles, &pred_roles, ["roles.title", "roles.character"], &mut wrong);
+    let (roles, [roles_title, roles_character], roles_paired) =
+        score_items(&gold_roles, &pred_roles, ["roles.title", "roles.character"], &mut wrong);
 
     let gold_rels: Vec<Item> = gold.releases.iter().map(|r| release_item(&r.title, r.date.as_deref(), r.status, r.venue)).collect();
     let pred_rels: Vec<Item> = facts
@@ -400,8 +413,20 @@ pub fn score(facts: &Facts, gold: &Gold) -> ArticleScore {
         .iter()
         .map(|r| release_item(&r.title, r.date.as_ref().map(DateValue::to_iso).as_deref(), r.status, r.venue))
         .collect();
-    let (releases, [releases_status, releases_venue]) =
+    let (releases, [releases_status, releases_venue], releases_paired) =
         score_items(&gold_rels, &pred_rels, ["releases.status", "releases.venue"], &mut wrong);
+
+    let mut by_rule: BTreeMap<String, RuleCounts> = BTreeMap::new();
+    let rules = facts.roles.iter().map(|r| &r.evidence.rule).chain(facts.releases.iter().map(|r| &r.evidence.rule));
+    for (rule, &paired) in rules.zip(roles_paired.iter().chain(&releases_paired)) {
+        let name = if rule.is_empty() { "(none)" } else { rule };
+        let c = by_rule.entry(name.to_string()).or_default();
+        if paired {
+            c.found += 1;
+        } else {
+            c.extra += 1;
+        }
+    }
 
     ArticleScore {
         people,
@@ -415,6 +440,7 @@ pub fn score(facts: &Facts, gold: &Gold) -> ArticleScore {
         releases_status,
         releases_venue,
         wrong_attributes: wrong,
+        by_rule,
     }
 }
 
@@ -512,7 +538,8 @@ fn release_item(title: &str, date: Option<&str>, status: ReleaseStatus, venue: O
 /// may pair with any predicted one, so the number of pairs is the same whatever the order;
 /// the tiers only decide which pairs, so that attribute accuracy is not lowered by an
 /// arbitrary pairing (gold: director of A and of B; predicted: of B → pair B with B).
-fn score_items(gold: &[Item], pred: &[Item], attr_names: [&str; 2], wrong: &mut Vec<String>) -> (CategoryScore, [Accuracy; 2]) {
+/// Also returns, for each predicted item, whether it was paired.
+fn score_items(gold: &[Item], pred: &[Item], attr_names: [&str; 2], wrong: &mut Vec<String>) -> (CategoryScore, [Accuracy; 2], Vec<bool>) {
     let mut pair_of: Vec<Option<usize>> = vec![None; gold.len()];
     let mut taken = vec![false; pred.len()];
     let tiers: [fn(&Item, &Item) -> bool; 3] = [|g, p| g.attrs == p.attrs, |g, p| g.attrs[0] == p.attrs[0], |_, _| true];
@@ -551,7 +578,7 @@ fn score_items(gold: &[Item], pred: &[Item], attr_names: [&str; 2], wrong: &mut 
     let extra: Vec<String> = unpaired.iter().map(|p| p.shown.clone()).collect();
     let extra_fields = unpaired.iter().map(|p| p.fields.clone()).collect();
     let counts = Counts { tp: gold.len() - missed.len(), fp: extra.len(), fn_: missed.len() };
-    (CategoryScore { counts, missed, extra, missed_fields, extra_fields }, acc)
+    (CategoryScore { counts, missed, extra, missed_fields, extra_fields }, acc, taken)
 }
 
 /// Scores of many articles, summed for micro-averaged precision, recall and F1.
@@ -736,6 +763,49 @@ impl Report {
             for w in &s.wrong_attributes {
                 let _ = writeln!(out, "  {w}");
             }
+        }
+        out.push_str(&self.rules_table());
+        out
+    }
+
+    /// Credits and releases by the rule that read them, summed over the articles.
+    pub fn by_rule(&self) -> BTreeMap<String, RuleCounts> {
+        let mut all: BTreeMap<String, RuleCounts> = BTreeMap::new();
+        for (_, s) in &self.scores {
+            for (rule, c) in &s.by_rule {
+                let t = all.entry(rule.clone()).or_default();
+                t.found += c.found;
+                t.extra += c.extra;
+            }
+        }
+        all
+    }
+
+    /// One line per rule: the credits and releases it read that matched the gold
+    /// (`found`) and those that did not (`extra`), the rules with the most extras first,
+    /// so a bad rule shows up by name. Empty when nothing was read.
+    ///
+    /// ```
+    /// use newsfacts::eval::{score, Gold, Report};
+    /// let ex = newsfacts::Extractor::new()?;
+    /// let facts = ex.extract("Keanu Reeves has signed on to the ensemble of “Harbor Lights”.");
+    /// let gold = Gold::parse(r#"{"roles": [{"person": "Keanu Reeves", "role": "actor", "title": "Harbor Lights"}]}"#, "g")?;
+    /// let mut report = Report::new();
+    /// report.add("a", score(&facts, &gold));
+    /// assert!(report.rules_table().contains("cast.signed-on"));
+    /// assert_eq!(report.by_rule()["cast.signed-on"].found, 1);
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn rules_table(&self) -> String {
+        let mut rows: Vec<(String, RuleCounts)> = self.by_rule().into_iter().collect();
+        if rows.is_empty() {
+            return String::new();
+        }
+        rows.sort_by(|a, b| b.1.extra.cmp(&a.1.extra).then(b.1.found.cmp(&a.1.found)).then(a.0.cmp(&b.0)));
+        let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4).max(4);
+        let mut out = format!("credits and releases by rule\n  {:<width$}{:>7}{:>7}\n", "rule", "found", "extra");
+        for (rule, c) in rows {
+            let _ = writeln!(out, "  {rule:<width$}{:>7}{:>7}", c.found, c.extra);
         }
         out
     }
@@ -1197,7 +1267,8 @@ mod tests {
         assert!(t.lines().find(|l| l.starts_with("releases.venue")).is_some_and(|l| l.ends_with("0/0 (n/a)")), "{t}");
 
         let v = r.verbose();
-        let want = "one: tp 3 fp 1 fn 1\n  people missed: B\n  people extra: D\n  roles.character: A|actor: gold \"C\", got null\ntwo: tp 1 fp 0 fn 1\n  organizations missed: Netflix\n";
+        let want = "one: tp 3 fp 1 fn 1\n  people missed: B\n  people extra: D\n  roles.character: A|actor: gold \"C\", got null\ntwo: tp 1 fp 0 fn 1\n  organizations missed: Netflix\n\
+                    credits and releases by rule\n  rule    found  extra\n  (none)      1      0\n";
         assert_eq!(v, want);
     }
 

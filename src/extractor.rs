@@ -8,12 +8,13 @@ use std::sync::Arc;
 use crate::article::{Article, ArticleMeta};
 use crate::dates::{DateScanner, Found};
 use crate::entities;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::facts::{DateMention, Evidence, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
 use crate::lexicon::words::WordTable;
 use crate::lexicon::Gazetteer;
 use crate::lexicon::{self, Category, GazetteerBuilder};
 use crate::relations;
+use crate::relations::rules::RuleSet;
 use crate::span::Span;
 use crate::text::{split_sentences, tokenize, Sentence, Token};
 
@@ -35,6 +36,8 @@ use crate::text::{split_sentences, tokenize, Sentence, Token};
 pub struct ExtractorBuilder {
     user: GazetteerBuilder,
     no_builtin: bool,
+    /// User rule files: (name, text).
+    rules: Vec<(String, String)>,
 }
 
 impl ExtractorBuilder {
@@ -91,6 +94,45 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Reads a file of credit rules (the format of `data/rules/*.rules`, see `docs/rules.md`)
+    /// to run beside the built-in ones; where one of them and a built-in rule both match,
+    /// the user's rule decides. The file is parsed in [`build`](Self::build), where a bad
+    /// rule is an error naming file, line and column.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("nf-rules-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("mine.rules");
+    /// std::fs::write(&path, "rule\tcrew.steers\tright\tdirector\tsteers {title}\n\
+    ///     +\tAna Ruiz steers “Harbor Lights”.\tAna Ruiz|director|Harbor Lights|null\n\
+    ///     -\tAna Ruiz steers nothing.\n")?;
+    /// let ex = newsfacts::Extractor::builder().rules_file(&path)?.build()?;
+    /// let facts = ex.extract("Ana Ruiz steers “Harbor Lights” for the studio.");
+    /// assert_eq!(facts.roles[0].person, "Ana Ruiz");
+    /// assert_eq!(facts.roles[0].evidence.rule, "crew.steers");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rules_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(name.clone(), e))?;
+        let text = crate::decode(&bytes).map_err(|e| Error::from(ErrorKind::Rules(format!("{name}: {e}"))))?;
+        self.rules.push((name, text.to_string()));
+        Ok(self)
+    }
+
+    /// Adds credit rules from a string, as [`rules_file`](Self::rules_file) does; `name`
+    /// stands for the file in error messages.
+    ///
+    /// ```
+    /// let bad = newsfacts::Extractor::builder().rules_text("mine.rules", "rule\tcrew.x\tright\tdirector\tsteers <who>").build();
+    /// assert_eq!(bad.unwrap_err().to_string(), "mine.rules:1:35: unknown element \"<who>\"");
+    /// ```
+    pub fn rules_text(mut self, name: &str, text: &str) -> ExtractorBuilder {
+        self.rules.push((name.to_string(), text.to_string()));
+        self
+    }
+
     /// Adds every entry of a prepared gazetteer builder.
     pub fn gazetteer(mut self, g: GazetteerBuilder) -> ExtractorBuilder {
         self.user = self.user.merge(g);
@@ -109,7 +151,13 @@ impl ExtractorBuilder {
         let builtin = if self.no_builtin { Gazetteer::empty() } else { lexicon::builtin()? };
         let known_titles = if self.no_builtin { Gazetteer::empty() } else { lexicon::known_titles()? };
         let user = self.user.build()?;
-        Ok(Extractor { inner: Arc::new(Engine { builtin, known_titles, user, dates: DateScanner::new() }) })
+        let rules = if self.rules.is_empty() {
+            None
+        } else {
+            let files: Vec<(&str, &str)> = self.rules.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+            Some(RuleSet::with_user(&files).map_err(ErrorKind::Rules)?)
+        };
+        Ok(Extractor { inner: Arc::new(Engine { builtin, known_titles, user, dates: DateScanner::new(), rules }) })
     }
 }
 
@@ -151,6 +199,14 @@ struct Engine {
     known_titles: Gazetteer,
     user: Gazetteer,
     dates: DateScanner,
+    /// The built-in credit rules and the user's; `None` for the built-in ones alone.
+    rules: Option<RuleSet>,
+}
+
+impl Engine {
+    fn rules(&self) -> &RuleSet {
+        self.rules.as_ref().unwrap_or_else(|| RuleSet::builtin())
+    }
 }
 
 impl Extractor {
@@ -162,6 +218,26 @@ impl Extractor {
     /// A builder for options and user gazetteers.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::new()
+    }
+
+    /// Runs the examples of the user's rules (see
+    /// [`ExtractorBuilder::rules_file`]) and returns one line per example that does not
+    /// hold: a `+` example whose credits are not all found or not read by its rule, a `-`
+    /// example the rule reads. Empty when all hold (or there are no user rules).
+    ///
+    /// ```
+    /// let ex = newsfacts::Extractor::builder()
+    ///     .rules_text("mine.rules", "rule\tcrew.steers\tright\tdirector\tsteers {title}\n\
+    ///         +\tAna Ruiz steers “Harbor Lights”.\tAna Ruiz|director|Harbor Lights|null\n\
+    ///         -\tAna Ruiz steers “Harbor Lights” once.\n")
+    ///     .build()?;
+    /// let failures = ex.check_rules();
+    /// assert_eq!(failures.len(), 1);
+    /// assert!(failures[0].starts_with("crew.steers: - "));
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn check_rules(&self) -> Vec<String> {
+        relations::rules::example_failures(self, self.inner.rules().user())
     }
 
     /// Extracts the facts of one article.
@@ -280,7 +356,16 @@ impl Extractor {
         }
         // (Relations look dates up by binary search.)
         found.sort_by_key(|d| (d.span.start, d.span.end));
-        let rel = relations::Input { text, toks: &tokens, sentences: &sentences, article: &article, ents: &ents, dates: &found, published };
+        let rel = relations::Input {
+            text,
+            toks: &tokens,
+            sentences: &sentences,
+            article: &article,
+            ents: &ents,
+            dates: &found,
+            published,
+            rules: e.rules(),
+        };
         let focal = rel.focal_title();
         let mut credits = Vec::new();
         relations::roles::find(&rel, focal, &mut credits);

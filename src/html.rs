@@ -141,10 +141,22 @@ pub(crate) fn fact_marks(facts: &Facts) -> Vec<Mark> {
         add(d.start, d.end, "m date", format!("date: {value}"), None);
     }
     for (i, r) in facts.roles.iter().enumerate() {
-        add(r.evidence.start, r.evidence.end, "ev", format!("credit: {} ({:?})", r.person, r.role), Some(format!("role-{i}")));
+        add(
+            r.evidence.start,
+            r.evidence.end,
+            "ev",
+            format!("credit: {} ({:?}), rule {}", r.person, r.role, r.evidence.rule),
+            Some(format!("role-{i}")),
+        );
     }
     for (i, r) in facts.releases.iter().enumerate() {
-        add(r.evidence.start, r.evidence.end, "ev", format!("release: {}", r.title), Some(format!("release-{i}")));
+        add(
+            r.evidence.start,
+            r.evidence.end,
+            "ev",
+            format!("release: {} ({:?}), rule {}", r.title, r.status, r.evidence.rule),
+            Some(format!("release-{i}")),
+        );
     }
     marks
 }
@@ -182,31 +194,35 @@ pub fn render_html(text: &str, facts: &Facts) -> String {
 /// The credits and releases tables, each row linked to its evidence.
 pub(crate) fn tables(facts: &Facts) -> String {
     let mut out = String::new();
-    out.push_str("<h2>Credits</h2><table><tr><th>person</th><th>role</th><th>title</th><th>character</th><th>evidence</th></tr>\n");
+    out.push_str(
+        "<h2>Credits</h2><table><tr><th>person</th><th>role</th><th>title</th><th>character</th><th>evidence</th><th>rule</th></tr>\n",
+    );
     for (i, r) in facts.roles.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#role-{i}\">{}–{}</a></td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#role-{i}\">{}–{}</a></td><td>{}</td></tr>",
             escape(&r.person),
             json_str(&r.role),
             escape(r.title.as_deref().unwrap_or("")),
             escape(r.character.as_deref().unwrap_or("")),
             r.evidence.start,
-            r.evidence.end
+            r.evidence.end,
+            escape(&r.evidence.rule)
         );
     }
-    out.push_str("</table>\n<h2>Releases</h2><table><tr><th>title</th><th>date</th><th>status</th><th>venue</th><th>hedged</th><th>evidence</th></tr>\n");
+    out.push_str("</table>\n<h2>Releases</h2><table><tr><th>title</th><th>date</th><th>status</th><th>venue</th><th>hedged</th><th>evidence</th><th>rule</th></tr>\n");
     for (i, r) in facts.releases.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#release-{i}\">{}–{}</a></td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#release-{i}\">{}–{}</a></td><td>{}</td></tr>",
             escape(&r.title),
             r.date.as_ref().map_or(String::new(), |d| d.to_iso()),
             json_str(&r.status),
             r.venue.map_or(String::new(), |v| json_str(&v)),
             r.hedged,
             r.evidence.start,
-            r.evidence.end
+            r.evidence.end,
+            escape(&r.evidence.rule)
         );
     }
     out.push_str("</table>\n");
@@ -435,6 +451,18 @@ mod tests {
             assert_eq!(html.matches(&format!("id=\"{h}\"")).count(), 1, "one target for #{h}");
         }
         assert!(html.contains(">b two</a>") && html.contains(">b two</h2>"), "{html}");
+    }
+
+    /// The page names the rule of every credit and release: in the evidence's hover text
+    /// and in the tables.
+    #[test]
+    fn rules_show_on_hover_and_in_tables() {
+        let ex = crate::Extractor::new().expect("builds");
+        let facts = ex.extract("Keanu Reeves has signed on to the ensemble of “Harbor Lights”, which opens June 5, 2026.");
+        let html = render_html("Keanu Reeves has signed on to the ensemble of “Harbor Lights”, which opens June 5, 2026.", &facts);
+        assert!(html.contains("credit: Keanu Reeves (Actor), rule cast.signed-on"), "{html}");
+        assert!(html.contains("<td>cast.signed-on</td>"), "{html}");
+        assert!(html.contains(", rule release."), "{html}");
     }
 
     #[test]

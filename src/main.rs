@@ -79,6 +79,10 @@ struct Lexicons {
     /// Gazetteer of organizations: `name<TAB>kind` (studio, network, streamer, ...).
     #[arg(long, value_name = "FILE")]
     orgs: Vec<PathBuf>,
+    /// Credit rules beside the built-in ones (format: docs/rules.md); their examples are
+    /// checked, and one that does not hold is reported on stderr.
+    #[arg(long, value_name = "FILE")]
+    rules: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -158,7 +162,14 @@ fn build_extractor(lex: &Lexicons) -> Result<Extractor, String> {
     for p in &lex.orgs {
         b = b.orgs_file(p).map_err(|e| e.to_string())?;
     }
-    b.build().map_err(|e| e.to_string())
+    for p in &lex.rules {
+        b = b.rules_file(p).map_err(|e| e.to_string())?;
+    }
+    let ex = b.build().map_err(|e| e.to_string())?;
+    for failure in ex.check_rules() {
+        eprintln!("warning: rule example does not hold: {failure}");
+    }
+    Ok(ex)
 }
 
 fn run_eval(args: EvalArgs) -> Result<bool, String> {

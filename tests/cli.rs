@@ -825,3 +825,35 @@ fn zero_threads_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"), "{}", show(&out));
 }
+
+/// `--rules FILE` adds a phrasing; its rule names every credit it reads, a failing example
+/// is a warning on stderr, and a bad rule is an error naming file, line and column.
+#[test]
+fn rules_file_adds_credit_rules() {
+    let s = Scratch::new("rules");
+    let good = s.write(
+        "mine.rules",
+        "# mine\nrule\tcrew.steers\tright\tdirector\tsteers {title}\n\
+         +\tAna Ruiz steers “Harbor Lights”.\tAna Ruiz|director|Harbor Lights|null\n\
+         -\tAna Ruiz steers “Harbor Lights” again.\n",
+    );
+    let bad = s.write("bad.rules", "rule\tcrew.steers\tright\tdirector\tsteers {who}\n");
+    let article = s.write("a.txt", "Ana Ruiz steers “Harbor Lights” for the studio.\n");
+
+    let plain = one_json(&run(&["extract".as_ref(), article.as_os_str()], None));
+    assert_eq!(plain["roles"], serde_json::json!([]));
+
+    let out = run(&["extract".as_ref(), "--rules".as_ref(), good.as_os_str(), article.as_os_str()], None);
+    assert!(out.status.success(), "{}", show(&out));
+    let v = one_json(&out);
+    assert_eq!(v["roles"][0]["person"], "Ana Ruiz");
+    assert_eq!(v["roles"][0]["role"], "director");
+    assert_eq!(v["roles"][0]["title"], "Harbor Lights");
+    assert_eq!(v["roles"][0]["evidence"]["rule"], "crew.steers");
+    // The negative example is read by the rule: a warning, not a failure.
+    assert!(stderr(&out).contains("warning: rule example does not hold: crew.steers: - "), "{}", show(&out));
+
+    let out = run(&["extract".as_ref(), "--rules".as_ref(), bad.as_os_str(), article.as_os_str()], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains(&format!("{}:1:40: unknown element \"{{who}}\"", bad.display())), "{}", show(&out));
+}

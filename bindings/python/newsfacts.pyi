@@ -133,14 +133,26 @@ class Extractor:
             (`name` or `name<TAB>kind`: film, series, game, album, ...).
         orgs: extra organizations, as a list of names (kind "other") or the path of a
             gazetteer file (`name` or `name<TAB>kind`: studio, network, streamer, ...).
+        rules: credit rule files to run beside the built-in rules: one path or a list of
+            paths (format: docs/rules.md). `check_rules()` runs their examples.
 
     Raises:
-        OSError: a gazetteer file cannot be read (FileNotFoundError, ...).
-        ValueError: a gazetteer row is malformed (the message names file:line).
+        OSError: a gazetteer or rule file cannot be read (FileNotFoundError, ...).
+        ValueError: a gazetteer row or a rule is malformed (the message names file:line,
+            and for a rule the column).
         TypeError: an argument has the wrong type.
     """
 
-    def __init__(self, people: Gazetteer = None, titles: Gazetteer = None, orgs: Gazetteer = None) -> None: ...
+    def __init__(
+        self,
+        people: Gazetteer = None,
+        titles: Gazetteer = None,
+        orgs: Gazetteer = None,
+        rules: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]], None] = None,
+    ) -> None: ...
+    def check_rules(self) -> list[str]:
+        """Runs the examples of the user's rule files; one line per example that does not
+        hold (empty when all hold or there are no rule files)."""
     def extract(self, text: Text, published: Published = None, *, offsets: Offsets = "byte") -> Facts:
         """Extracts the facts of one article.
 

@@ -112,10 +112,10 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
         // wrong one: the pair is the better reading.
         if let Some(c) = credits.iter_mut().find(|c| c.person == p && c.role == role && c.evidence.overlaps(scope)) {
             c.title = Some(t);
-            c.rule = "award.category-pair";
+            c.rule = "award.category-pair".into();
             return;
         }
-        credits.push(Credit { person: p, role, character: None, title: Some(t), evidence: scope, rule: "award.category-pair" });
+        credits.push(Credit { person: p, role, character: None, title: Some(t), evidence: scope, rule: "award.category-pair".into() });
     };
     for (i, m) in ms.iter().enumerate() {
         let Some(n) = ms.get(i + 1) else { break };

@@ -247,7 +247,7 @@ fn row_credit(inp: &Input<'_>, sp: Span, title: usize, credits: &mut Vec<Credit>
                 character: None,
                 title: Some(title),
                 evidence: line,
-                rule: "lineup.row-director",
+                rule: "lineup.row-director".into(),
             });
         }
     }

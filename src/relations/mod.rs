@@ -44,6 +44,8 @@ pub struct Input<'a> {
     pub dates: &'a [Found],
     /// Publication date.
     pub published: Option<Date>,
+    /// The credit rules (built-in and the user's).
+    pub rules: &'a rules::RuleSet,
 }
 
 impl<'a> Input<'a> {

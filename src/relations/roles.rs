@@ -30,7 +30,7 @@ pub struct Credit {
     /// The sentence it was read from.
     pub evidence: Span,
     /// The rule that read it (`family.phrasing`).
-    pub rule: &'static str,
+    pub rule: std::borrow::Cow<'static, str>,
 }
 
 /// Words skipped between a group of people and a verb on its right.
@@ -325,7 +325,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let hits = super::rules::hits(inp, first, last, a, b, &rule_people, &rule_titles);
             let rule_character = hits.iter().find_map(|h| h.character.clone());
             let by_pronoun = pronoun(inp.tt(first)).is_some();
-            let rule: &'static str = hits.first().map_or(if by_pronoun { "code.pronoun-subject" } else { "code.cue-words" }, |h| h.rule);
+            let rule: std::borrow::Cow<'static, str> =
+                hits.first().map_or(if by_pronoun { "code.pronoun-subject".into() } else { "code.cue-words".into() }, |h| h.rule.clone());
             if !hits.is_empty() {
                 found = hits.iter().map(|h| (h.role, h.title)).collect();
             }
@@ -356,7 +357,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 for (role, object) in roles {
                     let title = title_for(it.first, object.or(own));
                     let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character.clone() } else { None };
-                    push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span, rule });
+                    push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span, rule: rule.clone() });
                 }
             }
         }
@@ -384,7 +385,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                             character: None,
                             title: Some(t),
                             evidence: s.span,
-                            rule: "code.own-record",
+                            rule: "code.own-record".into(),
                         },
                     );
                     owned = Some((ti, p));
@@ -404,7 +405,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                     push(
                         out,
                         &mut seen,
-                        Credit { person: p, role: RoleKind::Actor, character, title, evidence: s.span, rule: "code.character-actor-paren" },
+                        Credit {
+                            person: p,
+                            role: RoleKind::Actor,
+                            character,
+                            title,
+                            evidence: s.span,
+                            rule: "code.character-actor-paren".into(),
+                        },
                     );
                 }
             }

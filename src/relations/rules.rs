@@ -33,9 +33,12 @@
 
 use std::sync::OnceLock;
 
+use std::borrow::Cow;
+
 use super::Input;
 use crate::entities::Target;
 use crate::facts::{RoleKind, TitleKind};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lexicon::words::{class, parse_role_kind, WordTable};
 use crate::text::Shape;
 
@@ -91,7 +94,7 @@ pub struct Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// The rule's name.
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     /// The role.
     pub role: RoleKind,
     /// The work captured, as an index into the titles.
@@ -103,7 +106,14 @@ pub struct Hit {
 /// Parses rule files: `(file name, text)` pairs. A bad line is an error naming file, line
 /// and column.
 pub fn parse(files: &[(&str, &str)]) -> Result<Vec<Rule>, String> {
+    parse_beside(files, &[])
+}
+
+/// Parses rule files whose names must differ from those of `taken` (the built-in rules,
+/// for a user's file).
+fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, String> {
     let mut rules: Vec<Rule> = Vec::new();
+    let mut names: FxHashSet<String> = taken.iter().map(|r| r.name.clone()).collect();
     for (file, text) in files {
         for (i, line) in text.lines().enumerate() {
             let at = |col: usize, msg: String| format!("{file}:{}:{col}: {msg}", i + 1);
@@ -120,8 +130,10 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Vec<Rule>, String> {
                     if name.is_empty() || !name.contains('.') || name.contains(char::is_whitespace) {
                         return Err(at(col(1), format!("rule name {name:?}: family.phrasing, no spaces")));
                     }
-                    if rules.iter().any(|r| r.name == name) {
-                        return Err(at(col(1), format!("rule {name:?} is defined twice")));
+                    if !names.insert(name.to_string()) {
+                        let built_in = taken.iter().any(|r| r.name == name);
+                        let what = if built_in { "is a built-in rule's name" } else { "is defined twice" };
+                        return Err(at(col(1), format!("rule {name:?} {what}")));
                     }
                     let side = match side {
                         "right" => Side::Right,
@@ -190,11 +202,27 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
         };
         parts.push(Part { elem, optional });
     }
-    if parts.is_empty() || parts.iter().all(|p| p.optional) {
-        return Err((0, "a pattern needs at least one element that is not optional".into()));
+    // (A gap may match no token, so it does not count.)
+    if parts.is_empty() || parts.iter().all(|p| p.optional || p.elem == Elem::Gap) {
+        return Err((0, "a pattern needs at least one element that is not optional and not a gap (it could match nothing)".into()));
+    }
+    if parts.len() > MAX_ELEMENTS {
+        return Err((0, format!("a pattern has at most {MAX_ELEMENTS} elements, this one {}", parts.len())));
+    }
+    let gaps = parts.iter().filter(|p| p.elem == Elem::Gap).count();
+    if gaps > MAX_GAPS {
+        return Err((0, format!("a pattern has at most {MAX_GAPS} gaps (`...`), this one {gaps}")));
     }
     Ok(parts)
 }
+
+/// The most elements a pattern may have.
+pub const MAX_ELEMENTS: usize = 24;
+/// The most gaps (`...`) a pattern may have.
+pub const MAX_GAPS: usize = 3;
+/// The most matching steps one rule may take at one place before it gives up (optional
+/// elements and gaps branch; this bounds a pathological pattern on pathological text).
+const FUEL: u32 = 4096;
 
 /// The built-in rules (`data/rules/*.rules`), parsed once.
 pub fn builtin() -> &'static [Rule] {
@@ -211,6 +239,113 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("data/rules/cast.rules", include_str!("../../data/rules/cast.rules")),
 ];
 
+/// The rules an extractor runs, compiled once when it is built: the user's rules first
+/// (where a user's rule and a built-in one both match beside a group, the user's decides),
+/// then the built-in ones, and an index from the words a rule can start with to the rule,
+/// so that a group of people tries only the rules that can start beside it.
+#[derive(Debug)]
+pub struct RuleSet {
+    user: Vec<Rule>,
+    /// Ids of the rules whose first token can be any word (a slot or a gap comes first).
+    any: Vec<u32>,
+    /// Ids, ascending, of the rules that can start with a word (ASCII lower case).
+    by_word: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+impl RuleSet {
+    /// The built-in rules alone.
+    pub fn builtin() -> &'static RuleSet {
+        static S: OnceLock<RuleSet> = OnceLock::new();
+        S.get_or_init(|| RuleSet::index(Vec::new()))
+    }
+
+    /// The user's rule files (`(file name, text)` pairs) beside the built-in rules; a bad
+    /// rule, or a name a built-in rule already has, is an error naming file, line and
+    /// column.
+    pub fn with_user(files: &[(&str, &str)]) -> Result<RuleSet, String> {
+        if files.is_empty() {
+            return Ok(RuleSet::index(Vec::new()));
+        }
+        let user = parse_beside(files, builtin())?;
+        Ok(RuleSet::index(user))
+    }
+
+    fn index(user: Vec<Rule>) -> RuleSet {
+        let mut set = RuleSet { user, any: Vec::new(), by_word: FxHashMap::default() };
+        for id in 0..set.len() {
+            let id32 = id as u32;
+            match first_words(&set.rule(id).parts) {
+                None => set.any.push(id32),
+                Some(words) => {
+                    for w in words {
+                        let ids = set.by_word.entry(w.into()).or_default();
+                        if ids.last() != Some(&id32) {
+                            ids.push(id32);
+                        }
+                    }
+                }
+            }
+        }
+        set
+    }
+
+    /// How many rules, the user's and the built-in ones.
+    pub fn len(&self) -> usize {
+        self.user.len() + builtin().len()
+    }
+
+    /// The user's rules.
+    pub fn user(&self) -> &[Rule] {
+        &self.user
+    }
+
+    fn rule(&self, id: usize) -> &Rule {
+        match self.user.get(id) {
+            Some(r) => r,
+            None => &builtin()[id - self.user.len()],
+        }
+    }
+
+    /// A rule's name, borrowed for a built-in rule.
+    fn name(&self, id: usize) -> Cow<'static, str> {
+        match self.user.get(id) {
+            Some(r) => Cow::Owned(r.name.clone()),
+            None => Cow::Borrowed(builtin()[id - self.user.len()].name.as_str()),
+        }
+    }
+
+    /// Adds to `out` the ids of the rules that can start at a token reading `word`.
+    fn candidates(&self, word: &str, out: &mut Vec<u32>) {
+        let mut buf = [0u8; 24];
+        let ids = match crate::text::lower_key(word, &mut buf) {
+            Some(key) => self.by_word.get(key),
+            None => self.by_word.get(word.to_ascii_lowercase().as_str()),
+        };
+        out.extend(ids.into_iter().flatten());
+    }
+}
+
+/// The lower-case words a pattern's first token can be, or `None` when it can be any word
+/// (a slot or a gap may come first).
+fn first_words(parts: &[Part]) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    for p in parts {
+        match &p.elem {
+            Elem::Words(ws) => words.extend(ws.iter().map(|w| w.split('-').next().unwrap_or(w).to_ascii_lowercase())),
+            Elem::Det => words.extend(DETERMINERS.iter().map(|d| d.to_string())),
+            Elem::Role | Elem::Gap | Elem::Title | Elem::Record | Elem::Character => return None,
+        }
+        if !p.optional {
+            return Some(words);
+        }
+    }
+    // (Parsing refuses a pattern whose elements are all optional.)
+    None
+}
+
+/// The words of `<det>`.
+const DETERMINERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+
 /// A token as the matcher sees it.
 struct Ctx<'a, 'i> {
     inp: &'a Input<'i>,
@@ -221,6 +356,8 @@ struct Ctx<'a, 'i> {
     people: &'a [(usize, usize)],
     /// Title mentions (first, last, title) of the sentence.
     titles: &'a [(usize, usize, usize)],
+    /// Matching steps left for the rule being tried (see [`FUEL`]).
+    fuel: std::cell::Cell<u32>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -265,6 +402,8 @@ impl Ctx<'_, '_> {
     /// Matches `parts` from token `k`; the end token and captures of the first match.
     fn run(&self, parts: &[Part], k: usize, caps: Caps) -> Option<(usize, Caps)> {
         let Some((p, rest)) = parts.split_first() else { return Some((k, caps)) };
+        let fuel = self.fuel.get().checked_sub(1)?;
+        self.fuel.set(fuel);
         if p.optional {
             if let Some(m) = self.one(&p.elem, rest, k, caps.clone()) {
                 return Some(m);
@@ -281,11 +420,7 @@ impl Ctx<'_, '_> {
         let w = self.word(k);
         match e {
             Elem::Words(ws) => ws.iter().find_map(|x| self.literal(k, x)).and_then(|next| self.run(rest, next, caps)),
-            Elem::Det => ["a", "an", "the", "its", "his", "her", "their"]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
-                .then(|| self.run(rest, k + 1, caps))
-                .flatten(),
+            Elem::Det => DETERMINERS.iter().any(|x| w.eq_ignore_ascii_case(x)).then(|| self.run(rest, k + 1, caps)).flatten(),
             Elem::Role => {
                 // (An ASCII word is lower-cased in a stack buffer: this runs for every
                 // capitalised word a rule's role slot meets, and must not allocate.)
@@ -369,8 +504,9 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// The hits of the built-in rules for a group of people at tokens `first..last` of a
-/// sentence ending at token `b`. `people` and `titles` are the sentence's mentions.
+/// The hit of the first rule of `inp.rules` that matches beside a group of people at
+/// tokens `first..last` of a sentence from token `a` to `b`. `people` and `titles` are the
+/// sentence's mentions. Only the rules that can start at one of the places tried are run.
 pub(crate) fn hits(
     inp: &Input<'_>,
     first: usize,
@@ -380,20 +516,29 @@ pub(crate) fn hits(
     people: &[(usize, usize)],
     titles: &[(usize, usize, usize)],
 ) -> Vec<Hit> {
-    let ctx = Ctx { inp, words: WordTable::builtin(), b, people, titles };
-    let mut out = Vec::new();
-    for rule in builtin() {
+    let set = inp.rules;
+    let ctx = Ctx { inp, words: WordTable::builtin(), b, people, titles, fuel: std::cell::Cell::new(FUEL) };
+    // The places a rule may start: right after the group (or after an appositive comma,
+    // "Jo Kim, who comes aboard as ..."), and, for a rule ending right before the group,
+    // each of the twelve tokens before it, nearest first.
+    let right: &[usize] = if inp.tt(last) == "," { &[last, last + 1] } else { &[last] };
+    let left: Vec<usize> = (first.saturating_sub(12).max(a)..first).rev().collect();
+    let mut ids: Vec<u32> = set.any.clone();
+    for &k in right.iter().chain(&left) {
+        if k < b {
+            set.candidates(inp.tt(k), &mut ids);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        let rule = set.rule(id as usize);
+        ctx.fuel.set(FUEL);
         let m = match rule.side {
-            // (An appositive comma may come first: "Jo Kim, who comes aboard as ...".)
-            Side::Right => ctx
-                .run(&rule.parts, last, Caps::default())
-                .or_else(|| (inp.tt(last) == ",").then(|| ctx.run(&rule.parts, last + 1, Caps::default())).flatten()),
-            // Ends right before the group: try the starts within twelve tokens.
+            Side::Right => right.iter().find_map(|&k| ctx.run(&rule.parts, k, Caps::default())),
             Side::Left => {
-                let ctx = Ctx { b: first, ..ctx };
-                (first.saturating_sub(12).max(a)..first)
-                    .rev()
-                    .find_map(|s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
+                let ctx = Ctx { b: first, fuel: std::cell::Cell::new(FUEL), ..ctx };
+                left.iter().find_map(|&s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
             }
         };
         let Some((_, caps)) = m else { continue };
@@ -408,11 +553,42 @@ pub(crate) fn hits(
             let sp = crate::span::Span::new(inp.toks[s].span.start, inp.toks[e - 1].span.end);
             sp.get(inp.text).map(str::to_string)
         });
-        out.push(Hit { rule: rule.name.as_str(), role, title: caps.title, character });
         // The first rule that matches decides.
-        break;
+        return vec![Hit { rule: set.name(id as usize), role, title: caps.title, character }];
     }
-    out
+    Vec::new()
+}
+
+/// The examples of `rules` that do not hold with `ex`: a positive must give its expected
+/// credits, at least one of them read by the rule itself; a negative must give no credit
+/// read by the rule. One line per failure, naming the rule.
+pub(crate) fn example_failures(ex: &crate::Extractor, rules: &[Rule]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for rule in rules {
+        for (text, want) in &rule.positives {
+            let f = ex.extract(text);
+            let got: Vec<String> = f
+                .roles
+                .iter()
+                .map(|r| {
+                    let role = serde_json::to_value(r.role).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                    format!("{}|{role}|{}|{}", r.person, r.title.as_deref().unwrap_or("null"), r.character.as_deref().unwrap_or("null"))
+                })
+                .collect();
+            let missing: Vec<&str> = want.split(" ; ").filter(|w| !got.iter().any(|g| g == w)).collect();
+            let by_rule = f.roles.iter().any(|r| r.evidence.rule == rule.name);
+            if !missing.is_empty() || !by_rule {
+                failures.push(format!("{}: + {text:?}: missing {missing:?}, read by the rule: {by_rule}, got {got:?}", rule.name));
+            }
+        }
+        for text in &rule.negatives {
+            let f = ex.extract(text);
+            if let Some(r) = f.roles.iter().find(|r| r.evidence.rule == rule.name) {
+                failures.push(format!("{}: - {text:?}: gave {} {:?} {:?}", rule.name, r.person, r.role, r.title));
+            }
+        }
+    }
+    failures
 }
 
 /// Person mentions `(first, last)` and title mentions `(first, last, title)` of a
@@ -442,36 +618,11 @@ mod tests {
         assert!(builtin().len() >= 10, "{}", builtin().len());
     }
 
-    /// Every rule's examples: each positive gives its expected credits, at least one of
-    /// them read by the rule itself; no negative gives a credit read by the rule.
+    /// Every built-in rule's examples hold.
     #[test]
     fn rule_examples() {
         let ex = crate::Extractor::new().expect("extractor builds");
-        let mut failures = Vec::new();
-        for rule in builtin() {
-            for (text, want) in &rule.positives {
-                let f = ex.extract(text);
-                let got: Vec<String> = f
-                    .roles
-                    .iter()
-                    .map(|r| {
-                        let role = serde_json::to_value(r.role).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-                        format!("{}|{role}|{}|{}", r.person, r.title.as_deref().unwrap_or("null"), r.character.as_deref().unwrap_or("null"))
-                    })
-                    .collect();
-                let missing: Vec<&str> = want.split(" ; ").filter(|w| !got.iter().any(|g| g == w)).collect();
-                let by_rule = f.roles.iter().any(|r| r.evidence.rule == rule.name);
-                if !missing.is_empty() || !by_rule {
-                    failures.push(format!("{}: + {text:?}\n    missing {missing:?}, read by the rule: {by_rule}, got {got:?}", rule.name));
-                }
-            }
-            for text in &rule.negatives {
-                let f = ex.extract(text);
-                if let Some(r) = f.roles.iter().find(|r| r.evidence.rule == rule.name) {
-                    failures.push(format!("{}: - {text:?}\n    gave {} {:?} {:?}", rule.name, r.person, r.role, r.title));
-                }
-            }
-        }
+        let failures = example_failures(&ex, builtin());
         assert!(failures.is_empty(), "{} failing rule examples:\n{}", failures.len(), failures.join("\n"));
     }
 
@@ -490,10 +641,75 @@ mod tests {
             ("rule\tcast.x\tright\tactor\tjoins\n+\ttext", "r.rules:2:1: examples are"),
             ("rule\tcast.x\tright\tactor\tjoins\n-\tno", "needs at least one positive"),
             ("rule\tcast.x\tright\tactor\tjoins?", "at least one element that is not optional"),
+            ("rule\tcast.x\tright\tactor\t...", "could match nothing"),
+            ("rule\tcast.x\tright\tactor\tjoins? ... <det>?", "could match nothing"),
+            ("rule\tcast.x\tright\tactor\tjoins ... a ... b ... c ... d", "at most 3 gaps"),
+            ("rule\tcast.x\tright\tactor\tjoins <det", "unknown element"),
+            ("rule\tcast.x\tright\tactor\tjoins a||b", "lower-case words separated by |"),
             ("oops", "r.rules:1:1: a line starts with"),
         ] {
             let err = parse(&[("r.rules", text)]).expect_err(text);
             assert!(err.contains(want), "{text:?}: {err}");
         }
+    }
+
+    #[test]
+    fn a_user_rule_may_not_take_a_built_in_name() {
+        let name = &builtin()[0].name;
+        let text = format!("rule\t{name}\tright\tactor\tjoins\n+\tx\ty|actor|null|null\n-\tz\n");
+        let err = RuleSet::with_user(&[("mine.rules", &text)]).expect_err("duplicate name");
+        assert!(err.starts_with("mine.rules:1:6: ") && err.contains("built-in rule's name"), "{err}");
+    }
+
+    #[test]
+    fn too_long_a_pattern_is_refused() {
+        let pattern = vec!["a?"; MAX_ELEMENTS].join(" ") + " joins";
+        let err = parse(&[("r.rules", &format!("rule\tcast.x\tright\tactor\t{pattern}"))]).expect_err("long");
+        assert!(err.contains("at most 24 elements"), "{err}");
+    }
+
+    /// The index: a rule is tried only where its first word can match, and ids keep the
+    /// rule order (the user's rules first).
+    #[test]
+    fn rules_are_indexed_by_their_first_words() {
+        let text = "rule\tcast.mine\tright\tactor\t<det>? helms|steers ... {title}\n+\tx\ty|actor|null|null\n-\tz\n\
+                    rule\tcast.any\tright\tactor\t{character} joins\n+\tx\ty|actor|null|null\n-\tz\n";
+        let set = RuleSet::with_user(&[("mine.rules", text)]).expect("parses");
+        assert_eq!(set.len(), builtin().len() + 2);
+        let mut ids = Vec::new();
+        set.candidates("Steers", &mut ids);
+        assert_eq!(ids, [0]);
+        ids.clear();
+        set.candidates("their", &mut ids);
+        assert_eq!(ids.first(), Some(&0));
+        assert!(set.any.contains(&1) && !set.any.contains(&0));
+        assert_eq!(set.name(0), "cast.mine");
+        assert!(matches!(set.name(2), Cow::Borrowed(_)));
+    }
+
+    /// 10,000 user rules: parsed and indexed at build, and an article pays only for the
+    /// rules whose first word it meets.
+    #[test]
+    fn ten_thousand_rules_build_and_run() {
+        let mut text = String::new();
+        for i in 0..10_000 {
+            text.push_str(&format!("rule\tuser.r{i}\tright\tdirector\thelmsw{i} {{title}}\n+\tx\ty|director|null|null\n-\tz\n"));
+        }
+        text.push_str("rule\tuser.last\tright\tdirector\thelms {title}\n+\tx\ty|director|null|null\n-\tz\n");
+        let ex = crate::Extractor::builder().rules_text("many.rules", &text).build().expect("builds");
+        let f = ex.extract("Ana Ruiz helms “Harbor Lights” for the studio.");
+        assert_eq!(f.roles.len(), 1);
+        assert_eq!(f.roles[0].evidence.rule, "user.last");
+    }
+
+    /// Optional elements and gaps on a run of matching words: the fuel bounds the search.
+    #[test]
+    fn a_pathological_pattern_is_bounded() {
+        let pattern = format!("{} ... a ... a ... a {{title}}", vec!["a?"; 16].join(" "));
+        let text = format!("rule\tuser.path\tright\tdirector\t{pattern}\n+\tx\ty|director|null|null\n-\tz\n");
+        let ex = crate::Extractor::builder().rules_text("p.rules", &text).build().expect("builds");
+        let article = format!("Ana Ruiz {} end.", "a ".repeat(200));
+        let f = ex.extract(&article);
+        assert!(f.roles.iter().all(|r| r.evidence.rule != "user.path"));
     }
 }

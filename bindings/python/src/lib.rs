@@ -33,6 +33,7 @@ fn py_err(e: newsfacts::Error) -> PyErr {
         },
         ErrorKind::BadDate { .. }
         | ErrorKind::Gazetteer { .. }
+        | ErrorKind::Rules(_)
         | ErrorKind::NotUtf8 { .. }
         | ErrorKind::Binary { .. }
         | ErrorKind::Build { .. } => PyValueError::new_err(e.to_string()),
@@ -175,6 +176,29 @@ fn text_of<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
     Err(PyTypeError::new_err(format!("text must be str or bytes, not {}", type_name(obj))))
 }
 
+/// The `rules` argument: one path (str or path-like) or an iterable of them.
+fn rule_paths(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<PathBuf>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
+        return Ok(vec![obj.extract::<PathBuf>()?]);
+    }
+    let wrong = || PyTypeError::new_err(format!("rules must be a rule file path or a list of paths, not {}", type_name(obj)));
+    if obj.is_instance_of::<PyBytes>() {
+        return Err(wrong());
+    }
+    let mut paths = Vec::new();
+    for item in obj.try_iter().map_err(|_| wrong())? {
+        let item = item?;
+        if !(item.is_instance_of::<PyString>() || item.hasattr("__fspath__")?) {
+            return Err(PyTypeError::new_err(format!("rules: paths must be str or path-like, not {}", type_name(&item))));
+        }
+        paths.push(item.extract::<PathBuf>()?);
+    }
+    Ok(paths)
+}
+
 /// A user gazetteer argument: a list of names, or the path of a gazetteer file.
 enum Gazetteer {
     Names(Vec<String>),
@@ -225,10 +249,13 @@ impl Gazetteer {
 ///         (`name` or `name<TAB>kind`: film, series, game, album, ...).
 ///     orgs: extra organizations, as a list of names (kind "other") or the path of a
 ///         gazetteer file (`name` or `name<TAB>kind`: studio, network, streamer, ...).
+///     rules: credit rule files to run beside the built-in rules: one path or a list of
+///         paths (format: docs/rules.md). `check_rules()` runs their examples.
 ///
 /// Raises:
-///     OSError: a gazetteer file cannot be read.
-///     ValueError: a gazetteer row is malformed (the message names file:line).
+///     OSError: a gazetteer or rule file cannot be read.
+///     ValueError: a gazetteer row or a rule is malformed (the message names file:line,
+///         and for a rule the column).
 ///     TypeError: an argument has the wrong type.
 #[pyclass(frozen, module = "newsfacts", name = "Extractor")]
 struct PyExtractor {
@@ -239,22 +266,29 @@ struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (people=None, titles=None, orgs=None))]
+    #[pyo3(signature = (people=None, titles=None, orgs=None, rules=None))]
     fn new(
         py: Python<'_>,
         people: Option<&Bound<'_, PyAny>>,
         titles: Option<&Bound<'_, PyAny>>,
         orgs: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyExtractor> {
         let people = Gazetteer::from_arg(people, "people")?;
         let titles = Gazetteer::from_arg(titles, "titles")?;
         let orgs = Gazetteer::from_arg(orgs, "orgs")?;
-        let repr = format!(
-            "newsfacts.Extractor(people={}, titles={}, orgs={})",
+        let rules = rule_paths(rules)?;
+        let mut repr = format!(
+            "newsfacts.Extractor(people={}, titles={}, orgs={}",
             people.as_ref().map_or("None".into(), Gazetteer::describe),
             titles.as_ref().map_or("None".into(), Gazetteer::describe),
             orgs.as_ref().map_or("None".into(), Gazetteer::describe),
         );
+        if !rules.is_empty() {
+            let shown: Vec<String> = rules.iter().map(|p| format!("{:?}", p.display().to_string())).collect();
+            repr.push_str(&format!(", rules=[{}]", shown.join(", ")));
+        }
+        repr.push(')');
         let inner = py
             .detach(|| -> Result<newsfacts::Extractor, newsfacts::Error> {
                 let mut b = newsfacts::Extractor::builder();
@@ -273,10 +307,19 @@ impl PyExtractor {
                     Some(Gazetteer::File(p)) => b = b.orgs_file(p)?,
                     None => {}
                 }
+                for p in &rules {
+                    b = b.rules_file(p)?;
+                }
                 b.build()
             })
             .map_err(py_err)?;
         Ok(PyExtractor { inner, repr })
+    }
+
+    /// Runs the examples of the user's rule files and returns one line per example that
+    /// does not hold (an empty list when all hold or there are no rule files).
+    fn check_rules(&self, py: Python<'_>) -> Vec<String> {
+        py.detach(|| self.inner.check_rules())
     }
 
     /// Extracts the facts of one article.
