@@ -409,7 +409,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     let mut stats: HashMap<&'t str, Stats> = HashMap::default();
     let mut order: Vec<(&'t str, Span)> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
-    let mut lists: Vec<Vec<&'t str>> = Vec::new();
+    // The name runs of the sentences read in context, and per sentence its range of them
+    // and its end token.
+    let mut list_runs: Vec<Run> = Vec::new();
+    let mut list_sentences: Vec<(usize, usize, usize)> = Vec::new();
     let headline = inp.article.headline;
 
     // A sentence repeated word for word (syndicated boilerplate, a doubled page) is no
@@ -555,32 +558,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         }
         quoted_titles(v, a, b, si, &mut stats, &mut order);
 
-        // Lists ("Anora, The Brutalist, A Complete Unknown and Conclave"): members are
-        // read as titles, each extended, separated by commas and "and".
-        let mut members: Vec<Run> = Vec::new();
-        let mut covered = 0;
-        for r in runs.iter() {
-            if r.first < covered {
-                continue;
-            }
-            let ext = v.title_extend(*r, b);
-            covered = ext.last;
-            members.push(ext);
-        }
-        let mut cur: Vec<&'t str> = Vec::new();
-        for (mi, m) in members.iter().enumerate() {
-            cur.push(m.span.get(v.text).unwrap_or(""));
-            let sep = members.get(mi + 1).is_some_and(|n| crate::text::joins_list(m.last, n.first, |k| v.tt(k)));
-            if !sep {
-                if cur.len() >= 2 {
-                    lists.push(std::mem::take(&mut cur));
-                }
-                cur.clear();
-            }
-        }
+        // (Lists are read once the well-known works are found: see `coordinated_lists`.)
+        let lo = list_runs.len();
+        list_runs.extend(runs.iter().copied());
+        list_sentences.push((lo, list_runs.len(), b));
     }
 
     let known_hits = known_titles(v, inp, &run_spans, &no_context, &mut stats, &mut order);
+    let lists = coordinated_lists(v, &list_runs, &list_sentences, &known_hits);
 
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
@@ -765,6 +750,49 @@ fn folds_equal(a: &str, b: &str) -> bool {
 }
 
 /// Whether a well-known work starts inside run `r` right after a preposition or "and".
+/// Lists ("Anora, The Brutalist, A Complete Unknown and Conclave"): runs of a sentence
+/// separated by commas and "and", each member extended as a title. A well-known work that
+/// starts at a member is the member whole ("Lean on Me, Death Warrant and Spy Hard"), and a
+/// member extended across "and" into a well-known work is two ("Young Frankenstein and
+/// Superman"). `sentences` holds, per sentence, its range of `runs` and its end token.
+fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize, usize)], known: &[(usize, usize)]) -> Vec<Vec<&'t str>> {
+    let mut lists = Vec::new();
+    let mut members: Vec<Run> = Vec::new();
+    for &(lo, hi, b) in sentences {
+        members.clear();
+        let mut covered = 0;
+        for r in &runs[lo..hi] {
+            if r.first < covered {
+                continue;
+            }
+            let mut m = v.title_extend(*r, b);
+            let at = known.partition_point(|h| h.0 < r.first);
+            if let Some(&(f, l)) = known.get(at).filter(|h| h.0 == r.first && h.1 > m.last && h.1 <= b) {
+                let span = Span::new(v.toks[f].span.start, v.toks[l - 1].span.end);
+                m = Run { first: f, last: l, span, sentence: r.sentence };
+            } else if m.last > r.last && v.tt(r.last) == "and" && known.iter().any(|&(f, l)| f == r.last + 1 && l <= m.last) {
+                // (Only a split right at "and": "Colman Domingo for Sing Sing" is a name and
+                // its work, not two members.)
+                m = *r;
+            }
+            covered = m.last;
+            members.push(m);
+        }
+        let mut cur: Vec<&'t str> = Vec::new();
+        for (mi, m) in members.iter().enumerate() {
+            cur.push(m.span.get(v.text).unwrap_or(""));
+            let sep = members.get(mi + 1).is_some_and(|n| crate::text::joins_list(m.last, n.first, |k| v.tt(k)));
+            if !sep {
+                if cur.len() >= 2 {
+                    lists.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+            }
+        }
+    }
+    lists
+}
+
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {
     // (Hits are in text order: only those starting inside the run are looked at.)
     let from = hits.partition_point(|h| h.0 <= r.first);
