@@ -229,6 +229,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     for m in &ents.mentions {
         last_seen.insert(m.target, m.span.start);
     }
+    // What the headline names: the article's subjects (the headline is read first).
+    let headline = inp.article.headline;
+    let mut in_headline: Vec<Target> = Vec::new();
     let toks = v.toks;
     let mut found: Vec<MentionRef> = Vec::new();
     let mut i = 0;
@@ -266,13 +269,22 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         }
         match hit {
             Some((j, sp, targets)) => {
+                let subjects: Vec<Target> = targets.iter().copied().filter(|t| in_headline.contains(t)).collect();
                 let target = if targets.len() == 1 {
                     targets[0]
+                } else if let [subject] = subjects[..] {
+                    // Shared surname, one of them the headline's: news calls the subject by
+                    // the bare surname and a relative by the full name ("his wife, Donna
+                    // Brown Guillaume, said ... Guillaume also built a career").
+                    subject
                 } else {
-                    // Shared surname: the one mentioned last before here.
+                    // Otherwise the one mentioned last before here.
                     *targets.iter().max_by_key(|t| last_seen.get(t).map_or(0, |&p| p + 1)).unwrap_or(&targets[0])
                 };
                 last_seen.insert(target, sp.start);
+                if headline.is_some_and(|h| h.contains(sp)) && !in_headline.contains(&target) {
+                    in_headline.push(target);
+                }
                 found.push(MentionRef { span: sp, target });
                 i = j + 1;
             }

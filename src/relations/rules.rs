@@ -364,6 +364,8 @@ struct Ctx<'a, 'i> {
 struct Caps {
     role: Option<RoleKind>,
     title: Option<usize>,
+    /// The token right after the captured title's mention (closing quotes included).
+    title_end: usize,
     character: Option<(usize, usize)>,
 }
 
@@ -482,6 +484,7 @@ impl Ctx<'_, '_> {
                 while matches!(self.word(end), "”" | "\"" | "’") {
                     end += 1;
                 }
+                caps.title_end = end;
                 self.run(rest, end, caps)
             }
             Elem::Character => {
@@ -553,10 +556,36 @@ pub(crate) fn hits(
             let sp = crate::span::Span::new(inp.toks[s].span.start, inp.toks[e - 1].span.end);
             sp.get(inp.text).map(str::to_string)
         });
-        // The first rule that matches decides.
-        return vec![Hit { rule: set.name(id as usize), role, title: caps.title, character }];
+        // The first rule that matches decides; a captured work that opens a list gives one
+        // credit per work ("with roles in A, “B” and C").
+        let name = set.name(id as usize);
+        let mut works = vec![caps.title];
+        if caps.title.is_some() {
+            works.extend(listed_after(&ctx, caps.title_end).into_iter().map(Some));
+        }
+        return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone() }).collect();
     }
     Vec::new()
+}
+
+/// The works listed right after a title mention ending at token `end`, each joined to the
+/// one before by a comma, "and" or the like (quotes around them skipped): "A, “B” and C".
+fn listed_after(ctx: &Ctx<'_, '_>, mut end: usize) -> Vec<usize> {
+    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
+    let mut out = Vec::new();
+    // The next title mention that starts within a few tokens.
+    while let Some(&(first, last, t)) = ctx.titles.iter().find(|m| m.0 >= end && m.0 <= end + 5) {
+        let gap: Vec<&str> = (end..first).map(|k| ctx.word(k)).filter(|w| !quote(w)).collect();
+        if !crate::text::joins_list(0, gap.len(), |i| gap[i]) || out.contains(&t) {
+            break;
+        }
+        out.push(t);
+        end = last;
+        while end < ctx.b && quote(ctx.word(end)) {
+            end += 1;
+        }
+    }
+    out
 }
 
 /// The examples of `rules` that do not hold with `ex`: a positive must give its expected
