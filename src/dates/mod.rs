@@ -1,7 +1,9 @@
 //! Dates: find every temporal expression and normalize it against the publication date.
 //!
 //! `scan` finds surface forms ("June 6, 2025", "Sept. 24", "the fall of 2023", "Q3 2025",
-//! "next month", "opened Friday", "on the 14th") in one linear pass; `resolve` turns them into ISO values
+//! "next month", "opened Friday", "on the 14th", "three weeks ago", "the third quarter",
+//! "1-8 September", "the first of March", "the last Friday of October", "that day") in one
+//! linear pass; `resolve` turns them into ISO values
 //! at the granularity the text states, using the publication date and the tense of the
 //! sentence (`tense`) for relative ones. With no publication date, a relative date has no
 //! value. Words live in `data/date_words.tsv`.
@@ -105,6 +107,8 @@ impl DateScanner {
         let mut context: Option<(usize, i32)> = None;
         // The month of the last day named, for "on the 14th".
         let mut context_month: Option<(i32, u8)> = None;
+        // The last day named and its sentence, for "that day".
+        let mut last_day: Option<(usize, Date)> = None;
         // A year heading a list ("Arch Enemy 2025 North American tour dates:") and whether
         // a row under it was read: a blank line after the rows ends the list.
         let mut list_year: Option<(i32, bool)> = None;
@@ -134,7 +138,18 @@ impl DateScanner {
             } else {
                 Tense::Unknown
             };
-            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month });
+            // "in two weeks" is a date only looking ahead ("arrives in two weeks"; "sold out in
+            // three days" is a duration).
+            if matches!(hit.expr, Expr::Count { future_only: true, .. }) && tense != Tense::Future {
+                continue;
+            }
+            // "that day" names the day named last, a sentence or two before; with none, it is
+            // no date.
+            let context_day = last_day.filter(|&(ix, _)| ix + SAME_DAY_SENTENCES >= sentence_ix).map(|(_, d)| d);
+            if hit.expr == Expr::SameDay && context_day.is_none() {
+                continue;
+            }
+            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month, context_day });
             if let Some(y) = written_year(&hit.expr).filter(|_| hit.context) {
                 context = Some((sentence_ix, y));
             }
@@ -149,6 +164,7 @@ impl DateScanner {
             if let (Granularity::Day, Some(DateValue::Point(v))) = (r.granularity, &r.value) {
                 if let Ok(d) = v.parse::<Date>() {
                     context_month = Some((d.year(), d.month()));
+                    last_day = Some((sentence_ix, d));
                 }
             }
             let impossible = matches!(hit.expr, Expr::Impossible);
@@ -191,6 +207,9 @@ fn heading_year(line: &str) -> Option<i32> {
 
 /// Longest list heading line.
 const HEADING_BYTES: usize = 120;
+
+/// How many sentences back "that day" looks for the day it names.
+const SAME_DAY_SENTENCES: usize = 2;
 
 /// The year a match writes out, for year-less dates later in its sentence.
 fn written_year(expr: &Expr) -> Option<i32> {
