@@ -1,7 +1,9 @@
 //! Dates: find every temporal expression and normalize it against the publication date.
 //!
 //! `scan` finds surface forms ("June 6, 2025", "Sept. 24", "the fall of 2023", "Q3 2025",
-//! "next month", "opened Friday", "on the 14th") in one linear pass; `resolve` turns them into ISO values
+//! "next month", "opened Friday", "on the 14th", "three weeks ago", "the third quarter",
+//! "1-8 September", "the first of March", "the last Friday of October", "that day") in one
+//! linear pass; `resolve` turns them into ISO values
 //! at the granularity the text states, using the publication date and the tense of the
 //! sentence (`tense`) for relative ones. With no publication date, a relative date has no
 //! value. Words live in `data/date_words.tsv`.
@@ -105,20 +107,56 @@ impl DateScanner {
         let mut context: Option<(usize, i32)> = None;
         // The month of the last day named, for "on the 14th".
         let mut context_month: Option<(i32, u8)> = None;
+        // The last day named and its sentence, for "that day".
+        let mut last_day: Option<(usize, Date)> = None;
+        // A year heading a list ("Arch Enemy 2025 North American tour dates:") and whether
+        // a row under it was read: a blank line after the rows ends the list.
+        let mut list_year: Option<(i32, bool)> = None;
+        let mut prev_end = 0;
         for hit in Scanner::new(words, text) {
             while sentence_ix < sentences.len() && sentences[sentence_ix].end <= hit.span.start {
                 sentence_ix += 1;
             }
             let sentence = sentences.get(sentence_ix).filter(|s| s.start <= hit.span.start).copied();
-            let context_year = context.filter(|&(ix, _)| sentence.is_some() && ix == sentence_ix).map(|(_, y)| y);
+            // The text since the last match, read once: a blank line, a list heading.
+            let gap = text.get(prev_end.min(hit.span.start)..hit.span.start).unwrap_or("");
+            if list_year.is_some_and(|(_, rows)| rows) && gap.contains("\n\n") {
+                list_year = None;
+            }
+            if let Some(y) = gap.rsplit('\n').find_map(heading_year) {
+                list_year = Some((y, false));
+            }
+            prev_end = hit.span.end;
+            let in_list = list_year.is_some() && gap.contains('\n');
+            let context_year = context.filter(|&(ix, _)| sentence.is_some() && ix == sentence_ix).map(|(_, y)| y).or_else(|| {
+                let (y, _) = list_year.filter(|_| in_list)?;
+                list_year = Some((y, true));
+                Some(y)
+            });
             let tense = if resolve::needs_tense(&hit.expr) {
                 tense::tense_of(words, text, sentence.unwrap_or(Span::new(0, text.len())), hit.span)
             } else {
                 Tense::Unknown
             };
-            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month });
+            // "in two weeks" is a date only looking ahead ("arrives in two weeks"; "sold out in
+            // three days" is a duration).
+            if matches!(hit.expr, Expr::Count { future_only: true, .. }) && tense != Tense::Future {
+                continue;
+            }
+            // "that day" names the day named last, a sentence or two before; with none, it is
+            // no date.
+            let context_day = last_day.filter(|&(ix, _)| ix + SAME_DAY_SENTENCES >= sentence_ix).map(|(_, d)| d);
+            if hit.expr == Expr::SameDay && context_day.is_none() {
+                continue;
+            }
+            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month, context_day });
             if let Some(y) = written_year(&hit.expr).filter(|_| hit.context) {
                 context = Some((sentence_ix, y));
+            }
+            if let Expr::Point(scan::Point::Year(y)) = hit.expr {
+                if list_heading(text, hit.span.end) {
+                    list_year = Some((y, false));
+                }
             }
             if let Some((sp, y)) = hit.typo {
                 warnings.push(format!("typo'd year {:?} at byte {} read as {y}", sp.get(text).unwrap_or(""), sp.start));
@@ -126,6 +164,7 @@ impl DateScanner {
             if let (Granularity::Day, Some(DateValue::Point(v))) = (r.granularity, &r.value) {
                 if let Ok(d) = v.parse::<Date>() {
                     context_month = Some((d.year(), d.month()));
+                    last_day = Some((sentence_ix, d));
                 }
             }
             let impossible = matches!(hit.expr, Expr::Impossible);
@@ -143,6 +182,34 @@ impl DateScanner {
         }
     }
 }
+
+/// Whether the year match ending at `end` is in a list heading ("2025 tour dates:"): the
+/// rest of its line, at most [`HEADING_BYTES`] long, ends with a colon.
+fn list_heading(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let Some(nl) = rest.bytes().take(HEADING_BYTES).position(|c| c == b'\n') else { return false };
+    rest.get(..nl).is_some_and(|line| heading_year(line).is_some() || (line.trim_end().ends_with(':') && !line.contains(". ")))
+}
+
+/// The year a list heading states: a line of at most [`HEADING_BYTES`] ending with a colon,
+/// not a sentence, with a plausible year in it ("Arch Enemy 2025 North American tour
+/// dates:", where the year is a name's and no date match of its own).
+fn heading_year(line: &str) -> Option<i32> {
+    let line = line.trim_end();
+    if line.len() > HEADING_BYTES || !line.ends_with(':') || line.contains(". ") {
+        return None;
+    }
+    line.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1870..=2100).contains(y))
+}
+
+/// Longest list heading line.
+const HEADING_BYTES: usize = 120;
+
+/// How many sentences back "that day" looks for the day it names.
+const SAME_DAY_SENTENCES: usize = 2;
 
 /// The year a match writes out, for year-less dates later in its sentence.
 fn written_year(expr: &Expr) -> Option<i32> {

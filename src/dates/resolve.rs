@@ -3,9 +3,9 @@
 //! out. Without a publication date such a match has no value: never a guess.
 
 use crate::date::Date;
-use crate::dates::scan::{Expr, Point};
+use crate::dates::scan::{Expr, MonthRef, Pick, Point};
 use crate::dates::tense::Tense;
-use crate::dates::words::{Season, Shift, Unit};
+use crate::dates::words::{nth_weekday, Season, Shift, Unit};
 use crate::facts::{DateValue, Granularity};
 
 /// What the resolver knows besides the match.
@@ -18,6 +18,8 @@ pub(crate) struct Anchor {
     /// The year and month of the last day named earlier in the article ("dated Sept. 14.
     /// ... debuts on the 14th").
     pub context_month: Option<(i32, u8)>,
+    /// The last day named a sentence or two before, for "that day" and "the same date".
+    pub context_day: Option<Date>,
 }
 
 /// A resolved match.
@@ -73,9 +75,16 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Point::Quarter { .. } => Granularity::Quarter,
             Point::Season { .. } => Granularity::Season,
         },
-        Expr::Days(_) | Expr::Weekday { .. } | Expr::DayOfMonth(_) | Expr::Holiday { .. } => Granularity::Day,
-        Expr::Unit { unit, .. } => match unit {
-            Unit::Week => Granularity::Day,
+        Expr::Days(_)
+        | Expr::Weekday { .. }
+        | Expr::DayOfMonth { .. }
+        | Expr::Holiday { .. }
+        | Expr::InMonth { .. }
+        | Expr::WeekdayOfWeek { .. }
+        | Expr::SameDay => Granularity::Day,
+        Expr::QuarterOf(_) => Granularity::Quarter,
+        Expr::Unit { unit, .. } | Expr::Count { unit, .. } => match unit {
+            Unit::Day | Unit::Week => Granularity::Day,
             Unit::Month => Granularity::Month,
             Unit::Quarter => Granularity::Quarter,
             Unit::Year => Granularity::Year,
@@ -91,7 +100,9 @@ pub(crate) fn needs_tense(expr: &Expr) -> bool {
         Expr::Point(p) => point_needs_tense(p),
         Expr::Range(a, b) => point_needs_tense(a) && point_needs_tense(b),
         Expr::Weekday { shift, .. } => *shift == Shift::Tense,
-        Expr::DayOfMonth(_) | Expr::Holiday { .. } => true,
+        Expr::DayOfMonth { .. } | Expr::Holiday { .. } | Expr::QuarterOf(_) => true,
+        Expr::Count { future_only, .. } => *future_only,
+        Expr::InMonth { month: MonthRef::Named { year: None, .. }, .. } => true,
         _ => false,
     }
 }
@@ -122,10 +133,31 @@ pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
             let v = a.published.and_then(|p| by_tense(p, [p.year() - 1, p.year(), p.year() + 1].map(on), a.tense));
             (v.map(|d| (Val::Day(d), None)), true)
         }
-        Expr::DayOfMonth(d) => match a.context_month {
-            Some((y, m)) => (Date::new(y, m, d).map(|d| (Val::Day(d), None)), false),
-            None => (a.published.and_then(|p| day_of_month(p, d, a.tense)).map(|d| (Val::Day(d), None)), true),
+        Expr::DayOfMonth { day, weekday: None } => match a.context_month {
+            Some((y, m)) => (Date::new(y, m, day).map(|d| (Val::Day(d), None)), false),
+            None => (a.published.and_then(|p| day_of_month(p, day, a.tense)).map(|d| (Val::Day(d), None)), true),
         },
+        Expr::DayOfMonth { day, weekday: Some(wd) } => {
+            let anchor = a.context_month.and_then(|(y, m)| Date::new(y, m, 1)).or(a.published);
+            (anchor.and_then(|p| day_on_weekday(p, day, wd, a.tense)).map(|d| (Val::Day(d), None)), true)
+        }
+        Expr::InMonth { pick, month } => {
+            let (ym, rel) = match month {
+                MonthRef::Named { month, year: Some(y) } => (Some((y, month)), false),
+                MonthRef::Named { month, year: None } => match a.context_year {
+                    Some(y) => (Some((y, month)), false),
+                    None => (a.published.map(|p| (month_year(p, month, Shift::Tense, a.tense), month)), true),
+                },
+                MonthRef::Offset(k) => (a.published.map(|p| month_plus(p, i64::from(k))), true),
+            };
+            let day = ym.and_then(|(y, m)| match pick {
+                Pick::Day(d) => Date::new(y, m, d),
+                Pick::Nth { n, wd } => nth_weekday(y, m, n, wd),
+                Pick::LastDay => Date::new(y, m, crate::date::days_in_month(y, m)),
+            });
+            (day.map(|d| (Val::Day(d), None)), rel)
+        }
+        Expr::SameDay => (a.context_day.map(|d| (Val::Day(d), None)), false),
         _ => (relative(expr, a), true),
     };
     // ISO 8601 without an expanded representation has years 0000 to 9999 only.
@@ -208,15 +240,49 @@ fn by_tense(p: Date, cands: [Option<Date>; 3], tense: Tense) -> Option<Date> {
 }
 
 /// Day `d` of the publication month, or of the month before or after when the tense
-/// points there and the day is behind or ahead of publication.
+/// points there and the day is behind or ahead of publication; with no tense, the next
+/// month's when this month's is long gone (as for a month-day, [`RECENT_DAYS`]).
 fn day_of_month(p: Date, d: u8, tense: Tense) -> Option<Date> {
     let shift = match tense {
         Tense::Future if d < p.day() => 1,
         Tense::Past if d > p.day() => -1,
+        Tense::Unknown if i64::from(d) < i64::from(p.day()) - RECENT_DAYS => 1,
         _ => 0,
     };
     let n = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + shift;
     Date::new(n.div_euclid(12) as i32, (n.rem_euclid(12) + 1) as u8, d)
+}
+
+/// Day `d` falling on weekday `wd` ("Tuesday the 19th"): of the months around `p`, the
+/// one the tense points to (as for a month-day without its year).
+fn day_on_weekday(p: Date, d: u8, wd: u8, tense: Tense) -> Option<Date> {
+    let cands = (-12..=12).filter_map(|k| {
+        let (y, m) = month_plus(p, k);
+        Date::new(y, m, d).filter(|x| x.weekday() == wd)
+    });
+    let pd = p.days_since_epoch();
+    match tense {
+        Tense::Past => cands.filter(|x| *x <= p).max(),
+        Tense::Future => cands.filter(|x| *x >= p).min(),
+        Tense::Unknown => cands.filter(|x| x.days_since_epoch() >= pd - RECENT_DAYS).min(),
+    }
+}
+
+/// The year and month `k` months after the publication month.
+fn month_plus(p: Date, k: i64) -> (i32, u8) {
+    let n = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + k;
+    (n.div_euclid(12) as i32, (n.rem_euclid(12) + 1) as u8)
+}
+
+/// The year of a quarter written without one ("the third quarter", "Q4"): the
+/// publication year, or the year before or after when the tense points there.
+fn quarter_year(p: Date, q: u8, tense: Tense) -> i32 {
+    let cur = (p.month() - 1) / 3 + 1;
+    match tense {
+        Tense::Past if q > cur => p.year() - 1,
+        Tense::Future if q < cur => p.year() + 1,
+        _ => p.year(),
+    }
 }
 
 /// The year of a month written without one ("in March", "last June").
@@ -299,6 +365,24 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
     match *expr {
         Expr::Days(k) => Some((add(i64::from(k))?, None)),
         Expr::Weekday { wd, shift } => Some((Val::Day(weekday(p, wd, shift, a.tense)?), None)),
+        Expr::Count { unit, n, .. } => match unit {
+            Unit::Day => Some((add(i64::from(n))?, None)),
+            Unit::Week => Some((add(7 * i64::from(n))?, None)),
+            Unit::Month => {
+                let (y, m) = month_plus(p, i64::from(n));
+                Some((Val::Month(y, m), None))
+            }
+            Unit::Quarter => {
+                let k = i64::from(p.year()) * 4 + i64::from((p.month() - 1) / 3) + i64::from(n);
+                Some((Val::Quarter(k.div_euclid(4) as i32, (k.rem_euclid(4) + 1) as u8), None))
+            }
+            Unit::Year => Some((Val::Year(p.year().checked_add(n)?), None)),
+        },
+        Expr::QuarterOf(q) => Some((Val::Quarter(a.context_year.unwrap_or_else(|| quarter_year(p, q, a.tense)), q), None)),
+        Expr::WeekdayOfWeek { wd, offset } => Some((add(i64::from(wd) - i64::from(p.weekday()) + 7 * i64::from(offset))?, None)),
+        // "this day", "next day": a stretch of narrative time, never read (the scanner
+        // makes no such match).
+        Expr::Unit { unit: Unit::Day, .. } => None,
         Expr::Unit { unit: Unit::Week, offset } => {
             let monday = -i64::from(p.weekday()) + 7 * i64::from(offset);
             Some((add(monday)?, Some(add(monday + 6)?)))
@@ -333,7 +417,14 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
             };
             Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
         }
-        Expr::Point(_) | Expr::Range(..) | Expr::YearOffset(..) | Expr::Impossible | Expr::DayOfMonth(_) | Expr::Holiday { .. } => None,
+        Expr::Point(_)
+        | Expr::Range(..)
+        | Expr::YearOffset(..)
+        | Expr::Impossible
+        | Expr::DayOfMonth { .. }
+        | Expr::Holiday { .. }
+        | Expr::InMonth { .. }
+        | Expr::SameDay => None,
     }
 }
 

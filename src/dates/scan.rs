@@ -62,15 +62,63 @@ pub(crate) enum Expr {
     YearOffset(Point, i8),
     /// A day that does not exist ("February 30", "2025-02-29"): no date, and no title.
     Impossible,
-    /// "on the 14th": that day of the month of the last day named before it (else of the
-    /// publication month, by tense).
-    DayOfMonth(u8),
+    /// "on the 14th", "Tuesday the 19th": that day of the month of the last day named
+    /// before it (else of the publication month, by tense); with a weekday, of the nearest
+    /// month where that day falls on it.
+    DayOfMonth {
+        day: u8,
+        weekday: Option<u8>,
+    },
+    /// A number of units from the publication date: "three weeks ago" (-3 weeks), "a month
+    /// from now", "in two years" (`future_only`: a date only in a future sentence, as "sold
+    /// out in three days" is a duration).
+    Count {
+        unit: Unit,
+        n: i32,
+        future_only: bool,
+    },
+    /// "the third quarter", "Q4": that quarter of the year the tense points to.
+    QuarterOf(u8),
+    /// A day picked in a month: "the 20th of next month", "the first Tuesday of October",
+    /// "the last day of March".
+    InMonth {
+        pick: Pick,
+        month: MonthRef,
+    },
+    /// "Wednesday next week", "Monday of this week": a weekday of the calendar week
+    /// (Monday to Sunday) `offset` weeks from publication.
+    WeekdayOfWeek {
+        wd: u8,
+        offset: i8,
+    },
+    /// "that day", "the same date": the day named last, a sentence or two before.
+    SameDay,
     /// A holiday without a year ("on Halloween", "Christmas Eve"): its day in the year the
     /// tense points to; `eve` for the day before.
     Holiday {
         holiday: Holiday,
         eve: bool,
     },
+}
+
+/// Which day of a month [`Expr::InMonth`] picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pick {
+    /// "the 20th (day) of".
+    Day(u8),
+    /// The `n`-th weekday (Monday = 0), -1 for the last: "the first Tuesday of".
+    Nth { n: i8, wd: u8 },
+    /// "the last day of".
+    LastDay,
+}
+
+/// The month of an [`Expr::InMonth`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MonthRef {
+    /// "October", "October 2014".
+    Named { month: u8, year: Option<i32> },
+    /// "this month" (0), "next month" (1), "last month" (-1), "the month" (0).
+    Offset(i8),
 }
 
 /// One match.
@@ -182,7 +230,10 @@ impl<'a> Scanner<'a> {
             Cal::Weekday { wd, abbr } => self.weekday(st, e, wd, abbr),
             Cal::Season(season) => self.season(st, e, season),
             Cal::DayOffset(k) => self.day_word(st, e, k),
-            Cal::Unit(unit) => self.unit(st, e, unit),
+            Cal::Unit(Unit::Day) => self.unit_count(st, e, Unit::Day, false).or_else(|| self.day_unit(st, e)),
+            Cal::Unit(unit) => self.unit_count(st, e, unit, false).or_else(|| self.unit(st, e, unit)),
+            Cal::Units(unit) => self.unit_count(st, e, unit, true),
+            Cal::Ordinal(n) => self.ordinal(st, e, n),
             Cal::Q(q) => self.quarter_q(st, e, q),
             Cal::Holiday(h) => self.holiday(st, e, h),
             _ => None,
@@ -210,7 +261,7 @@ impl<'a> Scanner<'a> {
     /// The month-day part after a month name: "6", "6th", "4–14", "3 to April 19", then
     /// an optional year.
     fn month_day(&mut self, st: usize, month: u8, q: usize) -> Option<Hit> {
-        let (d1, e1) = self.day_at(q)?;
+        let (d1, e1) = self.day_at(q).or_else(|| self.spelled_day_after_month(st, q))?;
         if d1 > days_in_month(2024, month) {
             let end = self.year_after(e1, true, false).map_or(e1, |y| y.span.end);
             return Some(Hit::impossible(st, end));
@@ -218,7 +269,7 @@ impl<'a> Scanner<'a> {
         let mut to: Option<(u8, u8)> = None;
         let mut end = e1;
         if let Some(r) = self.connector(e1, false) {
-            if let Some((d2, e2)) = self.day_at(r) {
+            if let Some((d2, e2)) = self.day_at(self.skip_the(r)) {
                 if d2 > d1 && d2 <= days_in_month(2024, month) {
                     to = Some((month, d2));
                     end = e2;
@@ -411,11 +462,23 @@ impl<'a> Scanner<'a> {
                 h.span.start = st;
                 return Some(h);
             }
+            if let Some(h) = self.weekday_day(st, r, wd) {
+                return Some(h);
+            }
         }
         if abbr {
             return None;
         }
+        if let Some(h) = self.weekday_of_week(st, e, wd) {
+            return Some(h);
+        }
         let pf = self.prefix(st);
+        // "the last Friday of October".
+        if pf.shift == Shift::Last && self.b[pf.shift_start..].starts_with(b"last") {
+            if let Some(h) = self.in_month(self.the_before(pf.shift_start), e, Pick::Nth { n: -1, wd }) {
+                return Some(h);
+            }
+        }
         if pf.shift == Shift::Tense {
             if let Some((ws, we)) = self.word_before(st) {
                 // "Black Friday", "Freaky Friday": a capitalised word before makes a name;
@@ -444,6 +507,48 @@ impl<'a> Scanner<'a> {
         }
         let start = if pf.shift != Shift::Tense { pf.start } else { st };
         Some(Hit { span: Span::new(start, e), expr: Expr::Weekday { wd, shift: pf.shift }, typo: None, context: true })
+    }
+
+    /// "Tuesday the 19th", "Thu 15th": a weekday and a day of the month.
+    fn weekday_day(&self, st: usize, r: usize, wd: u8) -> Option<Hit> {
+        let r2 = self.skip_the(r);
+        let (d, e) = self.day_at(r2)?;
+        let suffixed = !self.b[r2..e].iter().all(u8::is_ascii_digit);
+        if r2 == r && !suffixed {
+            return None;
+        }
+        // "Friday the 13th" is also a film series.
+        if wd == 4 && d == 13 && r2 > r {
+            return None;
+        }
+        // "Sunday 3rd place".
+        if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
+            return None;
+        }
+        Some(Hit { span: Span::new(st, e), expr: Expr::DayOfMonth { day: d, weekday: Some(wd) }, typo: None, context: false })
+    }
+
+    /// "Wednesday next week", "Monday of this week", "Sunday from last week".
+    fn weekday_of_week(&self, st: usize, e: usize, wd: u8) -> Option<Hit> {
+        let (mut s, mut e2) = self.word_after(e)?;
+        if self.b[s..e2].eq_ignore_ascii_case(b"of") || self.b[s..e2].eq_ignore_ascii_case(b"from") {
+            (s, e2) = self.word_after(e2)?;
+        }
+        let w = &self.b[s..e2];
+        if w.eq_ignore_ascii_case(b"past") || w.eq_ignore_ascii_case(b"coming") {
+            return None;
+        }
+        let offset = match self.info(s, e2).cal {
+            Some(Cal::Shift(Shift::This)) => 0,
+            Some(Cal::Shift(Shift::Next)) => 1,
+            Some(Cal::Shift(Shift::Last)) => -1,
+            _ => return None,
+        };
+        let (us, ue) = self.word_after(e2)?;
+        if self.info(us, ue).cal != Some(Cal::Unit(Unit::Week)) || self.apostrophe_at(ue).is_some() {
+            return None;
+        }
+        Some(Hit { span: Span::new(st, ue), expr: Expr::WeekdayOfWeek { wd, offset }, typo: None, context: true })
     }
 
     /// "summer 2026", "the fall of 2023", "holiday 2027", "this summer", "last fall".
@@ -526,15 +631,20 @@ impl<'a> Scanner<'a> {
     fn unit(&mut self, st: usize, e: usize, unit: Unit) -> Option<Hit> {
         if unit == Unit::Quarter {
             if let Some((ws, we)) = self.word_before(st).or_else(|| self.hyphenated_before(st)) {
-                if let Some(Cal::Ordinal(q)) = self.info(ws, we).cal {
+                if let Some(q) = self.ordinal_word(ws, we).filter(|q| (1..=4).contains(q)) {
+                    let start = if ws >= self.last_end { ws } else { st };
                     if let Some(y) = self.year_after(e, true, true) {
-                        let start = if ws >= self.last_end { ws } else { st };
                         return Some(Hit {
                             span: Span::new(start, y.span.end),
                             expr: Expr::Point(Point::Quarter { year: y.value, q }),
                             typo: typo_of(y),
                             context: true,
                         });
+                    }
+                    // "the third quarter", "third-quarter earnings": the year by the tense;
+                    // not "the fourth quarter of the game".
+                    if !self.word_after(e).is_some_and(|(ns, ne)| self.b[ns..ne].eq_ignore_ascii_case(b"of")) {
+                        return Some(Hit { span: Span::new(start, e), expr: Expr::QuarterOf(q), typo: None, context: true });
                     }
                 }
             }
@@ -545,6 +655,8 @@ impl<'a> Scanner<'a> {
             // Week-level phrases ("this week", "next week", "last week") are not dates
             // (docs/gold-json.md): a week is no calendar value a reader can check.
             _ if unit == Unit::Week => return None,
+            // "the next day" counts from the story, not from publication.
+            _ if unit == Unit::Day => return None,
             Shift::This => 0,
             Shift::Last => -1,
             Shift::Next => 1,
@@ -618,13 +730,270 @@ impl<'a> Scanner<'a> {
         if !self.is_cap(st) {
             return None;
         }
-        let y = self.year_after(e, true, true)?;
+        let Some(y) = self.year_after(e, true, true) else {
+            // "Q4" alone: the quarter of the year the tense points to.
+            return Some(Hit { span: Span::new(st, e), expr: Expr::QuarterOf(q), typo: None, context: true });
+        };
         Some(Hit {
             span: Span::new(st, y.span.end),
             expr: Expr::Point(Point::Quarter { year: y.value, q }),
             typo: typo_of(y),
             context: true,
         })
+    }
+
+    /// "three weeks ago", "a month from now", "two years hence", "in two weeks": a number
+    /// of units counted from the publication date. Not "a few days ago", "the two weeks
+    /// since", "11 days later" (counted from something else the story names).
+    fn unit_count(&self, st: usize, e: usize, unit: Unit, plural: bool) -> Option<Hit> {
+        let (ns, ne) = self.word_before(st)?;
+        if ns < self.last_end || self.number_continued(ns) || self.amount_before(ns) {
+            return None;
+        }
+        let w = &self.b[ns..ne];
+        let n: i32 = match self.info(ns, ne).cal {
+            Some(Cal::Number(n)) => i32::from(n),
+            _ if w.len() <= 3 && w.iter().all(u8::is_ascii_digit) => w.iter().fold(0, |a, &c| a * 10 + i32::from(c - b'0')),
+            _ => return None,
+        };
+        if n == 0 || plural != (n > 1) {
+            return None;
+        }
+        let after = self.word_after(e);
+        let word = |s: usize, e: usize, x: &[u8]| self.b[s..e].eq_ignore_ascii_case(x);
+        let (sign, end) = match after {
+            Some((s2, e2)) if word(s2, e2, b"ago") => (-1, e2),
+            Some((s2, e2)) if word(s2, e2, b"hence") => (1, e2),
+            Some((s2, e2)) if word(s2, e2, b"from") => match self.word_after(e2) {
+                Some((s3, e3)) if word(s3, e3, b"now") || word(s3, e3, b"today") => (1, e3),
+                _ => return None,
+            },
+            _ => (0, e),
+        };
+        if sign != 0 {
+            return Some(Hit {
+                span: Span::new(ns, end),
+                expr: Expr::Count { unit, n: sign * n, future_only: false },
+                typo: None,
+                context: false,
+            });
+        }
+        // "in two weeks": a date only in a sentence that looks ahead (checked with its tense).
+        let (is, ie) = self.word_before(ns)?;
+        if is < self.last_end || !word(is, ie, b"in") {
+            return None;
+        }
+        Some(Hit { span: Span::new(is, e), expr: Expr::Count { unit, n, future_only: true }, typo: None, context: false })
+    }
+
+    /// "that day", "the same date" (the day named last), "the day after tomorrow", "the
+    /// last day of March".
+    fn day_unit(&self, st: usize, e: usize) -> Option<Hit> {
+        let (ws, we) = self.word_before(st)?;
+        if ws < self.last_end {
+            return None;
+        }
+        let is = |s: usize, e: usize, x: &[u8]| self.b[s..e].eq_ignore_ascii_case(x);
+        let same = |start: usize| Some(Hit { span: Span::new(start, e), expr: Expr::SameDay, typo: None, context: false });
+        if is(ws, we, b"that") {
+            return same(ws);
+        }
+        if is(ws, we, b"same") {
+            let (ts, te) = self.word_before(ws)?;
+            return if is(ts, te, b"the") && ts >= self.last_end { same(ts) } else { None };
+        }
+        if is(ws, we, b"the") && is(st, e, b"day") {
+            let (as_, ae) = self.word_after(e)?;
+            let (bs, be) = self.word_after(ae)?;
+            let k = match self.info(bs, be).cal {
+                Some(Cal::DayOffset(1)) if is(as_, ae, b"after") => 2,
+                Some(Cal::DayOffset(-1)) if is(as_, ae, b"before") => -2,
+                _ => return None,
+            };
+            return Some(Hit { span: Span::new(ws, be), expr: Expr::Days(k), typo: None, context: true });
+        }
+        if is(ws, we, b"last") && is(st, e, b"day") {
+            // "the fifth last day of May" counts back: not read.
+            if self.word_before(ws).is_some_and(|(os, oe)| self.ordinal_word(os, oe).is_some()) {
+                return None;
+            }
+            let start = self.the_before(ws);
+            return self.in_month(start, e, Pick::LastDay);
+        }
+        None
+    }
+
+    /// A spelled ordinal: "the first of March", "the third day of October", "the first
+    /// Tuesday of October", "on the twenty-first". ("the third quarter" is read at
+    /// "quarter".)
+    fn ordinal(&self, st: usize, e: usize, n: u8) -> Option<Hit> {
+        let (mut s0, mut n) = (st, n);
+        if let Some((ws, we)) = self.hyphenated_before(st) {
+            match self.info(ws, we).cal {
+                Some(Cal::Number(t @ (20 | 30))) if n < 10 => {
+                    n += t;
+                    s0 = ws;
+                }
+                _ => return None,
+            }
+        }
+        if n > 31 {
+            return None;
+        }
+        let start = self.the_before(s0);
+        if let Some((ns, ne)) = self.word_after(e) {
+            if let Some(Cal::Weekday { wd, abbr: false }) = self.info(ns, ne).cal {
+                return if n <= 5 && self.is_cap(ns) { self.in_month(start, ne, Pick::Nth { n: n as i8, wd }) } else { None };
+            }
+        }
+        self.in_month(start, e, Pick::Day(n)).or_else(|| self.bare_day(start, s0, e, n))
+    }
+
+    /// "on the first", "by the 3rd": a day with no month, after "the" and a preposition of
+    /// time, and before no noun ("on the 14th floor", "by the third act").
+    fn bare_day(&self, start: usize, st: usize, e: usize, d: u8) -> Option<Hit> {
+        if start == st {
+            return None;
+        }
+        let (ps, pe) = self.word_before(start)?;
+        if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
+            return None;
+        }
+        if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
+            return None;
+        }
+        Some(Hit { span: Span::new(start, e), expr: Expr::DayOfMonth { day: d, weekday: None }, typo: None, context: false })
+    }
+
+    /// After a picked day ending at `p`: "[day] of <month>", and for a weekday or the last
+    /// day also "in <month>"; the month is named ("October", "October 2015") or counted
+    /// ("next month", "this month", "the month").
+    fn in_month(&self, start: usize, p: usize, pick: Pick) -> Option<Hit> {
+        let mut p = p;
+        if let Pick::Day(_) = pick {
+            if let Some((ds, de)) = self.word_after(p) {
+                if self.b[ds..de].eq_ignore_ascii_case(b"day") {
+                    p = de;
+                }
+            }
+        }
+        let (os, oe) = self.word_after(p)?;
+        let of = &self.b[os..oe];
+        if !(of.eq_ignore_ascii_case(b"of") || (of.eq_ignore_ascii_case(b"in") && !matches!(pick, Pick::Day(_)))) {
+            return None;
+        }
+        let q = self.skip_ws(oe);
+        if q == oe {
+            return None;
+        }
+        if let Some(mw) = self.month_word(q) {
+            let year = self.year_after(mw.end, true, false);
+            let end = year.map_or(mw.end, |y| y.span.end);
+            if let Pick::Day(d) = pick {
+                if d > days_in_month(2024, mw.month) {
+                    return Some(Hit::impossible(start, end));
+                }
+                return self.day_hit(start, end, (mw.month, d), None, year);
+            }
+            let month = MonthRef::Named { month: mw.month, year: year.map(|y| y.value) };
+            return Some(Hit {
+                span: Span::new(start, end),
+                expr: Expr::InMonth { pick, month },
+                typo: year.and_then(typo_of),
+                context: true,
+            });
+        }
+        // "the 20th of next month", "the first Monday of this month", "of the month".
+        let (mut ws, mut we) = (q, self.word_at(q)?);
+        let mut the = false;
+        if self.b[ws..we].eq_ignore_ascii_case(b"the") {
+            the = true;
+            (ws, we) = self.word_after(we)?;
+        }
+        let offset = match self.info(ws, we).cal {
+            Some(Cal::Unit(Unit::Month)) if the => {
+                we = ws;
+                0
+            }
+            Some(Cal::Shift(shift)) if !self.b[ws..we].eq_ignore_ascii_case(b"past") && !self.b[ws..we].eq_ignore_ascii_case(b"coming") => {
+                match shift {
+                    Shift::Last => -1,
+                    Shift::Next => 1,
+                    _ => 0,
+                }
+            }
+            _ => return None,
+        };
+        let (ms, me) = if we == ws { (ws, self.word_at(ws)?) } else { self.word_after(we)? };
+        if self.info(ms, me).cal != Some(Cal::Unit(Unit::Month)) || self.apostrophe_at(me).is_some() {
+            return None;
+        }
+        Some(Hit { span: Span::new(start, me), expr: Expr::InMonth { pick, month: MonthRef::Offset(offset) }, typo: None, context: false })
+    }
+
+    /// Where a match starting at `st` starts when "the" stands right before it.
+    fn the_before(&self, st: usize) -> usize {
+        self.word_before(st).filter(|&(ws, we)| ws >= self.last_end && self.b[ws..we].eq_ignore_ascii_case(b"the")).map_or(st, |(ws, _)| ws)
+    }
+
+    /// An ordinal word: "third" or "3rd".
+    fn ordinal_word(&self, ws: usize, we: usize) -> Option<u8> {
+        if let Some(Cal::Ordinal(n)) = self.info(ws, we).cal {
+            return Some(n);
+        }
+        let (d, e) = self.day_at(ws)?;
+        (e == we && !self.b[ws..we].iter().all(u8::is_ascii_digit)).then_some(d)
+    }
+
+    /// A spelled ordinal day at `p`: "third", "twenty-first"; its value and end.
+    fn spelled_ordinal_at(&self, p: usize) -> Option<(u8, usize)> {
+        let e = self.word_at(p)?;
+        match self.info(p, e).cal? {
+            Cal::Ordinal(n) => Some((n, e)),
+            Cal::Number(t @ (20 | 30)) if self.at(e) == b'-' => {
+                let e2 = self.word_at(e + 1)?;
+                match self.info(e + 1, e2).cal? {
+                    Cal::Ordinal(n) if n < 10 && t + n <= 31 => Some((t + n, e2)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The day after a month name written another way than "6": "March the 3rd", "March
+    /// the third", "March first 2015". Not after a name ("Theresa May first said"), and not
+    /// an ordinal that goes on to a noun ("March first-quarter", "in March third place").
+    fn spelled_day_after_month(&self, st: usize, q: usize) -> Option<(u8, usize)> {
+        if self.word_before(st).is_some_and(|(ws, we)| self.is_title_word(ws, we)) {
+            return None;
+        }
+        let e = self.word_at(q)?;
+        let (d, de) = if self.b[q..e].eq_ignore_ascii_case(b"the") {
+            let r = self.skip_ws(e);
+            if r == e {
+                return None;
+            }
+            self.day_at(r).or_else(|| self.spelled_ordinal_at(r))?
+        } else {
+            self.spelled_ordinal_at(q)?
+        };
+        if self.at(de) == b'-' {
+            return None;
+        }
+        let ok = match self.word_after(de) {
+            None => true,
+            Some((ns, ne)) => self.at(ns).is_ascii_digit() || self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) != 0,
+        };
+        ok.then_some((d, de))
+    }
+
+    /// After "the" at `p`, the next word's start; else `p`.
+    fn skip_the(&self, p: usize) -> usize {
+        match self.word_at(p) {
+            Some(e) if self.b[p..e].eq_ignore_ascii_case(b"the") && self.skip_ws(e) > e => self.skip_ws(e),
+            _ => p,
+        }
     }
 
     /// A run starting with a digit: a year, an ISO or US date, or a day before a month.
@@ -644,7 +1013,9 @@ impl<'a> Scanner<'a> {
         if self.at(e) == b'/' {
             return self.us_date(st, e);
         }
-        self.day_first(st, false).or_else(|| self.bare_ordinal(st))
+        self.day_first(st, false)
+            .or_else(|| self.day_at(st).and_then(|(d, e)| self.in_month(self.the_before(st), e, Pick::Day(d))))
+            .or_else(|| self.bare_ordinal(st))
     }
 
     /// "on the 14th", "by the 3rd": an ordinal day with no month, after "the" and a
@@ -666,7 +1037,7 @@ impl<'a> Scanner<'a> {
         if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
             return None;
         }
-        Some(Hit { span: Span::new(ts, e), expr: Expr::DayOfMonth(d), typo: None, context: false })
+        Some(Hit { span: Span::new(ts, e), expr: Expr::DayOfMonth { day: d, weekday: None }, typo: None, context: false })
     }
 
     /// "2017", "early 2026", "mid-2026", "2019 to 2021", "2024–25", "2025-09-14", "2o14".
@@ -803,7 +1174,7 @@ impl<'a> Scanner<'a> {
         let mut d2 = None;
         let mut end_days = e1;
         if let Some(r) = self.connector(e1, false) {
-            if let Some((d, e)) = self.day_at(r).filter(|&(d, _)| d > d1) {
+            if let Some((d, e)) = self.day_at(self.skip_the(r)).filter(|&(d, _)| d > d1) {
                 d2 = Some(d);
                 end_days = e;
             }
@@ -825,7 +1196,23 @@ impl<'a> Scanner<'a> {
         }
         let mw = self.month_word(q)?;
         let year = self.year_after(mw.end, true, false);
-        if year.is_none() && !forced && !via_of {
+        // "from 30 August to 9 September (2025)": a range across two months.
+        if d2.is_none() && year.is_none() && !self.after_move_from(st) && d1 <= days_in_month(2024, mw.month) {
+            if let Some(r) = self.connector(mw.end, false) {
+                if let Some((d, e)) = self.day_at(self.skip_the(r)) {
+                    let q2 = self.skip_ws(e);
+                    if let Some(mw2) = self.month_word(q2).filter(|m| q2 > e && m.month != mw.month && d <= days_in_month(2024, m.month)) {
+                        let y2 = self.year_after(mw2.end, true, false);
+                        let end = y2.map_or(mw2.end, |y| y.span.end);
+                        return self.day_hit(st, end, (mw.month, d1), Some((mw2.month, d)), y2);
+                    }
+                }
+            }
+        }
+        // A range ("1-8 September") or an ordinal ("15th February") is a date by itself; a
+        // bare "6 June" needs a date word before it.
+        let suffixed = !self.b[st..e1].iter().all(u8::is_ascii_digit);
+        if year.is_none() && !forced && !via_of && d2.is_none() && !suffixed {
             let ok = self.word_before(st).is_some_and(|(ws, we)| {
                 let info = self.info(ws, we);
                 info.has(flag::DATE_CTX) || matches!(info.cal, Some(Cal::Weekday { .. }))
@@ -924,7 +1311,7 @@ impl<'a> Scanner<'a> {
         let info = self.info(ws, we);
         // A holiday name before a year is a title's word too ("Halloween 2018") unless
         // the holiday rule read the two together first.
-        (info.cal.is_none() || matches!(info.cal, Some(Cal::Holiday(_))))
+        (info.cal.is_none() || matches!(info.cal, Some(Cal::Holiday(_) | Cal::Number(_))))
             && info.flags & (flag::FUNCTION | flag::VERB | flag::DATE_CTX | flag::TYPO_CTX | flag::COPULA | flag::AUX_PAST | flag::PERFECT)
                 == 0
     }

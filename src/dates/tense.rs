@@ -65,6 +65,15 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
             return Tense::Future;
         }
     }
+    // "along with a release date: February 6": a date labelled as a date is its own value,
+    // not the past of the clause that announces it.
+    if let Some((s, e)) = word_back(b, lo, date.start) {
+        let between = &b[e..date.start];
+        let w = &b[s..e];
+        if between.trim_ascii() == b":" && (w.eq_ignore_ascii_case(b"date") || w.eq_ignore_ascii_case(b"dates")) {
+            return Tense::Unknown;
+        }
+    }
     // Prose ends its sentences with a stop; a row of a list does not.
     let prose = text
         .get(sentence.start..sentence.end.min(b.len()))

@@ -71,6 +71,30 @@ fn case_table() {
 }
 
 #[test]
+fn list_heading_year_dates_the_rows_under_it() {
+    let scanner = DateScanner::new();
+    let text = "Arch Enemy 2025 North American tour dates:\n\nApril 14 - San Diego\nMay 02 - New York\n\nThe band opens April 20.\n\
+                2026 dates:\nMarch 3 - Austin";
+    let (found, _) = run_lines(&scanner, text);
+    let got: Vec<String> = found.iter().map(|f| f.value.as_ref().map_or("null".into(), DateValue::to_iso)).collect();
+    // The list ends at the blank line: the last date has no year, and no publication date.
+    assert_eq!(got, ["2025-04-14", "2025-05-02", "null", "2026", "2026-03-03"]);
+}
+
+/// Runs the scanner with one sentence per line.
+fn run_lines(scanner: &DateScanner, text: &str) -> (Vec<Found>, Vec<String>) {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        sentences.push(Span::new(start, start + line.len()));
+        start += line.len();
+    }
+    let (mut found, mut warnings) = (Vec::new(), Vec::new());
+    scanner.scan(text, &sentences, None, &mut found, &mut warnings);
+    (found, warnings)
+}
+
+#[test]
 fn vocabulary_parses() {
     let w = Words::parse(words::WORDS_TSV).expect("words.tsv");
     assert!(w.trigger(b"June").is_some());

@@ -53,9 +53,10 @@ pub(crate) enum Shift {
     Next,
 }
 
-/// Calendar units that "this/last/next" can count.
+/// Calendar units that "this/last/next" and a number ("three weeks ago") can count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Day,
     Week,
     Month,
     Quarter,
@@ -80,19 +81,9 @@ pub(crate) enum HolidayRule {
 impl Holiday {
     /// The holiday's day in `year`.
     pub fn on(self, year: i32) -> Option<crate::date::Date> {
-        use crate::date::{days_in_month, Date};
         match self.rule {
-            HolidayRule::Fixed { month, day } => Date::new(year, month, day),
-            HolidayRule::Nth { n, wd, month } => {
-                let first = Date::new(year, month, 1)?;
-                let to_wd = i64::from((wd + 7 - first.weekday()) % 7);
-                if n > 0 {
-                    first.add_days(to_wd + 7 * i64::from(n - 1))
-                } else {
-                    let last = Date::new(year, month, days_in_month(year, month))?;
-                    last.add_days(-i64::from((last.weekday() + 7 - wd) % 7))
-                }
-            }
+            HolidayRule::Fixed { month, day } => crate::date::Date::new(year, month, day),
+            HolidayRule::Nth { n, wd, month } => nth_weekday(year, month, n, wd),
         }
     }
 
@@ -120,6 +111,21 @@ impl Holiday {
     }
 }
 
+/// The `n`-th weekday `wd` (Monday = 0) of a month, `n` 1..=5 or -1 for the last: the
+/// fourth Thursday of November, the last Friday of October. `None` when the month has no
+/// such day (a fifth Monday).
+pub(crate) fn nth_weekday(year: i32, month: u8, n: i8, wd: u8) -> Option<crate::date::Date> {
+    use crate::date::{days_in_month, Date};
+    if n > 0 {
+        let first = Date::new(year, month, 1)?;
+        let to_wd = i64::from((wd + 7 - first.weekday()) % 7);
+        first.add_days(to_wd + 7 * i64::from(n - 1)).filter(|d| d.month() == month)
+    } else {
+        let last = Date::new(year, month, days_in_month(year, month))?;
+        last.add_days(-i64::from((last.weekday() + 7 - wd) % 7))
+    }
+}
+
 /// The calendar meaning of a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Cal {
@@ -137,9 +143,14 @@ pub(crate) enum Cal {
     /// "today" 0, "tomorrow" 1, "yesterday" -1.
     DayOffset(i8),
     Unit(Unit),
+    /// A plural unit, read only after a number: "days", "weeks".
+    Units(Unit),
+    /// A number word: "a" 1, "three" 3 (of "three weeks ago").
+    Number(u8),
     /// "Q3".
     Q(u8),
-    /// "third" (of a quarter).
+    /// "third" (of a quarter, of March, Tuesday of October), "twenty" of "twenty-first" 20
+    /// is a `Number`.
     Ordinal(u8),
     Shift(Shift),
     /// "early", "late", "mid", "earlier", "later".
@@ -153,7 +164,15 @@ impl Cal {
     fn is_trigger(self) -> bool {
         matches!(
             self,
-            Cal::Month { .. } | Cal::Weekday { .. } | Cal::Season(_) | Cal::DayOffset(_) | Cal::Unit(_) | Cal::Q(_) | Cal::Holiday(_)
+            Cal::Month { .. }
+                | Cal::Weekday { .. }
+                | Cal::Season(_)
+                | Cal::DayOffset(_)
+                | Cal::Unit(_)
+                | Cal::Units(_)
+                | Cal::Q(_)
+                | Cal::Ordinal(_)
+                | Cal::Holiday(_)
         )
     }
 }
@@ -243,15 +262,20 @@ impl Words {
                     _ => return Err(bad_arg()),
                 })),
                 "day_offset" => Some(Cal::DayOffset(num(-1, 1)? as i8)),
-                "unit" => Some(Cal::Unit(match arg {
-                    Some("week") => Unit::Week,
-                    Some("month") => Unit::Month,
-                    Some("quarter") => Unit::Quarter,
-                    Some("year") => Unit::Year,
-                    _ => return Err(bad_arg()),
-                })),
+                "unit" | "units" => {
+                    let unit = match arg {
+                        Some("day") => Unit::Day,
+                        Some("week") => Unit::Week,
+                        Some("month") => Unit::Month,
+                        Some("quarter") => Unit::Quarter,
+                        Some("year") => Unit::Year,
+                        _ => return Err(bad_arg()),
+                    };
+                    Some(if name == "unit" { Cal::Unit(unit) } else { Cal::Units(unit) })
+                }
+                "number" => Some(Cal::Number(num(1, 90)? as u8)),
                 "q" => Some(Cal::Q(num(1, 4)? as u8)),
-                "ordinal" => Some(Cal::Ordinal(num(1, 4)? as u8)),
+                "ordinal" => Some(Cal::Ordinal(num(1, 31)? as u8)),
                 "shift" => Some(Cal::Shift(match arg {
                     Some("this") => Shift::This,
                     Some("last") => Shift::Last,
