@@ -645,6 +645,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             super::rows::Column::Person => Stats { person: 3, ..Stats::default() },
             // ("Best Television Series – Musical or Comedy" is a category, not a row.)
             super::rows::Column::Title => Stats { title: 3, nonwork: said_nonwork(v, inp, r), ..Stats::default() },
+            super::rows::Column::Work => Stats { title: 6, nonwork: said_nonwork(v, inp, r), ..Stats::default() },
+            super::rows::Column::Character => Stats { character: 3, ..Stats::default() },
         };
         add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, e, false);
     }

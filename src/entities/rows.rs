@@ -16,6 +16,10 @@ use crate::text::{Sentence, Shape};
 pub(crate) enum Column {
     Person,
     Title,
+    /// A work the layout makes certain: the rest of a line that runs a name into its
+    /// work ("Denzel Washington Roman J. Israel" under "Best Actor").
+    Work,
+    Character,
 }
 
 /// What a word says in a row list (`data/row_words.tsv`).
@@ -29,6 +33,9 @@ pub(crate) enum RowWord {
     Label(RoleKind),
     /// In a heading, says the numbered items under it are works ("Tracklist").
     Works,
+    /// Inside a row, the field before it is a character and the field after it lists who
+    /// plays it, in the role, on the block's work ("Musashi – CV: Yūma Uchida").
+    Character(RoleKind),
 }
 
 fn row_words() -> &'static [(&'static str, RowWord)] {
@@ -60,6 +67,7 @@ fn parse_row_words(text: &'static str) -> Result<Vec<(&'static str, RowWord)>, S
             ("marker", _) => RowWord::Marker(role()?),
             ("label", _) => RowWord::Label(role()?),
             ("works", "-") => RowWord::Works,
+            ("character", _) => RowWord::Character(role()?),
             _ => return Err(at(&format!("unknown class {c:?} (or a role where none belongs)"))),
         };
         out.push((w, word));
@@ -76,15 +84,16 @@ pub(crate) fn row_word(w: &str) -> Option<RowWord> {
 }
 
 /// The marker at token `k` of a row ending before `b` ("dir.", "dir:", "feat.",
-/// "featuring"): its role and the token after it. A short form needs its full stop or
-/// colon ("dir Ana" is no marker).
-pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RoleKind, usize)> {
+/// "featuring", "CV:"): what it says (a [`RowWord::Marker`] or [`RowWord::Character`])
+/// and the token after it. A short form needs its full stop or colon ("dir Ana" is no
+/// marker).
+pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RowWord, usize)> {
     let w = tt(k);
-    let Some(RowWord::Marker(role)) = row_word(w) else { return None };
+    let word = row_word(w).filter(|r| matches!(r, RowWord::Marker(_) | RowWord::Character(_)))?;
     if k + 1 < b && matches!(tt(k + 1), "." | ":") {
-        Some((role, k + 2))
+        Some((word, k + 2))
     } else if w.len() > 4 && k + 1 < b {
-        Some((role, k + 1))
+        Some((word, k + 1))
     } else {
         None
     }
@@ -96,19 +105,26 @@ pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -
 struct Field {
     a: usize,
     b: usize,
-    mark: Option<RoleKind>,
+    mark: Option<RowWord>,
 }
 
 /// The first token of a row after its list marker: "-", "•", "■", "3.", "3)", "#3".
 fn item_start(v: &View<'_>, a: usize, b: usize) -> usize {
     let mut k = a;
-    while k < b && matches!(v.tt(k), "-" | "–" | "—" | "•" | "*" | "·" | "#" | "▪" | "►" | "■" | "▼" | "□" | "◆") {
+    while k < b && (matches!(v.tt(k), "-" | "–" | "—" | "•" | "·" | "#" | "▪" | "►" | "■" | "▼" | "□" | "◆") || stars(v.tt(k)))
+    {
         k += 1;
     }
     if k < b && v.toks[k].shape == Shape::Digits && v.tt(k).len() <= 3 && matches!(v.tt(k + 1), "." | ")") {
         k += 2;
     }
     k.min(b)
+}
+
+/// Whether a token is asterisks only: a bullet, or bold marks around a row
+/// ("**Iron Bay – Ana Ruiz**").
+fn stars(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|c| c == b'*')
 }
 
 /// Whether the row line `a..b` is a numbered item ("3. Tin Roof", "3) Tin Roof", "#3").
@@ -124,7 +140,7 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
     let mut out = Vec::new();
     let a = item_start(v, a, b);
     let mut start = a;
-    let mut mark: Option<RoleKind> = None;
+    let mut mark: Option<RowWord> = None;
     // ("Day-Lewis", "Jean-Pierre": a hyphen inside a word is no separator.)
     let inside = |k: usize| {
         k > a && v.toks[k - 1].span.end == v.toks[k].span.start && v.toks.get(k + 1).is_some_and(|n| n.span.start == v.toks[k].span.end)
@@ -134,11 +150,14 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
     let colon = |start: usize, k: usize| {
         k == start
             || !namelike(v, (start, k))
+            || !v.is_upper(k + 1)
+            || v.blocked.get(k + 1).copied().unwrap_or(true)
             || matches!(row_word(v.tt(k - 1)), Some(RowWord::Label(_)))
             || v.info.get(start).is_some_and(|w| w.is(class::AWARD))
     };
     let sep = |start: usize, k: usize| {
-        matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "“" | "”" | "\"" | "•" | "*")
+        matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "“" | "”" | "\"" | "•")
+            || stars(v.tt(k))
             || (v.tt(k) == "-" && !inside(k))
             || (v.tt(k) == ":" && colon(start, k))
     };
@@ -151,8 +170,8 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
             if k > start && (start..k).any(|j| v.toks[j].is_word()) {
                 out.push(Field { a: start, b: k, mark });
             }
-            if let Some((role, end)) = marker {
-                mark = Some(role);
+            if let Some((word, end)) = marker {
+                mark = Some(word);
                 start = end;
                 k = end;
                 continue;
@@ -369,8 +388,10 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             // "Night Ferry – dir. Tom Wrobel", "Angels (feat. Saba)": the field before the
             // marker is the work, the listed fields people.
             if marked {
+                // ("Musashi – CV: Yūma Uchida": a character before a cast marker.)
+                let cast = fs.iter().any(|f| matches!(f.mark, Some(RowWord::Character(_))));
                 if let Some(&f) = plain.first().filter(|f| fs.first().is_some_and(|x| x.a == f.0) && namelike(v, **f)) {
-                    out.push((field_run(v, sentences, f), Column::Title));
+                    out.push((field_run(v, sentences, f), if cast { Column::Character } else { Column::Title }));
                 }
                 for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
                     out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
@@ -396,7 +417,7 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 (Some(Section::People), Some(&f)) => {
                     if let Some(k) = name_split(v, f) {
                         out.push((field_run(v, sentences, (f.0, k)), Column::Person));
-                        out.push((field_run(v, sentences, (k, f.1)), Column::Title));
+                        out.push((field_run(v, sentences, (k, f.1)), Column::Work));
                         split.push(field_run(v, sentences, f).span);
                     }
                 }
@@ -405,8 +426,16 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         }
 
         // Columns: the fields of the lines of the usual width, markers' lists left out.
-        let rows: Vec<Vec<(usize, usize)>> =
-            all.iter().map(|fs| fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect()).collect();
+        // (Headings do not vote: "The winners, in bold:" is no row.)
+        let rows: Vec<Vec<(usize, usize)>> = all
+            .iter()
+            .zip(&heads)
+            .filter(|(_, &h)| !h)
+            .map(|(fs, _)| fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect())
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
         // The usual width (a heading line among the rows has one field).
         let mut widths: Vec<usize> = rows.iter().map(Vec::len).collect();
         widths.sort_unstable();
@@ -425,8 +454,19 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 (people * 2 >= rows.len() && people >= 1).then_some(Column::Person)
             })
             .collect();
-        // Two name-like columns, one of people: the other holds works.
+        // Two name-like columns, one of people: the other holds works. A chart ("Harbor
+        // Lights (Focus Features) — $3.1 million"): a column of sums and none of people
+        // make the first name-like column, if it has no name in it, one of works.
         let person_cols = kinds.iter().filter(|k| **k == Some(Column::Person)).count();
+        let money = |f: (usize, usize)| (f.0..f.1).any(|k| matches!(v.tt(k), "$" | "£" | "€"));
+        let sums = (0..width).any(|c| rows.iter().filter(|r| money(r[c])).count() * 2 >= rows.len());
+        if person_cols == 0
+            && sums
+            && rows.iter().all(|r| !personish(v, r[0]))
+            && rows.iter().filter(|r| namelike(v, r[0])).count() * 4 >= rows.len() * 3
+        {
+            kinds[0] = Some(Column::Title);
+        }
         if person_cols == 1 {
             for c in 0..width {
                 if kinds[c].is_none() && rows.iter().filter(|r| namelike(v, r[c])).count() * 4 >= rows.len() * 3 {

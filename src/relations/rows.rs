@@ -48,7 +48,9 @@ fn opening_title(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
     })
 }
 
-/// The people mentioned in tokens `a..b`.
+/// The people a list in tokens `a..b` names: each mention that opens an item of it (at
+/// `a`, or after a comma, "and" or "&"). ("feat. Jay Bell and My cousin Nicole" lists
+/// Jay Bell and a cousin.)
 fn people_in(inp: &Input<'_>, a: usize, b: usize) -> Vec<usize> {
     let (Some(x), Some(y)) = (inp.toks.get(a), b.checked_sub(1).and_then(|l| inp.toks.get(l))) else { return Vec::new() };
     if b <= a {
@@ -56,6 +58,10 @@ fn people_in(inp: &Input<'_>, a: usize, b: usize) -> Vec<usize> {
     }
     inp.mentions_in(Span::new(x.span.start, y.span.end))
         .iter()
+        .filter(|m| {
+            let i = inp.tok_at(m.span.start);
+            i == a || matches!(inp.tt(i.wrapping_sub(1)), "," | "and" | "&")
+        })
         .filter_map(|m| if let Target::Person(p) = m.target { Some(p) } else { None })
         .collect()
 }
@@ -80,7 +86,17 @@ impl<'c> Credits<'c> {
     /// heading that opens with the row's work), with another work took the wrong one:
     /// "Cast: Jo Kim" under "'Harbor Lights' (2023)" says which work the section's prose
     /// credits are on.
-    fn add(&mut self, sections: &[(usize, usize)], person: usize, role: RoleKind, title: Option<usize>, line: Span, rule: &'static str) {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        sections: &[(usize, usize)],
+        person: usize,
+        role: RoleKind,
+        title: Option<usize>,
+        character: Option<&str>,
+        line: Span,
+        rule: &'static str,
+    ) {
         let same = self.by.entry((person, role)).or_default();
         if same.iter().any(|&i| self.list[i].title == title) {
             return;
@@ -88,14 +104,18 @@ impl<'c> Credits<'c> {
         let in_section = |at: usize| title.is_some() && super::section_at(sections, at) == title;
         let wrong = |c: &Credit| c.evidence.overlaps(line) || (in_section(line.start) && in_section(c.evidence.start));
         if let Some(&i) = same.iter().find(|&&i| wrong(&self.list[i])) {
+            let c = &mut self.list[i];
             if title.is_some() {
-                self.list[i].title = title;
-                self.list[i].rule = rule;
+                c.title = title;
+                c.rule = rule;
+            }
+            if c.character.is_none() {
+                c.character = character.map(str::to_string);
             }
             return;
         }
         same.push(self.list.len());
-        self.list.push(Credit { person, role, character: None, title, evidence: line, rule });
+        self.list.push(Credit { person, role, character: character.map(str::to_string), title, evidence: line, rule });
     }
 }
 
@@ -121,6 +141,11 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
         if let Some(t) = opening_title(inp, a, b) {
             heading = Some((li, t));
         }
+        // The work a label or a cast row is on: its heading's, else the article's.
+        let block_work = || match heading {
+            Some((hl, t)) if li - hl <= HEADING_REACH => Some(t),
+            _ => *dominant.get_or_init(|| inp.dominant_title()),
+        };
         let start = content_start(inp, a, b);
         // Label rows: "Director: Ana Ruiz", "Available: June 1 | Director: Ana Ruiz".
         let mut from = start;
@@ -129,12 +154,9 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             let colon = (from..(from + 3).min(to)).find(|&k| inp.tt(k) == ":");
             if let Some(c) = colon.filter(|&c| c > from) {
                 if let Some(RowWord::Label(role)) = row_word(inp.tt(c - 1)) {
-                    let work = match heading {
-                        Some((hl, t)) if li - hl <= HEADING_REACH => Some(t),
-                        _ => *dominant.get_or_init(|| inp.dominant_title()),
-                    };
+                    let work = block_work();
                     for p in people_in(inp, c + 1, to) {
-                        credits.add(&sections, p, role, work, span, "row.label");
+                        credits.add(&sections, p, role, work, None, span, "row.label");
                     }
                 }
             }
@@ -143,15 +165,36 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
         // Markers: "Night Ferry – dir. Tom Wrobel", "Used (feat. Don Toliver)".
         let mut k = start + 1;
         while k < b {
-            let Some((role, end)) = marker_at(|j| inp.tt(j), k, b) else {
+            let Some((word, end)) = marker_at(|j| inp.tt(j), k, b) else {
                 k += 1;
                 continue;
             };
             let stop =
                 (end..b).find(|&j| matches!(inp.tt(j), "(" | ")" | "–" | "—") || marker_at(|x| inp.tt(x), j, b).is_some()).unwrap_or(b);
-            let title = opening_title(inp, a, k);
-            for p in people_in(inp, end, stop) {
-                credits.add(&sections, p, role, title, span, "row.marker");
+            let people = people_in(inp, end, stop);
+            match word {
+                RowWord::Marker(role) => {
+                    let title = opening_title(inp, a, k);
+                    for p in people {
+                        credits.add(&sections, p, role, title, None, span, "row.marker");
+                    }
+                }
+                RowWord::Character(role) => {
+                    // "Musashi – CV: Yūma Uchida": the character is the field before.
+                    let mut e = k;
+                    while e > start && matches!(inp.tt(e - 1), "–" | "—" | "-" | "," | ":" | "|") {
+                        e -= 1;
+                    }
+                    let character = (e > start)
+                        .then(|| Span::new(inp.toks[start].span.start, inp.toks[e - 1].span.end))
+                        .and_then(|sp| sp.get(inp.text))
+                        .filter(|c| c.split(' ').count() <= 4);
+                    let work = block_work();
+                    for p in people {
+                        credits.add(&sections, p, role, work, character, span, "row.cast");
+                    }
+                }
+                _ => {}
             }
             k = stop.max(k + 1);
         }
