@@ -106,6 +106,8 @@ struct Field {
     a: usize,
     b: usize,
     mark: Option<RowWord>,
+    /// Whether "for" after a name opens it: "Hana Okafor for Cold Tide".
+    work: bool,
 }
 
 /// The first token of a row after its list marker: "-", "•", "■", "3.", "3)", "#3".
@@ -136,7 +138,7 @@ fn numbered(v: &View<'_>, a: usize, b: usize) -> bool {
 /// Fields of one line: token ranges between separators, after its list marker. A marker
 /// word ("dir.", "feat.") starts a field that lists people, up to a parenthesis or a dash;
 /// "and" and "&" split such a list.
-fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
+fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
     let mut out = Vec::new();
     let a = item_start(v, a, b);
     let mut start = a;
@@ -145,22 +147,26 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
     let inside = |k: usize| {
         k > a && v.toks[k - 1].span.end == v.toks[k].span.start && v.toks.get(k + 1).is_some_and(|n| n.span.start == v.toks[k].span.end)
     };
-    // (A colon ends a label or a prize, "Director:", "Best Film:", or a field that is no
+    // (A colon ends a label or a prize, "Director:", "Best Film:", "Jury Prize:", or a field that is no
     // name; inside a work it is a subtitle's, "Hara-Kiri: Death of a Samurai".)
     let colon = |start: usize, k: usize| {
-        k == start
+        colons
+            || k == start
             || !namelike(v, (start, k))
             || !v.is_upper(k + 1)
             || v.blocked.get(k + 1).copied().unwrap_or(true)
             || matches!(row_word(v.tt(k - 1)), Some(RowWord::Label(_)))
             || v.info.get(start).is_some_and(|w| w.is(class::AWARD))
+            || v.info.get(k - 1).is_some_and(|w| w.is(class::AWARD))
     };
     let sep = |start: usize, k: usize| {
         matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "“" | "”" | "\"" | "•")
             || stars(v.tt(k))
             || (v.tt(k) == "-" && !inside(k))
             || (v.tt(k) == ":" && colon(start, k))
+            || (v.tt(k) == "for" && personish(v, (start, k)))
     };
+    let mut work = false;
     let tt = |k: usize| v.tt(k);
     let mut k = a;
     while k <= b {
@@ -168,8 +174,9 @@ fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<Field> {
         if k == b || sep(start, k) || marker.is_some() || (mark.is_some() && matches!(v.tt(k), "and" | "&")) {
             // (A field of punctuation alone, a stray "." before a quote, is no field.)
             if k > start && (start..k).any(|j| v.toks[j].is_word()) {
-                out.push(Field { a: start, b: k, mark });
+                out.push(Field { a: start, b: k, mark, work });
             }
+            work = k < b && v.tt(k) == "for";
             if let Some((word, end)) = marker {
                 mark = Some(word);
                 start = end;
@@ -351,11 +358,34 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
     let mut split = Vec::new();
     let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else { return (out, split) };
     for (before, lines) in row_blocks(v, Span::new(first.start, last.end)) {
-        let all: Vec<Vec<Field>> = lines.iter().map(|&(a, b)| fields(v, a, b)).collect();
+        let mut all: Vec<Vec<Field>> = lines.iter().map(|&(a, b)| fields(v, a, b, false)).collect();
+        // "Golden Bear: Harbor of Salt, dir. Ana Ruiz", "Jury Prize: Night Ferry, ...": a
+        // colon in the first field of most lines is a column separator, not a subtitle.
+        // (A prize already split off, "Jury Prize: Night Ferry", counts; a heading,
+        // "Here's the list:", does not.)
+        let colon_in_first = all
+            .iter()
+            .filter(|fs| {
+                fs.first()
+                    .is_some_and(|f| (f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+            })
+            .count();
+        if colon_in_first >= 2 && colon_in_first * 2 >= lines.len() {
+            // (Read whole, "Golden Bear: Harbor of Salt" is neither a prize nor a work.)
+            for fs in &all {
+                if let Some(f) = fs.first().filter(|f| (f.a..f.b).any(|k| v.tt(k) == ":")) {
+                    split.push(field_run(v, sentences, (f.a, f.b)).span);
+                }
+            }
+            all = lines.iter().map(|&(a, b)| fields(v, a, b, true)).collect();
+        }
 
         // Sections: the line before the block, then each heading line, says what the
         // one-field lines after it hold.
         let mut section = before.and_then(|(a, b)| section_of(v, b.saturating_sub(12).max(a), b));
+        // "2. Copper Bell (feat. Noor Haddad)": rows whose work a marker makes certain type
+        // the numbered one-field rows beside them ("3. Quiet Yard") as works too.
+        let credited = all.iter().filter(|fs| fs.iter().any(|f| matches!(f.mark, Some(RowWord::Marker(_))))).count();
         // ("BEST PICTURE" over "Joker": in a block of mixed case, a line in capitals is a
         // heading.)
         let caps = |a: usize, b: usize| {
@@ -383,6 +413,15 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             // ("Opening Film" over rows of three fields: a line of one field among wider
             // rows is a heading the section words missed, "Midnight Screenings".)
             let item = numbered(v, a, b) || (i > 0 && single[i - 1]) || single.get(i + 1).copied().unwrap_or(false);
+            // "Best Actress – Hana Okafor for Cold Tide": a name, then its work.
+            if let Some(i) = fs.iter().position(|f| f.work).filter(|&i| i > 0) {
+                let (p, w) = (fs[i - 1], fs[i]);
+                out.push((field_run(v, sentences, (p.a, p.b)), Column::Person));
+                if namelike(v, (w.a, w.b)) {
+                    out.push((field_run(v, sentences, (w.a, w.b)), Column::Work));
+                }
+                continue;
+            }
             let plain: Vec<(usize, usize)> = fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect();
             let marked = fs.iter().any(|f| f.mark.is_some());
             // "Night Ferry – dir. Tom Wrobel", "Angels (feat. Saba)": the field before the
@@ -390,8 +429,12 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             if marked {
                 // ("Musashi – CV: Yūma Uchida": a character before a cast marker.)
                 let cast = fs.iter().any(|f| matches!(f.mark, Some(RowWord::Character(_))));
-                if let Some(&f) = plain.first().filter(|f| fs.first().is_some_and(|x| x.a == f.0) && namelike(v, **f)) {
-                    out.push((field_run(v, sentences, f), if cast { Column::Character } else { Column::Title }));
+                // (The work is the field right before the marker, a note in parentheses
+                // skipped: "Night Ferry (closing film) – dir. Tom Wrobel".)
+                let first_mark = fs.iter().position(|f| f.mark.is_some()).unwrap_or(0);
+                let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || v.tt(f.a - 1) != "(");
+                if let Some(f) = before.filter(|f| namelike(v, (f.a, f.b))) {
+                    out.push((field_run(v, sentences, (f.a, f.b)), if cast { Column::Character } else { Column::Title }));
                 }
                 for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
                     out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
@@ -412,6 +455,9 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             }
             match (section, plain.first()) {
                 (Some(Section::Works), Some(&f)) if item && single[i] && namelike(v, f) && !personish(v, f) => {
+                    out.push((field_run(v, sentences, f), Column::Title));
+                }
+                (None, Some(&f)) if credited >= 1 && numbered(v, a, b) && single[i] && namelike(v, f) && !personish(v, f) => {
                     out.push((field_run(v, sentences, f), Column::Title));
                 }
                 (Some(Section::People), Some(&f)) => {

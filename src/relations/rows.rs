@@ -48,6 +48,17 @@ fn opening_title(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// The last title mention in tokens `a..k` outside parentheses: the work before a marker
+/// ("Golden Bear: Harbor of Salt, dir. Ana Ruiz", "Night Ferry (closing film) – dir.").
+fn title_before(inp: &Input<'_>, a: usize, k: usize) -> Option<usize> {
+    let from = inp.toks.get(a)?.span.start;
+    let to = inp.toks.get(k.checked_sub(1)?)?.span.end;
+    inp.mentions_in(Span::new(from, to)).iter().rev().find_map(|m| match m.target {
+        Target::Title(t) if inp.tt(inp.tok_at(m.span.start).wrapping_sub(1)) != "(" => Some(t),
+        _ => None,
+    })
+}
+
 /// The people a list in tokens `a..b` names: each mention that opens an item of it (at
 /// `a`, or after a comma, "and" or "&"). ("feat. Jay Bell and My cousin Nicole" lists
 /// Jay Bell and a cousin.)
@@ -174,7 +185,7 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             let people = people_in(inp, end, stop);
             match word {
                 RowWord::Marker(role) => {
-                    let title = opening_title(inp, a, k);
+                    let title = title_before(inp, a, k);
                     for p in people {
                         credits.add(&sections, p, role, title, None, span, "row.marker");
                     }
