@@ -36,6 +36,9 @@ pub(crate) enum RowWord {
     /// Inside a row, the field before it is a character and the field after it lists who
     /// plays it, in the role, on the block's work ("Musashi – CV: Yūma Uchida").
     Character(RoleKind),
+    /// In parentheses after a name in a row, says the name plays it, in the role, on the
+    /// block's work ("Nile Rodgers (Guitar)").
+    Instrument(RoleKind),
 }
 
 fn row_words() -> &'static [(&'static str, RowWord)] {
@@ -68,6 +71,7 @@ fn parse_row_words(text: &'static str) -> Result<Vec<(&'static str, RowWord)>, S
             ("label", _) => RowWord::Label(role()?),
             ("works", "-") => RowWord::Works,
             ("character", _) => RowWord::Character(role()?),
+            ("instrument", _) => RowWord::Instrument(role()?),
             _ => return Err(at(&format!("unknown class {c:?} (or a role where none belongs)"))),
         };
         out.push((w, word));
@@ -413,6 +417,13 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             // ("Opening Film" over rows of three fields: a line of one field among wider
             // rows is a heading the section words missed, "Midnight Screenings".)
             let item = numbered(v, a, b) || (i > 0 && single[i - 1]) || single.get(i + 1).copied().unwrap_or(false);
+            // "1- Nile Rodgers (Guitar), Gonzales (Piano)": a name before an instrument.
+            for f in fs {
+                let played = v.tt(f.b) == "(" && v.tt(f.b + 2) == ")" && matches!(row_word(v.tt(f.b + 1)), Some(RowWord::Instrument(_)));
+                if played && listed_name(v, (f.a, f.b)) {
+                    out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                }
+            }
             // "Best Actress – Hana Okafor for Cold Tide": a name, then its work.
             if let Some(i) = fs.iter().position(|f| f.work).filter(|&i| i > 0) {
                 let (p, w) = (fs[i - 1], fs[i]);
@@ -954,6 +965,8 @@ mod tests {
         assert_eq!(row_word("dir"), Some(RowWord::Marker(RoleKind::Director)));
         assert_eq!(row_word("Cast"), Some(RowWord::Label(RoleKind::Actor)));
         assert_eq!(row_word("TRACKLIST"), Some(RowWord::Works));
+        assert_eq!(row_word("Guitar"), Some(RowWord::Instrument(RoleKind::Musician)));
+        assert_eq!(row_word("cv"), Some(RowWord::Character(RoleKind::Voice)));
         assert_eq!(row_word("Harbor"), None);
         assert!(parse_row_words("b\tlabel\tactor\na\tlabel\tactor\n").unwrap_err().contains(":2: rows are not sorted"));
         assert!(parse_row_words("a\tlabel\tstar\n").unwrap_err().contains(":1: unknown role"));

@@ -173,6 +173,17 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             }
             from = to + 1;
         }
+        // Instruments: "1- Nile Rodgers (Guitar), Gonzales (Piano) – 4:34".
+        let Some(from) = inp.toks.get(start).map(|t| t.span.start).filter(|_| start < b) else { continue };
+        for m in inp.mentions_in(Span::new(from, span.end)) {
+            let Target::Person(p) = m.target else { continue };
+            let j = inp.tok_at(m.span.end);
+            if inp.tt(j) == "(" && inp.tt(j + 2) == ")" {
+                if let Some(RowWord::Instrument(role)) = row_word(inp.tt(j + 1)) {
+                    credits.add(&sections, p, role, block_work(), None, span, "row.instrument");
+                }
+            }
+        }
         // Markers: "Night Ferry – dir. Tom Wrobel", "Used (feat. Don Toliver)".
         let mut k = start + 1;
         while k < b {
