@@ -474,7 +474,13 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 (Some(Section::People), Some(&f)) => {
                     if let Some(k) = name_split(v, f) {
                         out.push((field_run(v, sentences, (f.0, k)), Column::Person));
-                        out.push((field_run(v, sentences, (k, f.1)), Column::Work));
+                        // ("Allison Janney I, Tonya": a lone letter is no work by itself; the
+                        // work goes on past the comma.)
+                        if f.1 > k + 1 || v.tt(k).chars().count() > 1 {
+                            out.push((field_run(v, sentences, (k, f.1)), Column::Work));
+                        } else if let Some(&g) = plain.get(1).filter(|g| v.tt(f.1) == "," && g.0 == f.1 + 1 && namelike(v, **g)) {
+                            out.push((field_run(v, sentences, (k, g.1)), Column::Work));
+                        }
                         split.push(field_run(v, sentences, f).span);
                     }
                 }
