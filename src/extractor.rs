@@ -374,6 +374,7 @@ impl Extractor {
         relations::schedule::find(&rel, &mut claims);
         relations::lineup::find(&rel, &mut claims, &mut credits);
         relations::awards::find(&rel, &mut credits);
+        relations::rows::find(&rel, &mut credits);
         let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());
         let roles: Vec<Role> = credits
             .into_iter()

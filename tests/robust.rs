@@ -129,6 +129,11 @@ fn pathological_inputs() {
     }
     // The same lines as a page of bullets with no dates: no claim.
     let bullets: String = (0..10_000).map(|i| format!("- Harbor Lights {i}\n")).collect();
+    // A track list of 10,000 rows with featured artists (issue 16, A ROWS): linear, and
+    // every credit it gives is a featured artist's (a number like 1999 in a work's name
+    // is read as a year, so not every row's work is found).
+    let tracks: String = String::from("Album Notes\n\nThe tracklist:\n\n")
+        + &(0..10_000).map(|i| format!("{}. Tin Roof {i} (feat. Lila Moss and Ayo Reed)\n", i + 1)).collect::<String>();
     type Check = fn(&Facts) -> bool;
     let cases: Vec<(&str, String, Check)> = vec![
         // A capitalised menu says nothing by case; the relation stage skips it and says so.
@@ -151,6 +156,7 @@ fn pathological_inputs() {
                 && f.warnings.iter().any(|w| w.contains("schedule list row at byte"))
         }),
         ("10,000 bullets without dates", bullets, |f| f.releases.is_empty()),
+        ("10,000-row track list", tracks, |f| f.roles.len() > 1000 && f.roles.iter().all(|r| r.role == newsfacts::RoleKind::Musician)),
         ("empty", String::new(), |f| f.people.is_empty() && f.dates.is_empty() && f.published.is_none()),
         ("only white space", " \n\t\r\n ".repeat(1000), |f| f.people.is_empty() && f.headline.is_none()),
     ];

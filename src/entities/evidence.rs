@@ -624,11 +624,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     }
 
     // Row lists: a column that holds names makes its neighbour a column of works.
-    for (r, col) in super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences) {
+    let (row_fields, split_rows) = super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences);
+    for (r, col) in row_fields {
         let e = match col {
             super::rows::Column::Person => Stats { person: 3, ..Stats::default() },
             // ("Best Television Series – Musical or Comedy" is a category, not a row.)
             super::rows::Column::Title => Stats { title: 3, nonwork: said_nonwork(v, inp, r), ..Stats::default() },
+            super::rows::Column::Work => Stats { title: 6, nonwork: said_nonwork(v, inp, r), ..Stats::default() },
+            super::rows::Column::Character => Stats { character: 3, ..Stats::default() },
         };
         add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, e, false);
     }
@@ -642,8 +645,13 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     let mut out = Vec::new();
     // (Read once per article, not once per surface string.)
     let debug = std::env::var_os("NEWSFACTS_DEBUG").is_some();
+    // ("Sally Hawkins The Shape of Water" under "Best Actress" is a name and a work.)
+    let split_rows: crate::hash::FxHashSet<&str> = split_rows.iter().filter_map(|sp| sp.get(v.text)).collect();
     for (surface, span) in order {
         let Some(st) = stats.get(surface) else { continue };
+        if split_rows.contains(surface) {
+            continue;
+        }
         if debug {
             eprintln!(
                 "{surface:?} p={} t={} c={} tagged={} quoted={} -> {:?}",

@@ -6,6 +6,7 @@
 //! evidence, so an unknown name or an unquoted title in the same column is read alike.
 
 use super::runs::{Run, View};
+use crate::facts::RoleKind;
 use crate::lexicon::words::class;
 use crate::span::Span;
 use crate::text::{Sentence, Shape};
@@ -15,25 +16,186 @@ use crate::text::{Sentence, Shape};
 pub(crate) enum Column {
     Person,
     Title,
+    /// A work the layout makes certain: the rest of a line that runs a name into its
+    /// work ("Denzel Washington Roman J. Israel" under "Best Actor").
+    Work,
+    Character,
 }
 
-/// Fields of one line: token ranges between separators.
-fn fields(v: &View<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+/// What a word says in a row list (`data/row_words.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RowWord {
+    /// Inside a row, the field after it lists people holding the role on the row's work
+    /// ("dir.", "feat.").
+    Marker(RoleKind),
+    /// A row "Label: names" lists people holding the role on the block's work
+    /// ("Director:", "Cast:").
+    Label(RoleKind),
+    /// In a heading, says the numbered items under it are works ("Tracklist").
+    Works,
+    /// Inside a row, the field before it is a character and the field after it lists who
+    /// plays it, in the role, on the block's work ("Musashi – CV: Yūma Uchida").
+    Character(RoleKind),
+    /// In parentheses after a name in a row, says the name plays it, in the role, on the
+    /// block's work ("Nile Rodgers (Guitar)").
+    Instrument(RoleKind),
+}
+
+fn row_words() -> &'static [(&'static str, RowWord)] {
+    static W: std::sync::OnceLock<Vec<(&'static str, RowWord)>> = std::sync::OnceLock::new();
+    W.get_or_init(|| parse_row_words(include_str!("../../data/row_words.tsv")).expect("data/row_words.tsv parses (tested)"))
+}
+
+fn parse_row_words(text: &'static str) -> Result<Vec<(&'static str, RowWord)>, String> {
     let mut out = Vec::new();
+    let mut prev = "";
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = |m: &str| format!("data/row_words.tsv:{}: {m}", i + 1);
+        let mut cols = line.split('\t');
+        let (Some(w), Some(c), Some(r), None) = (cols.next(), cols.next(), cols.next(), cols.next()) else {
+            return Err(at("expected word<TAB>class<TAB>role"));
+        };
+        if w <= prev {
+            return Err(at("rows are not sorted (or repeat one)"));
+        }
+        prev = w;
+        if w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase() || b == b' ') {
+            return Err(at("a word is one lower-case word"));
+        }
+        let role = || crate::lexicon::words::parse_role_kind(r).ok_or_else(|| at(&format!("unknown role {r:?}")));
+        let word = match (c, r) {
+            ("marker", _) => RowWord::Marker(role()?),
+            ("label", _) => RowWord::Label(role()?),
+            ("works", "-") => RowWord::Works,
+            ("character", _) => RowWord::Character(role()?),
+            ("instrument", _) => RowWord::Instrument(role()?),
+            _ => return Err(at(&format!("unknown class {c:?} (or a role where none belongs)"))),
+        };
+        out.push((w, word));
+    }
+    Ok(out)
+}
+
+/// What word `w` (any case) says in a row. No allocation: lower-cased in a stack buffer.
+pub(crate) fn row_word(w: &str) -> Option<RowWord> {
+    let mut buf = [0u8; 24];
+    let key = crate::text::lower_key(w, &mut buf)?;
+    let words = row_words();
+    words.binary_search_by(|(x, _)| (*x).cmp(key)).ok().map(|i| words[i].1)
+}
+
+/// The marker at token `k` of a row ending before `b` ("dir.", "dir:", "feat.",
+/// "featuring", "CV:"): what it says (a [`RowWord::Marker`] or [`RowWord::Character`])
+/// and the token after it. A short form needs its full stop or colon ("dir Ana" is no
+/// marker).
+pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RowWord, usize)> {
+    let w = tt(k);
+    let word = row_word(w).filter(|r| matches!(r, RowWord::Marker(_) | RowWord::Character(_)))?;
+    if k + 1 < b && matches!(tt(k + 1), "." | ":") {
+        Some((word, k + 2))
+    } else if w.len() > 4 && k + 1 < b {
+        Some((word, k + 1))
+    } else {
+        None
+    }
+}
+
+/// A field of a row line: tokens `a..b`, and the role of the marker before it, if any
+/// ("Night Ferry – dir. Tom Wrobel": "Tom Wrobel" has director).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Field {
+    a: usize,
+    b: usize,
+    mark: Option<RowWord>,
+    /// Whether "for" after a name opens it: "Hana Okafor for Cold Tide".
+    work: bool,
+}
+
+/// The first token of a row after its list marker: "-", "•", "■", "3.", "3)", "#3".
+fn item_start(v: &View<'_>, a: usize, b: usize) -> usize {
+    let mut k = a;
+    while k < b && (matches!(v.tt(k), "-" | "–" | "—" | "•" | "·" | "#" | "▪" | "►" | "■" | "▼" | "□" | "◆") || stars(v.tt(k)))
+    {
+        k += 1;
+    }
+    if k < b && v.toks[k].shape == Shape::Digits && v.tt(k).len() <= 3 && matches!(v.tt(k + 1), "." | ")") {
+        k += 2;
+    }
+    k.min(b)
+}
+
+/// Whether a token is asterisks only: a bullet, or bold marks around a row
+/// ("**Iron Bay – Ana Ruiz**").
+fn stars(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|c| c == b'*')
+}
+
+/// Whether the row line `a..b` is a numbered item ("3. Tin Roof", "3) Tin Roof", "#3").
+fn numbered(v: &View<'_>, a: usize, b: usize) -> bool {
+    let k = if v.tt(a) == "#" { a + 1 } else { a };
+    k < b && v.toks[k].shape == Shape::Digits && v.tt(k).len() <= 3 && (v.tt(a) == "#" || matches!(v.tt(k + 1), "." | ")"))
+}
+
+/// Fields of one line: token ranges between separators, after its list marker. A marker
+/// word ("dir.", "feat.") starts a field that lists people, up to a parenthesis or a dash;
+/// "and" and "&" split such a list.
+fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
+    let mut out = Vec::new();
+    let a = item_start(v, a, b);
     let mut start = a;
-    let sep = |k: usize| matches!(v.tt(k), "–" | "—" | "-" | "," | "|" | "(" | ")" | ":" | "“" | "”" | "\"" | "•" | "*");
-    for k in a..=b {
-        if k == b || sep(k) {
+    let mut mark: Option<RowWord> = None;
+    // ("Day-Lewis", "Jean-Pierre": a hyphen inside a word is no separator.)
+    let inside = |k: usize| {
+        k > a && v.toks[k - 1].span.end == v.toks[k].span.start && v.toks.get(k + 1).is_some_and(|n| n.span.start == v.toks[k].span.end)
+    };
+    // (A colon ends a label or a prize, "Director:", "Best Film:", "Jury Prize:", or a field that is no
+    // name; inside a work it is a subtitle's, "Hara-Kiri: Death of a Samurai".)
+    let colon = |start: usize, k: usize| {
+        colons
+            || k == start
+            || !namelike(v, (start, k))
+            || !v.is_upper(k + 1)
+            || v.blocked.get(k + 1).copied().unwrap_or(true)
+            || matches!(row_word(v.tt(k - 1)), Some(RowWord::Label(_)))
+            || v.info.get(start).is_some_and(|w| w.is(class::AWARD))
+            || v.info.get(k - 1).is_some_and(|w| w.is(class::AWARD))
+    };
+    let sep = |start: usize, k: usize| {
+        matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "“" | "”" | "\"" | "•")
+            || stars(v.tt(k))
+            || (v.tt(k) == "-" && !inside(k))
+            || (v.tt(k) == ":" && colon(start, k))
+            || (v.tt(k) == "for" && personish(v, (start, k)))
+    };
+    let mut work = false;
+    let tt = |k: usize| v.tt(k);
+    let mut k = a;
+    while k <= b {
+        let marker = if k > a && k < b { marker_at(tt, k, b) } else { None };
+        if k == b || sep(start, k) || marker.is_some() || (mark.is_some() && matches!(v.tt(k), "and" | "&")) {
             // (A field of punctuation alone, a stray "." before a quote, is no field.)
             if k > start && (start..k).any(|j| v.toks[j].is_word()) {
-                out.push((start, k));
+                out.push(Field { a: start, b: k, mark, work });
+            }
+            work = k < b && v.tt(k) == "for";
+            if let Some((word, end)) = marker {
+                mark = Some(word);
+                start = end;
+                k = end;
+                continue;
+            }
+            if matches!(v.tt(k), "(" | ")" | "–" | "—") {
+                mark = None;
             }
             start = k + 1;
         }
+        k += 1;
     }
     out
 }
-
 /// Whether a field looks like a person's name: two or three capitalised words, the first
 /// a known given name.
 fn personish(v: &View<'_>, f: (usize, usize)) -> bool {
@@ -70,29 +232,273 @@ fn body_lines<'v>(v: &'v View<'_>, body: Span) -> impl Iterator<Item = (Span, us
     })
 }
 
+/// A block of row lines (token ranges) and the line before it.
+type Block = (Option<(usize, usize)>, Vec<(usize, usize)>);
+
 /// The blocks of row lines of the body: runs of short lines that do not end like a
 /// sentence, blank lines between them allowed ("Best Actor", "", "Javier Bardem, Being
-/// the Ricardos", "", ...), as token ranges.
-fn row_blocks(v: &View<'_>, body: Span) -> Vec<Vec<(usize, usize)>> {
-    let mut blocks: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+/// the Ricardos", "", ...), as token ranges, each with the line before it (its heading
+/// when the block has none of its own: "The tracklist:").
+fn row_blocks(v: &View<'_>, body: Span) -> Vec<Block> {
+    let mut blocks: Vec<Block> = vec![(None, Vec::new())];
     for (_, a, b) in body_lines(v, body) {
-        let row = b > a && b - a <= 24 && !matches!(v.tt(b - 1), "." | "?" | ";");
+        // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
+        let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
+        let row = b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
         match (row, blocks.last_mut()) {
-            (true, Some(block)) => block.push((a, b)),
-            _ => blocks.push(Vec::new()),
+            (true, Some(block)) => block.1.push((a, b)),
+            _ => blocks.push((Some((a, b)), Vec::new())),
         }
     }
-    blocks.retain(|b| b.len() >= 2);
+    blocks.retain(|b| b.1.len() >= 2);
     blocks
 }
 
-/// The fields of the row lists of an article with what their columns hold, as runs.
-pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentence]) -> Vec<(Run, Column)> {
-    let mut out = Vec::new();
-    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else { return out };
-    for lines in row_blocks(v, Span::new(first.start, last.end)) {
-        let rows: Vec<Vec<(usize, usize)>> = lines.iter().map(|&(a, b)| fields(v, a, b)).collect();
+/// What the lines under a heading hold, from the heading's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    /// A category of people ("Best Actor", "Outstanding Lead Actress"): a line may run a
+    /// name into its work with no separator ("Sally Hawkins The Shape of Water").
+    People,
+    /// Works: a prize for works ("Best Picture", "Drama Series") or a track list
+    /// ("Tracklist"): a line of one name-like field is a work.
+    Works,
+}
 
+/// The section a heading line `a..b` opens: a category of people when it has a role
+/// noun ("Actress", "Director"); of works when it starts with an award word ("Best
+/// Picture"), ends with a noun of a kind of work ("Drama Series") or has a track-list
+/// word; `None` otherwise.
+fn section_of(v: &View<'_>, a: usize, b: usize) -> Option<Section> {
+    let words: Vec<usize> = (a..b).filter(|&k| v.toks[k].is_word()).collect();
+    let is = |k: usize, c: u32| v.info.get(k).is_some_and(|w| w.is(c));
+    if words.iter().any(|&k| is(k, class::ROLE_NOUN) && v.is_upper(k)) {
+        return words.first().is_some_and(|&k| is(k, class::AWARD) || words.len() <= 6).then_some(Section::People);
+    }
+    let award = words.first().is_some_and(|&k| is(k, class::AWARD) && v.is_upper(k));
+    let kind = words.last().is_some_and(|&k| is(k, class::TITLE_NOUN) && v.is_upper(k)) && words.len() <= 4;
+    let tracks = words.iter().any(|&k| row_word(v.tt(k)) == Some(RowWord::Works));
+    (award || kind || tracks).then_some(Section::Works)
+}
+
+/// Whether a row line is a heading of the lines after it: one field, and a section word
+/// or a closing colon.
+fn is_heading(v: &View<'_>, a: usize, b: usize, fields: &[Field]) -> bool {
+    !numbered(v, a, b) && (fields.len() <= 2 && section_of(v, a, b).is_some() || v.tt(b - 1) == ":")
+}
+
+/// Where a one-field line under a category of people splits into a name and a work
+/// ("Sally Hawkins The Shape of Water" → 2): a known given name, an initial ("Mary J.
+/// Blige") or a particle ("Guillermo del Toro"), one capitalised word (hyphens join:
+/// "Day-Lewis"), then a known surname that is no given name ("Paul Thomas Anderson").
+/// The work needs a capitalised word; a work of one word must be no surname ("Eryn Allen
+/// Kane" is one name).
+fn name_split(v: &View<'_>, f: (usize, usize)) -> Option<usize> {
+    let (a, b) = f;
+    let is = |k: usize, c: u32| v.info.get(k).is_some_and(|w| w.is(c));
+    let joined = |k: usize| v.toks.get(k).zip(v.toks.get(k + 1)).is_some_and(|(x, y)| x.span.end == y.span.start);
+    if b < a + 3 || !is(a, class::FIRST_NAME) || is(a, class::COMMON) {
+        return None;
+    }
+    let mut k = a + 1;
+    if v.tt(k).chars().count() == 1 && v.is_upper(k) && v.tt(k + 1) == "." {
+        k += 2;
+    }
+    if is(k, class::PARTICLE) && v.toks.get(k).is_some_and(|t| t.shape == Shape::Lower) {
+        k += 1;
+    }
+    if k >= b || !v.is_upper(k) {
+        return None;
+    }
+    k += 1;
+    while k + 1 < b && v.tt(k) == "-" && joined(k - 1) && joined(k) && v.is_upper(k + 1) {
+        k += 2;
+    }
+    // ("Paul Thomas Anderson": a surname after a second given name; "Denzel Washington
+    // Roman J. Israel": a given name after a surname starts the work.)
+    if k + 1 < b
+        && is(k, class::SURNAME)
+        && !is(k, class::COMMON)
+        && (is(k - 1, class::FIRST_NAME) || !is(k, class::FIRST_NAME))
+        && v.is_upper(k)
+        && v.tt(k) != "The"
+    {
+        k += 1;
+    }
+    let rest_ok = k < b && (v.is_upper(k) || v.toks[k].shape == Shape::Digits) && namelike(v, (k, b));
+    (rest_ok && !(b == k + 1 && is(k, class::SURNAME))).then_some(k)
+}
+
+/// A row-list field: a run and what its column holds.
+fn field_run(v: &View<'_>, sentences: &[Sentence], f: (usize, usize)) -> Run {
+    let span = Span::new(v.toks[f.0].span.start, v.toks[f.1 - 1].span.end);
+    let sentence = sentences.partition_point(|s| s.span.end <= span.start);
+    Run { first: f.0, last: f.1, span, sentence }
+}
+
+/// Whether a field of a marker's list ("feat. Lil Wayne and 2 Chainz") reads as one
+/// name: one to three capitalised words, no article, no possessive ("The Lights",
+/// "Chicago Children's Choir" are groups, not people).
+fn listed_name(v: &View<'_>, f: (usize, usize)) -> bool {
+    let n = f.1 - f.0;
+    (1..=3).contains(&n)
+        && v.tt(f.0) != "The"
+        && (f.0..f.1)
+            .all(|k| (v.is_upper(k) || v.toks[k].shape == Shape::Mixed || (k > f.0 && v.tt(k) == ".")) && !v.tt(k).contains(['\'', '’']))
+        && (v.is_upper(f.0) || v.toks[f.0].shape == Shape::Digits)
+}
+
+/// The fields of the row lists of an article with what their columns hold, as runs;
+/// and the lines that a row splits into a name and a work (read whole, they are neither).
+///
+/// One mechanism for every layout: split each line into fields at the shared separators
+/// (and at marker words, "dir.", "feat."), type each column by the fields that are
+/// certain (a known given name starting a short field), type the fields a marker or a
+/// label lists as people and the field before a marker as the work, and take what
+/// one-field lines hold from their heading ("Best Picture", "Tracklist": works; "Best
+/// Actor": a name, then a work).
+pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentence]) -> (Vec<(Run, Column)>, Vec<Span>) {
+    let mut out = Vec::new();
+    let mut split = Vec::new();
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else { return (out, split) };
+    for (before, lines) in row_blocks(v, Span::new(first.start, last.end)) {
+        let mut all: Vec<Vec<Field>> = lines.iter().map(|&(a, b)| fields(v, a, b, false)).collect();
+        // "Golden Bear: Harbor of Salt, dir. Ana Ruiz", "Jury Prize: Night Ferry, ...": a
+        // colon in the first field of most lines is a column separator, not a subtitle.
+        // (A prize already split off, "Jury Prize: Night Ferry", counts; a heading,
+        // "Here's the list:", does not.)
+        let colon_in_first = all
+            .iter()
+            .filter(|fs| {
+                fs.first()
+                    .is_some_and(|f| (f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+            })
+            .count();
+        if colon_in_first >= 2 && colon_in_first * 2 >= lines.len() {
+            // (Read whole, "Golden Bear: Harbor of Salt" is neither a prize nor a work.)
+            for fs in &all {
+                if let Some(f) = fs.first().filter(|f| (f.a..f.b).any(|k| v.tt(k) == ":")) {
+                    split.push(field_run(v, sentences, (f.a, f.b)).span);
+                }
+            }
+            all = lines.iter().map(|&(a, b)| fields(v, a, b, true)).collect();
+        }
+
+        // Sections: the line before the block, then each heading line, says what the
+        // one-field lines after it hold.
+        let mut section = before.and_then(|(a, b)| section_of(v, b.saturating_sub(12).max(a), b));
+        // "2. Copper Bell (feat. Noor Haddad)": rows whose work a marker makes certain type
+        // the numbered one-field rows beside them ("3. Quiet Yard") as works too.
+        let credited = all.iter().filter(|fs| fs.iter().any(|f| matches!(f.mark, Some(RowWord::Marker(_))))).count();
+        // ("BEST PICTURE" over "Joker": in a block of mixed case, a line in capitals is a
+        // heading.)
+        let caps = |a: usize, b: usize| {
+            let mut words = (a..b).filter(|&k| v.toks[k].is_word()).peekable();
+            words.peek().is_some() && words.all(|k| matches!(v.toks[k].shape, Shape::AllCaps | Shape::Digits))
+        };
+        let mixed = lines.iter().any(|&(a, b)| !caps(a, b));
+        let heads: Vec<bool> = lines
+            .iter()
+            .zip(&all)
+            .map(|(&(a, b), fs)| is_heading(v, a, b, fs) || (mixed && fs.len() == 1 && b - a >= 2 && caps(a, b)))
+            .collect();
+        // A line of one field, not in parentheses ("(Date TBA)" is a note).
+        let single: Vec<bool> = lines
+            .iter()
+            .zip(&all)
+            .zip(&heads)
+            .map(|((&(a, _), fs), &h)| !h && fs.len() == 1 && fs[0].mark.is_none() && v.tt(a) != "(")
+            .collect();
+        for (i, ((&(a, b), fs), &head)) in lines.iter().zip(&all).zip(&heads).enumerate() {
+            if head {
+                section = section_of(v, a, b);
+                continue;
+            }
+            // ("Opening Film" over rows of three fields: a line of one field among wider
+            // rows is a heading the section words missed, "Midnight Screenings".)
+            let item = numbered(v, a, b) || (i > 0 && single[i - 1]) || single.get(i + 1).copied().unwrap_or(false);
+            // "1- Nile Rodgers (Guitar), Gonzales (Piano)": a name before an instrument.
+            for f in fs {
+                let played = v.tt(f.b) == "(" && v.tt(f.b + 2) == ")" && matches!(row_word(v.tt(f.b + 1)), Some(RowWord::Instrument(_)));
+                if played && listed_name(v, (f.a, f.b)) {
+                    out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                }
+            }
+            // "Best Actress – Hana Okafor for Cold Tide": a name, then its work.
+            if let Some(i) = fs.iter().position(|f| f.work).filter(|&i| i > 0) {
+                let (p, w) = (fs[i - 1], fs[i]);
+                out.push((field_run(v, sentences, (p.a, p.b)), Column::Person));
+                if namelike(v, (w.a, w.b)) {
+                    out.push((field_run(v, sentences, (w.a, w.b)), Column::Work));
+                }
+                continue;
+            }
+            let plain: Vec<(usize, usize)> = fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect();
+            let marked = fs.iter().any(|f| f.mark.is_some());
+            // "Night Ferry – dir. Tom Wrobel", "Angels (feat. Saba)": the field before the
+            // marker is the work, the listed fields people.
+            if marked {
+                // ("Musashi – CV: Yūma Uchida": a character before a cast marker.)
+                let cast = fs.iter().any(|f| matches!(f.mark, Some(RowWord::Character(_))));
+                // (The work is the field right before the marker, a note in parentheses
+                // skipped: "Night Ferry (closing film) – dir. Tom Wrobel".)
+                let first_mark = fs.iter().position(|f| f.mark.is_some()).unwrap_or(0);
+                let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || v.tt(f.a - 1) != "(");
+                if let Some(f) = before.filter(|f| namelike(v, (f.a, f.b))) {
+                    out.push((field_run(v, sentences, (f.a, f.b)), if cast { Column::Character } else { Column::Title }));
+                }
+                for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
+                    out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                }
+                continue;
+            }
+            // "Director: Ana Ruiz", "Cast: Jo Kim, Leo Park": a label lists people.
+            if fs.len() >= 2 && fs[0].b - fs[0].a <= 2 && v.tt(fs[0].b) == ":" {
+                if let Some(RowWord::Label(_)) = row_word(v.tt(fs[0].b - 1)) {
+                    for f in &fs[1..] {
+                        let common = f.b == f.a + 1 && v.info.get(f.a).is_some_and(|w| w.is(class::COMMON));
+                        if personish(v, (f.a, f.b)) || listed_name(v, (f.a, f.b)) && !common {
+                            out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                        }
+                    }
+                    continue;
+                }
+            }
+            match (section, plain.first()) {
+                (Some(Section::Works), Some(&f)) if item && single[i] && namelike(v, f) && !personish(v, f) => {
+                    out.push((field_run(v, sentences, f), Column::Title));
+                }
+                (None, Some(&f)) if credited >= 1 && numbered(v, a, b) && single[i] && namelike(v, f) && !personish(v, f) => {
+                    out.push((field_run(v, sentences, f), Column::Title));
+                }
+                (Some(Section::People), Some(&f)) => {
+                    if let Some(k) = name_split(v, f) {
+                        out.push((field_run(v, sentences, (f.0, k)), Column::Person));
+                        // ("Allison Janney I, Tonya": a lone letter is no work by itself; the
+                        // work goes on past the comma.)
+                        if f.1 > k + 1 || v.tt(k).chars().count() > 1 {
+                            out.push((field_run(v, sentences, (k, f.1)), Column::Work));
+                        } else if let Some(&g) = plain.get(1).filter(|g| v.tt(f.1) == "," && g.0 == f.1 + 1 && namelike(v, **g)) {
+                            out.push((field_run(v, sentences, (k, g.1)), Column::Work));
+                        }
+                        split.push(field_run(v, sentences, f).span);
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        // Columns: the fields of the lines of the usual width, markers' lists left out.
+        // (Headings do not vote: "The winners, in bold:" is no row.)
+        let rows: Vec<Vec<(usize, usize)>> = all
+            .iter()
+            .zip(&heads)
+            .filter(|(_, &h)| !h)
+            .map(|(fs, _)| fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect())
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
         // The usual width (a heading line among the rows has one field).
         let mut widths: Vec<usize> = rows.iter().map(Vec::len).collect();
         widths.sort_unstable();
@@ -111,8 +517,19 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 (people * 2 >= rows.len() && people >= 1).then_some(Column::Person)
             })
             .collect();
-        // Two name-like columns, one of people: the other holds works.
+        // Two name-like columns, one of people: the other holds works. A chart ("Harbor
+        // Lights (Focus Features) — $3.1 million"): a column of sums and none of people
+        // make the first name-like column, if it has no name in it, one of works.
         let person_cols = kinds.iter().filter(|k| **k == Some(Column::Person)).count();
+        let money = |f: (usize, usize)| (f.0..f.1).any(|k| matches!(v.tt(k), "$" | "£" | "€"));
+        let sums = (0..width).any(|c| rows.iter().filter(|r| money(r[c])).count() * 2 >= rows.len());
+        if person_cols == 0
+            && sums
+            && rows.iter().all(|r| !personish(v, r[0]))
+            && rows.iter().filter(|r| namelike(v, r[0])).count() * 4 >= rows.len() * 3
+        {
+            kinds[0] = Some(Column::Title);
+        }
         if person_cols == 1 {
             for c in 0..width {
                 if kinds[c].is_none() && rows.iter().filter(|r| namelike(v, r[c])).count() * 4 >= rows.len() * 3 {
@@ -129,13 +546,24 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 if !namelike(v, f) || (quoted && *kind == Column::Person) {
                     continue;
                 }
-                let span = Span::new(v.toks[f.0].span.start, v.toks[f.1 - 1].span.end);
-                let sentence = sentences.partition_point(|s| s.span.end <= span.start);
-                out.push((Run { first: f.0, last: f.1, span, sentence }, *kind));
+                if *kind == Column::Person {
+                    // ("Jean-Pierre Dardenne and Luc Dardenne": two people.)
+                    let mut from = f.0;
+                    for k in f.0..=f.1 {
+                        if k == f.1 || matches!(v.tt(k), "and" | "&") {
+                            if k > from && v.is_upper(from) {
+                                out.push((field_run(v, sentences, (from, k)), Column::Person));
+                            }
+                            from = k + 1;
+                        }
+                    }
+                    continue;
+                }
+                out.push((field_run(v, sentences, f), *kind));
             }
         }
     }
-    out
+    (out, split)
 }
 
 /// One row of a schedule list: a work and the date it comes out, read from a line with no
@@ -536,6 +964,21 @@ pub(crate) fn schedule_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_words_parse() {
+        assert_eq!(row_word("Feat"), Some(RowWord::Marker(RoleKind::Musician)));
+        assert_eq!(row_word("dir"), Some(RowWord::Marker(RoleKind::Director)));
+        assert_eq!(row_word("Cast"), Some(RowWord::Label(RoleKind::Actor)));
+        assert_eq!(row_word("TRACKLIST"), Some(RowWord::Works));
+        assert_eq!(row_word("Guitar"), Some(RowWord::Instrument(RoleKind::Musician)));
+        assert_eq!(row_word("cv"), Some(RowWord::Character(RoleKind::Voice)));
+        assert_eq!(row_word("Harbor"), None);
+        assert!(parse_row_words("b\tlabel\tactor\na\tlabel\tactor\n").unwrap_err().contains(":2: rows are not sorted"));
+        assert!(parse_row_words("a\tlabel\tstar\n").unwrap_err().contains(":1: unknown role"));
+        assert!(parse_row_words("a\tnoun\t-\n").unwrap_err().contains(":1: unknown class"));
+        assert!(parse_row_words("a\tlabel\n").unwrap_err().contains(":1: expected word"));
+    }
 
     #[test]
     fn schedule_words_parse() {

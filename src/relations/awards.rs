@@ -127,23 +127,28 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
                 let ok = gap == "("
                     || gap.eq_ignore_ascii_case("for")
                     || gap.eq_ignore_ascii_case(", for")
-                    || (same_line && matches!(gap, "–" | "—" | "-" | "," | ":" | "|"));
+                    || (same_line && matches!(gap, "–" | "—" | "-" | "," | ":" | "|"))
+                    // "Sally Hawkins The Shape of Water": a row with no separator, the
+                    // name first on its line.
+                    || (between == " " && starts_row(inp.text, m.span.start));
                 if ok {
                     add(p, t);
                 }
             }
-            (Target::Title(t), Target::Person(p)) if same_line && matches!(gap, "–" | "—" | "-" | "," | "|" | "(") => {
-                // "Title – Person" rows, "Title (Person)" nominees.
-                let row = inp.text[..m.span.start]
-                    .rfind('\n')
-                    .is_none_or(|x| inp.text[x + 1..m.span.start].trim_matches(['“', '"', '*', ' ']).is_empty());
-                if row || gap == "(" {
-                    add(p, t);
-                }
+            // "Title – Person" rows, "Title (Person)" nominees.
+            (Target::Title(t), Target::Person(p))
+                if same_line && matches!(gap, "–" | "—" | "-" | "," | "|" | "(") && (starts_row(inp.text, m.span.start) || gap == "(") =>
+            {
+                add(p, t);
             }
             _ => {}
         }
     }
+}
+
+/// Whether byte `at` starts a row: only quotes, bold marks or spaces before it on its line.
+fn starts_row(text: &str, at: usize) -> bool {
+    text[..at].rfind('\n').is_none_or(|x| text[x + 1..at].trim_matches(['“', '"', '*', ' ']).is_empty())
 }
 
 #[cfg(test)]

@@ -137,9 +137,59 @@ fn within(date: Option<&DateValue>, run: Option<&DateValue>) -> bool {
     }
 }
 
-/// Adds the line-up's claims (and row credits) of a line-up article.
+/// The row blocks of an article under a line-up heading ("Competition", "Out of
+/// Competition", "Special Screenings: Selection"): a short line with a line-up cue and no
+/// result cue ("winners", "won"), then the row lines after it (blank lines between them
+/// allowed) up to a line that reads like a sentence. None when the headline or the first
+/// paragraph reports results.
+fn lineup_blocks(inp: &Input<'_>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let ps = &inp.article.paragraphs;
+    let (Some(first), Some(last)) = (ps.first(), ps.last()) else { return out };
+    let has = |sp: Span, class: &str| classes_in(inp, inp.tok_at(sp.start), inp.tok_at(sp.end)).contains(&class);
+    if inp.article.headline.into_iter().chain(ps.first().copied()).any(|sp| has(sp, "result")) {
+        return out;
+    }
+    let body = Span::new(first.start, last.end);
+    let Some(text) = body.get(inp.text) else { return out };
+    let mut open: Option<Span> = None;
+    let mut at = body.start;
+    for line in text.split('\n') {
+        let sp = Span::new(at, at + line.len());
+        at = sp.end + 1;
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let n = inp.tok_at(sp.end) - inp.tok_at(sp.start);
+        let row = n <= 24 && !t.ends_with(['.', '!', '?']);
+        let heading = row && n <= 8 && has(sp, "lineup") && !has(sp, "result");
+        match (heading, row, open) {
+            (true, _, _) => {
+                if let Some(o) = open.take() {
+                    out.push(o);
+                }
+                open = Some(Span::new(sp.end, sp.end));
+            }
+            (false, true, Some(o)) => open = Some(Span::new(o.start, sp.end)),
+            (false, false, Some(o)) => {
+                out.push(o);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out.extend(open);
+    out.retain(|b| b.end > b.start);
+    out
+}
+
+/// Adds the line-up's claims (and row credits) of a line-up article, or of the row
+/// blocks under a line-up heading in another article.
 pub fn find(inp: &Input<'_>, claims: &mut Vec<Claim>, credits: &mut Vec<Credit>) {
-    if !is_lineup_article(inp) {
+    let whole = is_lineup_article(inp);
+    let blocks = if whole { Vec::new() } else { lineup_blocks(inp) };
+    if !whole && blocks.is_empty() {
         return;
     }
     let run = festival_run(inp);
@@ -152,6 +202,9 @@ pub fn find(inp: &Input<'_>, claims: &mut Vec<Claim>, credits: &mut Vec<Credit>)
     let mut done: Vec<usize> = Vec::new();
     for s in inp.sentences {
         if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
+            continue;
+        }
+        if !whole && !blocks.iter().any(|b| b.overlaps(s.span)) {
             continue;
         }
         let mut prev_ref: Option<(usize, bool)> = None;

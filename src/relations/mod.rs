@@ -10,6 +10,7 @@ pub mod awards;
 pub mod lineup;
 pub mod releases;
 pub mod roles;
+pub mod rows;
 pub mod rules;
 pub mod schedule;
 
@@ -154,6 +155,11 @@ impl<'a> Input<'a> {
             }
             if self.toks.get(first).is_some_and(|t| t.shape == crate::text::Shape::Digits) && matches!(self.tt(first + 1), "." | ")") {
                 first += 2;
+            }
+            // ("'Harbor Lights' (2023)": quotes around the work, with a note after them;
+            // a quotation alone, “This Is Only The Beginning”, is a pull quote.)
+            if matches!(self.tt(first), "'" | "‘" | "“" | "\"") && matches!(self.tt(b - 1), ")" | "]") {
+                first += 1;
             }
             let Some(m) = self.mentions_in(*p).first() else { continue };
             if let Target::Title(t) = m.target {
