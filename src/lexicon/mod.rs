@@ -540,13 +540,16 @@ pub fn known_titles() -> Result<Gazetteer, Error> {
     if let Some(g) = KNOWN.get() {
         return Ok(g.clone());
     }
-    // The same rows with curly apostrophes, as news sites print them.
-    let curly: String = TITLES.lines().filter(|l| !l.starts_with('#') && l.contains('\'')).map(|l| l.replace('\'', "’") + "\n").collect();
-    let g = GazetteerBuilder::new()
-        .case(CasePolicy::Insensitive)
-        .parse(TITLES, "data/titles.tsv", Category::Title(TitleKind::Other))?
-        .parse(&curly, "data/titles.tsv", Category::Title(TitleKind::Other))?
-        .build()?;
+    let mut b = GazetteerBuilder::new().case(CasePolicy::Insensitive);
+    parse::title_rows(TITLES, "data/titles.tsv", |title, kind, _year| {
+        let category = Category::Title(kind);
+        // The same row with curly apostrophes too, as news sites print them.
+        if title.contains('\'') {
+            b.entries.push(Entry { surface: title.replace('\'', "’").into(), category, canonical: None, case: CasePolicy::Insensitive });
+        }
+        b.entries.push(Entry { surface: title.into(), category, canonical: None, case: CasePolicy::Insensitive });
+    })?;
+    let g = b.build()?;
     Ok(KNOWN.get_or_init(|| g).clone())
 }
 
