@@ -540,13 +540,16 @@ pub fn known_titles() -> Result<Gazetteer, Error> {
     if let Some(g) = KNOWN.get() {
         return Ok(g.clone());
     }
-    // The same rows with curly apostrophes, as news sites print them.
-    let curly: String = TITLES.lines().filter(|l| !l.starts_with('#') && l.contains('\'')).map(|l| l.replace('\'', "’") + "\n").collect();
-    let g = GazetteerBuilder::new()
-        .case(CasePolicy::Insensitive)
-        .parse(TITLES, "data/titles.tsv", Category::Title(TitleKind::Other))?
-        .parse(&curly, "data/titles.tsv", Category::Title(TitleKind::Other))?
-        .build()?;
+    let mut b = GazetteerBuilder::new().case(CasePolicy::Insensitive);
+    parse::title_rows(TITLES, "data/titles.tsv", |title, kind, _year| {
+        let category = Category::Title(kind);
+        // The same row with curly apostrophes too, as news sites print them.
+        if title.contains('\'') {
+            b.entries.push(Entry { surface: title.replace('\'', "’").into(), category, canonical: None, case: CasePolicy::Insensitive });
+        }
+        b.entries.push(Entry { surface: title.into(), category, canonical: None, case: CasePolicy::Insensitive });
+    })?;
+    let g = b.build()?;
     Ok(KNOWN.get_or_init(|| g).clone())
 }
 
@@ -571,10 +574,33 @@ mod builtin_tests {
         );
     }
 
+    /// `data/titles.tsv` keeps its conventions: rows sorted by title in code point order,
+    /// one row per title and kind, no blank or padded fields, a year (when given) of four
+    /// digits no later than the file's present.
+    #[test]
+    fn titles_file_conventions() {
+        let mut prev: Option<&str> = None;
+        let mut seen = std::collections::HashSet::new();
+        for (i, line) in TITLES.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+            let at = format!("data/titles.tsv:{}", i + 1);
+            assert_eq!(line, line.trim_end(), "{at}: trailing space");
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert!(cols.len() == 2 || cols.len() == 3, "{at}: {} columns", cols.len());
+            assert!(cols.iter().all(|c| !c.is_empty() && *c == c.trim()), "{at}: blank or padded field");
+            assert!(prev.is_none_or(|p| p <= cols[0]), "{at}: {:?} sorts before {prev:?}", cols[0]);
+            assert!(seen.insert((cols[0], cols[1])), "{at}: {:?} listed twice as {}", cols[0], cols[1]);
+            if let Some(y) = cols.get(2) {
+                assert!(y.parse::<u16>().is_ok_and(|y| (1000..=2026).contains(&y)), "{at}: year {y:?}");
+            }
+            prev = Some(cols[0]);
+        }
+        assert!(seen.len() > 25_000, "{} rows", seen.len());
+    }
+
     #[test]
     fn known_titles_parse_and_match() {
         let g = known_titles().expect("embedded data parses");
-        assert!(g.patterns() > 1000, "{} patterns", g.patterns());
+        assert!(g.patterns() > 25_000, "{} patterns", g.patterns());
         let cases: &[(&str, &[(&str, Category)])] = &[
             ("She starred in Game of Thrones.", &[("Game of Thrones", Category::Title(TitleKind::Series))]),
             ("Venice Lineup: A House Of Dynamite", &[("A House of Dynamite", Category::Title(TitleKind::Film))]),

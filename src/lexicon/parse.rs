@@ -1,7 +1,7 @@
 //! Gazetteer rows: `name`, `name<TAB>kind` or `name<TAB>kind<TAB>canonical`; `#` comments.
 
 use crate::error::Error;
-use crate::facts::{parse_org_kind, parse_title_kind};
+use crate::facts::{parse_org_kind, parse_title_kind, TitleKind};
 use crate::lexicon::Category;
 
 /// Longest surface form accepted (bytes); longer rows are malformed, not names.
@@ -34,6 +34,45 @@ pub fn rows(text: &str, source_name: &str, default: Category, mut f: impl FnMut(
             Some(k) => category_of(k, default).ok_or_else(|| Error::gazetteer(source_name, line, format!("unknown kind {k:?}")))?,
         };
         f(name, category, canonical);
+    }
+    Ok(())
+}
+
+/// Parses the rows of the built-in works lexicon (`data/titles.tsv`), calling
+/// `f(title, kind, year)`: `title<TAB>kind` or `title<TAB>kind<TAB>year`, the year the
+/// work first came out (four digits, or empty when not known). Two-column rows stay valid.
+/// A bad row fails with the file and line.
+pub(crate) fn title_rows(text: &str, source_name: &str, mut f: impl FnMut(&str, TitleKind, Option<u16>)) -> Result<(), Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let row = raw.trim_end_matches('\r');
+        if row.trim().is_empty() || row.trim_start().starts_with('#') {
+            continue;
+        }
+        let bad = |why: String| Error::gazetteer(source_name, line, why);
+        let mut cols = row.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        let kind = cols.next().map(str::trim).unwrap_or("");
+        let year = cols.next().map(str::trim).unwrap_or("");
+        if cols.next().is_some() {
+            return Err(bad("too many columns (expected title, kind, year)".into()));
+        }
+        check_entry(name, None).map_err(bad)?;
+        if kind.is_empty() {
+            return Err(bad("missing kind".into()));
+        }
+        let kind = parse_title_kind(kind).ok_or_else(|| bad(format!("unknown kind {kind:?}")))?;
+        let year = match year {
+            "" => None,
+            y => Some(
+                y.parse::<u16>()
+                    .ok()
+                    .filter(|n| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (1000..=2100).contains(n))
+                    .ok_or_else(|| bad(format!("year {y:?} is not a four-digit year")))?,
+            ),
+        };
+        f(name, kind, year);
     }
     Ok(())
 }
@@ -79,6 +118,32 @@ mod tests {
         let mut v = Vec::new();
         rows(text, "test.tsv", default, |n, c, k| v.push((n.to_string(), c, k.map(String::from)))).map_err(|e| e.to_string())?;
         Ok(v)
+    }
+
+    #[test]
+    fn title_rows_table() {
+        let parse = |text: &str| -> Result<Vec<(String, TitleKind, Option<u16>)>, String> {
+            let mut v = Vec::new();
+            title_rows(text, "titles.tsv", |n, k, y| v.push((n.to_string(), k, y))).map_err(|e| e.to_string())?;
+            Ok(v)
+        };
+        // Old two-column rows, a year, an empty year, comments and blank lines.
+        assert_eq!(
+            parse("# c\n\nHeat\tfilm\nFallout\tseries\t2024\nDune\tbook\t\n").unwrap(),
+            [
+                ("Heat".into(), TitleKind::Film, None),
+                ("Fallout".into(), TitleKind::Series, Some(2024)),
+                ("Dune".into(), TitleKind::Book, None)
+            ]
+        );
+        assert_eq!(parse("Heat\tfilm\t1995\r\n").unwrap()[0].2, Some(1995));
+        assert_eq!(parse("A\tfilm\nB\tfilm\t95\n").unwrap_err(), "titles.tsv:2: year \"95\" is not a four-digit year");
+        assert_eq!(parse("B\tfilm\tsoon\n").unwrap_err(), "titles.tsv:1: year \"soon\" is not a four-digit year");
+        assert_eq!(parse("B\tfilm\t+995\n").unwrap_err(), "titles.tsv:1: year \"+995\" is not a four-digit year");
+        assert_eq!(parse("B\tfilm\t1995\tx\n").unwrap_err(), "titles.tsv:1: too many columns (expected title, kind, year)");
+        assert_eq!(parse("B\tmovie-ish\t1995\n").unwrap_err(), "titles.tsv:1: unknown kind \"movie-ish\"");
+        assert_eq!(parse("A\tfilm\nB\n").unwrap_err(), "titles.tsv:2: missing kind");
+        assert_eq!(parse("\tfilm\t1995\n").unwrap_err(), "titles.tsv:1: empty name");
     }
 
     #[test]
