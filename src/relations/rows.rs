@@ -118,7 +118,7 @@ impl<'c> Credits<'c> {
             let c = &mut self.list[i];
             if title.is_some() {
                 c.title = title;
-                c.rule = rule;
+                c.rule = rule.into();
             }
             if c.character.is_none() {
                 c.character = character.map(str::to_string);
@@ -126,7 +126,7 @@ impl<'c> Credits<'c> {
             return;
         }
         same.push(self.list.len());
-        self.list.push(Credit { person, role, character: character.map(str::to_string), title, evidence: line, rule });
+        self.list.push(Credit { person, role, character: character.map(str::to_string), title, evidence: line, rule: rule.into() });
     }
 }
 
