@@ -202,6 +202,78 @@ pub fn builtin() -> &'static [Rule] {
     R.get_or_init(|| parse(BUILTIN).expect("data/rules parse (tested)"))
 }
 
+/// Which rules can start at a token, by the token's ASCII-lower-cased text: a rule whose
+/// first element is a literal word (or `<det>`, or optional words before one) cannot
+/// match at a token that is none of those words, so `hits` runs only the rules listed for
+/// the token and the rules that can start anywhere (`<role>`, `{title}`, `...` first).
+/// Trying all rules at every start was a quarter of `extract`'s instructions.
+struct StartIndex {
+    /// Word -> indices (ascending) of the rules that may start with it.
+    by_word: crate::hash::FxHashMap<Box<str>, Vec<u32>>,
+    /// Rules that may start at any token.
+    anywhere: Vec<bool>,
+}
+
+/// Longest word the index holds; a longer token starts only the `anywhere` rules.
+const INDEX_WORD_MAX: usize = 24;
+
+impl StartIndex {
+    fn new(rules: &[Rule]) -> StartIndex {
+        let mut by_word: crate::hash::FxHashMap<Box<str>, Vec<u32>> = Default::default();
+        let mut anywhere = vec![false; rules.len()];
+        for (i, rule) in rules.iter().enumerate() {
+            let mut firsts: Vec<&str> = Vec::new();
+            let mut open = true;
+            for p in &rule.parts {
+                match &p.elem {
+                    // A hyphenated literal also matches as touching tokens: `co`, `-`, ...
+                    Elem::Words(ws) => {
+                        for w in ws {
+                            firsts.push(w);
+                            firsts.extend(w.split('-').next());
+                        }
+                    }
+                    Elem::Det => firsts.extend(DETERMINERS),
+                    _ => open = false,
+                }
+                if !open || !p.optional {
+                    break;
+                }
+            }
+            if !open || firsts.iter().any(|w| w.len() > INDEX_WORD_MAX) {
+                anywhere[i] = true;
+                continue;
+            }
+            for w in firsts {
+                let ids = by_word.entry(Box::from(w)).or_default();
+                if ids.last() != Some(&(i as u32)) {
+                    ids.push(i as u32);
+                }
+            }
+        }
+        StartIndex { by_word, anywhere }
+    }
+
+    /// The rules listed for the token's text (the `anywhere` ones aside).
+    fn at(&self, word: &str) -> &[u32] {
+        let mut buf = [0u8; INDEX_WORD_MAX];
+        crate::text::lower_key(word, &mut buf).and_then(|k| self.by_word.get(k)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether rule `i` may start at a token whose listed rules are `listed`.
+    fn may_start(&self, i: usize, listed: &[u32]) -> bool {
+        self.anywhere.get(i).copied().unwrap_or(true) || listed.binary_search(&(i as u32)).is_ok()
+    }
+}
+
+fn start_index() -> &'static StartIndex {
+    static I: OnceLock<StartIndex> = OnceLock::new();
+    I.get_or_init(|| StartIndex::new(builtin()))
+}
+
+/// What `<det>` matches.
+const DETERMINERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+
 /// The built-in rule files.
 /// Order matters: where several rules match beside one group, the first one decides, so
 /// the narrower families (music, crew) come before cast.
@@ -281,11 +353,7 @@ impl Ctx<'_, '_> {
         let w = self.word(k);
         match e {
             Elem::Words(ws) => ws.iter().find_map(|x| self.literal(k, x)).and_then(|next| self.run(rest, next, caps)),
-            Elem::Det => ["a", "an", "the", "its", "his", "her", "their"]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
-                .then(|| self.run(rest, k + 1, caps))
-                .flatten(),
+            Elem::Det => DETERMINERS.iter().any(|x| w.eq_ignore_ascii_case(x)).then(|| self.run(rest, k + 1, caps)).flatten(),
             Elem::Role => {
                 // (An ASCII word is lower-cased in a stack buffer: this runs for every
                 // capitalised word a rule's role slot meets, and must not allocate.)
@@ -381,19 +449,32 @@ pub(crate) fn hits(
     titles: &[(usize, usize, usize)],
 ) -> Vec<Hit> {
     let ctx = Ctx { inp, words: WordTable::builtin(), b, people, titles };
+    let index = start_index();
+    // The rules each start can begin, looked up once per start rather than once per rule.
+    let comma = inp.tt(last) == ",";
+    let right = [index.at(inp.tt(last)), if comma { index.at(inp.tt(last + 1)) } else { &[] }];
+    let left_from = first.saturating_sub(12).max(a);
+    let mut left: [&[u32]; 12] = [&[]; 12];
+    for (s, slot) in (left_from..first).zip(left.iter_mut()) {
+        *slot = index.at(inp.tt(s));
+    }
     let mut out = Vec::new();
-    for rule in builtin() {
+    for (i, rule) in builtin().iter().enumerate() {
         let m = match rule.side {
             // (An appositive comma may come first: "Jo Kim, who comes aboard as ...".)
-            Side::Right => ctx
-                .run(&rule.parts, last, Caps::default())
-                .or_else(|| (inp.tt(last) == ",").then(|| ctx.run(&rule.parts, last + 1, Caps::default())).flatten()),
+            Side::Right => index
+                .may_start(i, right[0])
+                .then(|| ctx.run(&rule.parts, last, Caps::default()))
+                .flatten()
+                .or_else(|| (comma && index.may_start(i, right[1])).then(|| ctx.run(&rule.parts, last + 1, Caps::default())).flatten()),
             // Ends right before the group: try the starts within twelve tokens.
             Side::Left => {
                 let ctx = Ctx { b: first, ..ctx };
-                (first.saturating_sub(12).max(a)..first)
+                (left_from..first)
+                    .zip(left)
                     .rev()
-                    .find_map(|s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
+                    .filter(|(_, listed)| index.may_start(i, listed))
+                    .find_map(|(s, _)| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
             }
         };
         let Some((_, caps)) = m else { continue };
