@@ -212,6 +212,10 @@ struct StartIndex {
     by_word: crate::hash::FxHashMap<Box<str>, Vec<u32>>,
     /// Rules that may start at any token.
     anywhere: Vec<bool>,
+    /// Which token the listing is for: 0, the start; 1, the token after it, for a rule
+    /// that starts with `<role>` (one token, any role noun) and goes on with words
+    /// ("<role> are|were|include", tried at twelve starts before each group).
+    offset: Vec<usize>,
 }
 
 /// Longest word the index holds; a longer token starts only the `anywhere` rules.
@@ -221,10 +225,18 @@ impl StartIndex {
     fn new(rules: &[Rule]) -> StartIndex {
         let mut by_word: crate::hash::FxHashMap<Box<str>, Vec<u32>> = Default::default();
         let mut anywhere = vec![false; rules.len()];
+        let mut offset = vec![0; rules.len()];
         for (i, rule) in rules.iter().enumerate() {
             let mut firsts: Vec<&str> = Vec::new();
             let mut open = true;
-            for p in &rule.parts {
+            let parts = match rule.parts.split_first() {
+                Some((p, rest)) if p.elem == Elem::Role && !p.optional && !rest.is_empty() => {
+                    offset[i] = 1;
+                    rest
+                }
+                _ => &rule.parts[..],
+            };
+            for p in parts {
                 match &p.elem {
                     // A hyphenated literal also matches as touching tokens: `co`, `-`, ...
                     Elem::Words(ws) => {
@@ -251,7 +263,12 @@ impl StartIndex {
                 }
             }
         }
-        StartIndex { by_word, anywhere }
+        StartIndex { by_word, anywhere, offset }
+    }
+
+    /// The token, counted from a start, that rule `i`'s listing is for.
+    fn offset(&self, i: usize) -> usize {
+        self.offset.get(i).copied().unwrap_or(0)
     }
 
     /// The rules listed for the token's text (the `anywhere` ones aside).
@@ -451,30 +468,31 @@ pub(crate) fn hits(
     let ctx = Ctx { inp, words: WordTable::builtin(), b, people, titles };
     let index = start_index();
     // The rules each start can begin, looked up once per start rather than once per rule.
+    // (Tokens `last..last + 3` on the right, `left_from..=first` on the left: a listing
+    // may be for the token after a start.)
     let comma = inp.tt(last) == ",";
-    let right = [index.at(inp.tt(last)), if comma { index.at(inp.tt(last + 1)) } else { &[] }];
+    let right = [index.at(inp.tt(last)), index.at(inp.tt(last + 1)), if comma { index.at(inp.tt(last + 2)) } else { &[] }];
     let left_from = first.saturating_sub(12).max(a);
-    let mut left: [&[u32]; 12] = [&[]; 12];
-    for (s, slot) in (left_from..first).zip(left.iter_mut()) {
+    let mut left: [&[u32]; 13] = [&[]; 13];
+    for (s, slot) in (left_from..=first).zip(left.iter_mut()) {
         *slot = index.at(inp.tt(s));
     }
+    let may = |i: usize, listed: &[&[u32]], at: usize| listed.get(at + index.offset(i)).is_none_or(|l| index.may_start(i, l));
     let mut out = Vec::new();
     for (i, rule) in builtin().iter().enumerate() {
         let m = match rule.side {
             // (An appositive comma may come first: "Jo Kim, who comes aboard as ...".)
-            Side::Right => index
-                .may_start(i, right[0])
+            Side::Right => may(i, &right, 0)
                 .then(|| ctx.run(&rule.parts, last, Caps::default()))
                 .flatten()
-                .or_else(|| (comma && index.may_start(i, right[1])).then(|| ctx.run(&rule.parts, last + 1, Caps::default())).flatten()),
+                .or_else(|| (comma && may(i, &right, 1)).then(|| ctx.run(&rule.parts, last + 1, Caps::default())).flatten()),
             // Ends right before the group: try the starts within twelve tokens.
             Side::Left => {
                 let ctx = Ctx { b: first, ..ctx };
                 (left_from..first)
-                    .zip(left)
                     .rev()
-                    .filter(|(_, listed)| index.may_start(i, listed))
-                    .find_map(|(s, _)| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
+                    .filter(|&s| may(i, &left, s - left_from))
+                    .find_map(|s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
             }
         };
         let Some((_, caps)) = m else { continue };
