@@ -2,7 +2,7 @@
 //! lower-case word, with a cheap prefilter so that most words of an article never reach
 //! the table.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use crate::error::Error;
 
@@ -229,7 +229,7 @@ pub(crate) struct Words {
 impl Words {
     /// Parses `data/date_words.tsv`.
     pub(crate) fn parse(text: &'static str) -> Result<Words, Error> {
-        let mut map: HashMap<&'static str, Info> = HashMap::new();
+        let mut map: HashMap<&'static str, Info> = HashMap::default();
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
             let row = raw.trim_end_matches('\r');

@@ -91,7 +91,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     let mut person_keys: FxHashSet<String> = FxHashSet::default();
     for p in &ents.people {
         person_keys.insert(p.name.clone());
-        person_keys.extend(aliases_of(v, &p.name));
+        person_keys.extend(aliases_of(v, &p.name).into_iter().map(str::to_string));
     }
     let mut people_order: Vec<&(&str, Decision, Span)> = decided.iter().filter(|d| d.1 == Decision::Person).collect();
     people_order.sort_by_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
@@ -105,7 +105,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         }
         find_or_push(&mut ents.people, &mut idx.people, surface, (), Target::Person);
         person_keys.insert(surface.to_string());
-        person_keys.extend(aliases_of(v, surface));
+        person_keys.extend(aliases_of(v, surface).into_iter().map(str::to_string));
     }
     let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
@@ -158,21 +158,23 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
 
     // The lookup table: full names, then aliases (never shadowing a full name).
-    let mut names: FxHashMap<String, Vec<Target>> = FxHashMap::default();
+    // (Keys borrow the entities' names and the text: the table was rebuilt from copied
+    // strings for every article, half of all allocations, issue 18.)
+    let mut names: FxHashMap<&str, Targets> = FxHashMap::default();
     for (i, p) in ents.people.iter().enumerate() {
-        names.insert(p.name.clone(), vec![Target::Person(i)]);
+        names.insert(&p.name, Targets::one(Target::Person(i)));
     }
     for (i, t) in ents.titles.iter().enumerate() {
-        names.entry(t.name.clone()).or_insert_with(|| vec![Target::Title(i)]);
+        names.entry(&t.name).or_insert(Targets::one(Target::Title(i)));
     }
     for (i, o) in ents.orgs.iter().enumerate() {
-        names.entry(o.name.clone()).or_insert_with(|| vec![Target::Org(i)]);
+        names.entry(&o.name).or_insert(Targets::one(Target::Org(i)));
     }
     for (i, c) in ents.characters.iter().enumerate() {
-        names.entry(c.name.clone()).or_insert_with(|| vec![Target::Character(i)]);
+        names.entry(&c.name).or_insert(Targets::one(Target::Character(i)));
     }
-    let full: FxHashSet<String> = names.keys().cloned().collect();
-    let mut alias_rows: Vec<(String, Target)> = Vec::new();
+    let full: FxHashSet<&str> = names.keys().copied().collect();
+    let mut alias_rows: Vec<(&str, Target)> = Vec::new();
     for (i, p) in ents.people.iter().enumerate() {
         for a in aliases_of(v, &p.name) {
             alias_rows.push((a, Target::Person(i)));
@@ -181,39 +183,45 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     let title_index: FxHashMap<&str, usize> = ents.titles.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
-            alias_rows.push((sub.to_string(), Target::Title(i)));
+            alias_rows.push((sub, Target::Title(i)));
         }
         // Another decided title that ends this one is its short form.
         for suffix in word_suffixes(&t.name) {
             if title_index.get(suffix).is_some_and(|&j| j != i) {
-                alias_rows.push((suffix.to_string(), Target::Title(i)));
+                alias_rows.push((suffix, Target::Title(i)));
             }
         }
     }
     for (i, o) in ents.orgs.iter().enumerate() {
         if let Some(short) = org_short(&o.name) {
-            alias_rows.push((short.to_string(), Target::Org(i)));
+            alias_rows.push((short, Target::Org(i)));
         }
     }
     for (a, full_name) in acronyms {
         if let Some(&i) = title_index.get(full_name.as_str()) {
-            alias_rows.push((a.to_string(), Target::Title(i)));
+            alias_rows.push((a, Target::Title(i)));
         }
     }
     for (i, c) in ents.characters.iter().enumerate() {
         if let Some((first, _)) = c.name.split_once(' ') {
             if !inp.words.is(first, class::COMMON) {
-                alias_rows.push((first.to_string(), Target::Character(i)));
+                alias_rows.push((first, Target::Character(i)));
             }
         }
     }
     for (a, t) in alias_rows {
-        if full.contains(&a) {
+        if full.contains(a) {
             continue;
         }
-        let e = names.entry(a).or_default();
-        if !e.contains(&t) {
-            e.push(t);
+        match names.entry(a) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                if !e.get().contains(t) {
+                    e.get_mut().more.push(t);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(Targets::one(t));
+            }
         }
     }
 
@@ -247,7 +255,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             i += 1;
             continue;
         }
-        let mut hit: Option<(usize, Span, &Vec<Target>)> = None;
+        let mut hit: Option<(usize, Span, &Targets)> = None;
         let mut end = i;
         while end < toks.len()
             && end < i + max_tokens
@@ -261,17 +269,15 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             let sp = Span::new(toks[i].span.start, stop);
             // A name ends at a word boundary: not inside "Jean-Luc" or before "-directed"'s letters.
             if let Some(targets) = sp.get(v.text).and_then(|s| names.get(s)) {
-                if !targets.is_empty() {
-                    hit = Some((j, sp, targets));
-                    break;
-                }
+                hit = Some((j, sp, targets));
+                break;
             }
         }
         match hit {
             Some((j, sp, targets)) => {
                 let subjects: Vec<Target> = targets.iter().copied().filter(|t| in_headline.contains(t)).collect();
-                let target = if targets.len() == 1 {
-                    targets[0]
+                let target = if targets.more.is_empty() {
+                    targets.first
                 } else if let [subject] = subjects[..] {
                     // Shared surname, one of them the headline's: news calls the subject by
                     // the bare surname and a relative by the full name ("his wife, Donna
@@ -279,7 +285,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
                     subject
                 } else {
                     // Otherwise the one mentioned last before here.
-                    *targets.iter().max_by_key(|t| last_seen.get(t).map_or(0, |&p| p + 1)).unwrap_or(&targets[0])
+                    *targets.iter().max_by_key(|t| last_seen.get(t).map_or(0, |&p| p + 1)).unwrap_or(&targets.first)
                 };
                 last_seen.insert(target, sp.start);
                 if headline.is_some_and(|h| h.contains(sp)) && !in_headline.contains(&target) {
@@ -305,6 +311,27 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     compact(&mut ents);
     ents
+}
+
+/// The entities a name may stand for, in the order they were added: nearly always one,
+/// kept inline.
+struct Targets {
+    first: Target,
+    more: Vec<Target>,
+}
+
+impl Targets {
+    fn one(t: Target) -> Targets {
+        Targets { first: t, more: Vec::new() }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Target> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
+
+    fn contains(&self, t: Target) -> bool {
+        self.iter().any(|&x| x == t)
+    }
 }
 
 /// Titles by their initials and trailing words, so that finding the title an acronym
@@ -452,23 +479,26 @@ fn word_suffixes(name: &str) -> impl Iterator<Item = &str> {
 /// Short forms of a person's name: the surname ("Reeves"), a particle surname ("de
 /// Armas"), a double surname ("Sandino Moreno"), and the name without its suffix
 /// ("Downey" for "Robert Downey Jr.").
-pub fn aliases_of(v: &View<'_>, name: &str) -> Vec<String> {
+pub fn aliases_of<'n>(v: &View<'_>, name: &'n str) -> Vec<&'n str> {
     let words = crate::lexicon::words::WordTable::builtin();
     let parts: Vec<&str> = name.split(' ').collect();
     let mut out = Vec::new();
     if parts.len() < 2 {
         return out;
     }
+    // `parts[a..b]` joined by spaces, as a slice of `name` (the words are its pieces).
+    let start = |k: usize| parts[..k].iter().map(|p| p.len() + 1).sum::<usize>();
+    let joined = |a: usize, b: usize| name.get(start(a)..start(b) - 1).unwrap_or("");
     let mut end = parts.len();
     while end > 1 && words.is(parts[end - 1].trim_end_matches('.'), class::SUFFIX) {
         end -= 1;
         if end >= 2 {
-            out.push(parts[..end].join(" ").trim_end_matches(',').to_string());
+            out.push(joined(0, end).trim_end_matches(','));
         }
     }
     let core = &parts[..end];
     for k in 1..core.len() {
-        let tail = core[k..].join(" ");
+        let tail = joined(k, end);
         let head = core[k];
         let is_initial = head.len() <= 2 && head.ends_with('.');
         let particle = words.is(head, class::PARTICLE) && head.chars().next().is_some_and(char::is_lowercase);
@@ -480,7 +510,7 @@ pub fn aliases_of(v: &View<'_>, name: &str) -> Vec<String> {
         if core.len() - k == 1 && words.is(last, class::COMMON) && !words.is(last, class::SURNAME) {
             continue;
         }
-        out.push(t.to_string());
+        out.push(t);
     }
     let _ = v;
     out

@@ -6,7 +6,7 @@
 //! Parsed once into buckets keyed by the phrase word nearest the run, so a run costs one
 //! hash lookup per side plus a comparison of the few phrases in its bucket.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::runs::{Run, View};

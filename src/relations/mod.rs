@@ -231,6 +231,27 @@ pub fn film_word(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// `shapes[first][last]` has bit `len` set when some phrase's first word has that
+    /// first and last letter (any case; other bytes in column 26) and byte length: `at`
+    /// runs on every token of a sentence, and two table loads reject most words without
+    /// lower-casing and hashing them.
+    shapes: Box<[[u32; 27]; 27]>,
+}
+
+/// The `shapes` column of a byte.
+fn shape_slot(b: u8) -> usize {
+    if b.is_ascii_alphabetic() {
+        usize::from(b.to_ascii_lowercase() - b'a')
+    } else {
+        26
+    }
+}
+
+/// The `shapes` bit of a first word: its first and last byte and its length.
+fn shape_of(w: &str) -> Option<(usize, usize, u32)> {
+    let b = w.as_bytes();
+    let (&f, &l) = (b.first()?, b.last()?);
+    (b.len() < 32).then(|| (shape_slot(f), shape_slot(l), 1u32 << b.len()))
 }
 
 impl Phrases {
@@ -245,6 +266,9 @@ impl Phrases {
             let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
             if words.iter().any(String::is_empty) || class.trim().is_empty() {
                 return Err(format!("{name}:{}: empty phrase or class", i + 1));
+            }
+            if let Some((f, l, bit)) = shape_of(&words[0]) {
+                p.shapes[f][l] |= bit;
             }
             p.by_first.entry(words[0].clone()).or_default().push((words, class.trim().to_string()));
         }
@@ -271,6 +295,10 @@ impl Phrases {
     pub fn at<'p>(&'p self, inp: &Input<'_>, i: usize, end: usize) -> Option<(&'p str, usize)> {
         let first = inp.tt(i);
         if first.is_empty() || first.len() > 24 {
+            return None;
+        }
+        let (f, l, bit) = shape_of(first)?;
+        if self.shapes[f][l] & bit == 0 {
             return None;
         }
         let mut buf = [0u8; 24];
