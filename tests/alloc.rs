@@ -73,5 +73,6 @@ fn allocations_do_not_grow_with_tokens() {
     println!("fixtures: {total} allocations for {bytes} bytes = {per_kb:.1} per KB");
     // Mostly output strings (one per mention and fact) and per-article name tables;
     // measured 313 per KB on 2026-11-25. A regression bound, not a target.
-    assert!(per_kb < 400.0, "{per_kb:.1} allocations per KB on the fixtures");
+    // 2026-12-05: 364 per KB after the alias table stopped copying names (issue 18).
+    assert!(per_kb < 385.0, "{per_kb:.1} allocations per KB on the fixtures");
 }

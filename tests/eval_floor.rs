@@ -15,9 +15,9 @@ use newsfacts::Extractor;
 
 /// (category, F1 floor) on articles 01–24. Measured 2026-12-01 (last raise): people
 /// 0.956, titles 0.925, organizations 0.943, dates 0.998, roles 0.856, releases 0.809,
-/// overall 0.916.
+/// overall 0.916. 2026-12-05: roles 0.868 (roles floor raised to 0.85).
 const OWN_FLOORS: &[(&str, f64)] =
-    &[("people", 0.94), ("titles", 0.90), ("organizations", 0.93), ("dates", 0.98), ("roles", 0.84), ("releases", 0.79), ("overall", 0.90)];
+    &[("people", 0.94), ("titles", 0.90), ("organizations", 0.93), ("dates", 0.98), ("roles", 0.85), ("releases", 0.79), ("overall", 0.90)];
 
 /// (category, F1 floor) on the articles from real pages (25 on). Set from the score of
 /// the set as it stands when a batch joins, raised by rule changes, re-set only when a new
@@ -31,8 +31,12 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// works: titles .801.
 /// End of 2026-12-05 (dates, titles and pronoun work): people .898, titles .802,
 /// organizations .850, dates .920, roles .593, releases .556, overall .778.
+/// 2026-12-05 (second session), with b9 and b10 joined (92 articles) after the row
+/// mechanism, the date families, the larger works lexicon and the cast-list rules: people
+/// .930, titles .865, organizations .862, dates .954, roles .722, releases .579, overall
+/// .835.
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.88), ("titles", 0.79), ("organizations", 0.83), ("dates", 0.90), ("roles", 0.57), ("releases", 0.54), ("overall", 0.77)];
+    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.70), ("releases", 0.56), ("overall", 0.82)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
