@@ -169,7 +169,9 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     out
 }
 
-fn looks_like_meta(line: &str) -> bool {
+/// Whether a line has the shape of a metadata line (`date 2025-06-01 Posted in: …`),
+/// wherever it stands.
+pub(crate) fn looks_like_meta(line: &str) -> bool {
     let t = line.trim_start();
     let starts_date =
         t.strip_prefix("date").is_some_and(|r| r.starts_with([' ', '\t']) && r.trim_start().starts_with(|c: char| c.is_ascii_digit()));

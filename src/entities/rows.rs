@@ -241,10 +241,12 @@ type Block = (Option<(usize, usize)>, Vec<(usize, usize)>);
 /// when the block has none of its own: "The tracklist:").
 fn row_blocks(v: &View<'_>, body: Span) -> Vec<Block> {
     let mut blocks: Vec<Block> = vec![(None, Vec::new())];
-    for (_, a, b) in body_lines(v, body) {
+    for (line, a, b) in body_lines(v, body) {
+        // (A metadata line in the body, as in a page pasted twice, is no row.)
+        let meta = crate::article::looks_like_meta(line.get(v.text).unwrap_or(""));
         // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
         let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
-        let row = b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
+        let row = !meta && b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
         match (row, blocks.last_mut()) {
             (true, Some(block)) => block.1.push((a, b)),
             _ => blocks.push((Some((a, b)), Vec::new())),
@@ -367,17 +369,20 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         // colon in the first field of most lines is a column separator, not a subtitle.
         // (A prize already split off, "Jury Prize: Night Ferry", counts; a heading,
         // "Here's the list:", does not.)
+        // (A quoted field's colon is its subtitle's: "“Dune: Part Two” is the latest".)
+        let quoted = |a: usize| matches!(v.tt(a), "“" | "‘" | "\"" | "'");
         let colon_in_first = all
             .iter()
             .filter(|fs| {
-                fs.first()
-                    .is_some_and(|f| (f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+                fs.first().is_some_and(|f| {
+                    !quoted(f.a) && ((f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+                })
             })
             .count();
         if colon_in_first >= 2 && colon_in_first * 2 >= lines.len() {
             // (Read whole, "Golden Bear: Harbor of Salt" is neither a prize nor a work.)
             for fs in &all {
-                if let Some(f) = fs.first().filter(|f| (f.a..f.b).any(|k| v.tt(k) == ":")) {
+                if let Some(f) = fs.first().filter(|f| !quoted(f.a) && (f.a..f.b).any(|k| v.tt(k) == ":")) {
                     split.push(field_run(v, sentences, (f.a, f.b)).span);
                 }
             }
