@@ -283,7 +283,7 @@ def test_docstrings_and_signatures() -> None:
     for method in (newsfacts.Extractor.extract, newsfacts.Extractor.extract_batch):
         offsets = inspect.signature(method).parameters["offsets"]
         assert (offsets.kind, offsets.default) == (inspect.Parameter.KEYWORD_ONLY, "byte")
-    assert list(inspect.signature(newsfacts.Extractor).parameters) == ["people", "titles", "orgs"]
+    assert list(inspect.signature(newsfacts.Extractor).parameters) == ["people", "titles", "orgs", "rules"]
     assert newsfacts.__version__ == "0.1.0"
 
 
@@ -293,7 +293,7 @@ def test_stub_and_py_typed_ship_and_match(ex: newsfacts.Extractor) -> None:
     stub = ast.parse((pkg / "__init__.pyi").read_text(encoding="utf-8"))
     classes = {c.name: c for c in stub.body if isinstance(c, ast.ClassDef)}
     methods = {f.name for f in classes["Extractor"].body if isinstance(f, ast.FunctionDef)}
-    assert methods == {"__init__", "extract", "extract_batch"}
+    assert methods == {"__init__", "check_rules", "extract", "extract_batch"}
     assert all(hasattr(newsfacts.Extractor, m) for m in methods)
     # The Facts TypedDict lists exactly the keys extract returns.
     fields = [a.target.id for a in classes["Facts"].body if isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)]
