@@ -970,10 +970,15 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
 }
 
 /// Whether token `i` follows a character cue: "as" after a casting word or a name ("stars
-/// as", "Ana Ruiz as", "comes aboard as"), or a character verb ("plays", "voiced").
+/// as", "Ana Ruiz as", "comes aboard as"), a character verb ("plays", "voiced"), or "the
+/// role of".
 fn after_character_cue(v: &View<'_>, i: usize, a: usize) -> bool {
     let Some((p, w)) = v.word_before(i, a) else { return false };
     if v.toks[p].shape == Shape::Lower && is_in(CHAR_VERBS, w) {
+        return true;
+    }
+    // "takes the role of Yang-ja", "the part of Dong-gu"
+    if w == "of" && v.word_before(p, a).is_some_and(|(_, w2)| is_in(&["role", "part"], w2)) {
         return true;
     }
     w.eq_ignore_ascii_case("as") && v.word_before(p, a).is_some_and(|(q, w2)| strong_before_as(v, q, w2))
@@ -1463,7 +1468,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
         }
     }
-    if is_in(&["character", "characters", "role"], pw) || (pw.eq_ignore_ascii_case("of") && is_in(&["role", "character", "part"], p2w)) {
+    // "the role of Yang-ja", "the part of Dong-gu" name a part as surely as "stars as".
+    if pw.eq_ignore_ascii_case("of") && is_in(&["role", "character", "part"], p2w) {
+        e.character += 3;
+    } else if is_in(&["character", "characters", "role"], pw) {
         e.character += 2;
     }
 }
@@ -1501,6 +1509,8 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
                 matches!(t.shape, Shape::Capitalized | Shape::AllCaps | Shape::Digits | Shape::Mixed)
                     || (t.shape == Shape::Lower && (w.len() <= 4 || is_in(&["from", "with", "into", "over", "than", "upon", "without"], w)))
                     || matches!(w, ":" | "-" | "–" | "—" | "&" | "'" | "!" | "?" | "," | "’")
+                    // “Mr. And Mrs. Smith”, “Dr. Strange”, “L.A. Confidential”
+                    || (w == "." && j > f && v.touching(j - 1, j) && (v.info[j - 1].is(class::HONORIFIC) || v.tt(j - 1).len() == 1))
             })
             && v.toks[f..l].iter().any(|t| t.shape != Shape::Digits || t.span.len() == 4)
             && (f..l).filter(|&j| v.toks[j].shape == Shape::Lower).count() * 2 <= (f..l).filter(|&j| v.toks[j].is_word()).count();
@@ -1570,6 +1580,15 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         }
         if (r.first..r.last).any(|k| v.info[k].is(class::PARTICLE) && v.toks[k].shape == Shape::Lower || v.tt(k) == ".") {
             lex_p += 1;
+        }
+        // A romanized family name and a two-syllable given name: "Cha Min-won", "Lee
+        // Jung-jae" (short capitalised syllables, the second joined by a hyphen).
+        let short_cap = |k: usize| v.toks[k].shape == Shape::Capitalized && v.tt(k).len() <= 5;
+        if n == 4 && short_cap(r.first) && short_cap(r.first + 1) && v.tt(r.first + 2) == "-" && v.touching(r.first + 1, r.first + 2) {
+            let tail = r.first + 3;
+            if v.touching(r.first + 2, tail) && v.toks[tail].shape == Shape::Lower && v.tt(tail).len() <= 4 {
+                lex_p += 2;
+            }
         }
         // Titles have function words, digits and colons; names do not.
         if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&"))

@@ -152,7 +152,12 @@ impl<'a> View<'a> {
                     && self.touching(k, k + 1)
                     && k + 1 < b
                     && self.toks[k + 1].shape == Shape::Lower
-                    && self.info.get(k + 1).is_some_and(|w| !w.is(class::COMMON | class::ROLE_VERB | class::ROLE_NOUN))
+                    && self.info.get(k + 1).is_some_and(|w| {
+                        // A syllable that is also a word ("won", "min") after a short
+                        // syllable of a name already under way: "Cha Seung-won".
+                        let syllable = j > start && self.tt(j).len() <= 5;
+                        !w.is(class::ROLE_VERB | class::ROLE_NOUN) && (syllable || !w.is(class::COMMON))
+                    })
                     && self.tt(k + 1).len() <= 4
                 {
                     // "Lee Jung-jae", "Park Chan-wook"; not "Villeneuve-directed".

@@ -234,11 +234,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // ("the film Dune" names its work: no pointing back.)
         let the_film =
             (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
-        let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
+        // `skip`: tokens whose titles are not the credit's (an appositive's known-for work).
+        let title_for = |at: usize, object: Option<usize>, skip: (usize, usize)| -> Option<usize> {
             if object.is_some() {
                 return object;
             }
-            let near = titles.iter().filter(|t| !t.2).min_by_key(|t| t.1.abs_diff(at)).map(|t| t.0);
+            let near = titles.iter().filter(|t| !t.2 && !(skip.0..skip.1).contains(&t.1)).min_by_key(|t| t.1.abs_diff(at)).map(|t| t.0);
             match near {
                 // "the film follows X" names the article's work even beside another title.
                 _ if the_film && focal.is_some() => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(prev_title).or(focal),
@@ -305,7 +306,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
         }
 
-        let (rule_people, rule_titles) = if groups.is_empty() { Default::default() } else { super::rules::sentence_mentions(inp, s.span) };
+        let mentions: super::rules::SentenceMentions =
+            if groups.is_empty() { Default::default() } else { super::rules::sentence_mentions(inp, s.span) };
+        let (rule_people, rule_titles) = (&mentions.0, &mentions.1);
         for g in &groups {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
@@ -322,11 +325,24 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
             // Rules as data (data/rules/*.rules) read a phrasing more exactly than the
             // cue words above: where one matches, it decides.
-            let hits = super::rules::hits(inp, first, last, a, b, &rule_people, &rule_titles);
+            let hits = super::rules::hits(inp, first, last, a, b, rule_people, rule_titles);
+            // "Hye-kyo, who is known for “The Glory,” will play Min-ja": the predicate
+            // after an appositive is the group's too; its credits take no work from inside
+            // the appositive, and its character is theirs alone.
+            let pred = appositive_end(inp, last, b).map(|p| {
+                let mut pred = predicate(inp, words, &items, first, p, a, b, &mentions);
+                for x in &mut pred.found {
+                    x.1 = x.1.or_else(|| title_for(first, None, (last, p)));
+                }
+                pred
+            });
             let rule_character = hits.iter().find_map(|h| h.character.clone());
             let by_pronoun = pronoun(inp.tt(first)).is_some();
-            let rule: std::borrow::Cow<'static, str> =
-                hits.first().map_or(if by_pronoun { "code.pronoun-subject".into() } else { "code.cue-words".into() }, |h| h.rule.clone());
+            let rule: std::borrow::Cow<'static, str> = hits
+                .first()
+                .map(|h| h.rule.clone())
+                .or_else(|| pred.as_ref().and_then(|p| p.rule.clone()))
+                .unwrap_or(if by_pronoun { "code.pronoun-subject".into() } else { "code.cue-words".into() });
             if !hits.is_empty() {
                 found = hits.iter().map(|h| (h.role, h.title)).collect();
             }
@@ -354,9 +370,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 if roles.is_empty() && character.is_some() {
                     roles.push((RoleKind::Actor, None));
                 }
-                for (role, object) in roles {
-                    let title = title_for(it.first, object.or(own));
-                    let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character.clone() } else { None };
+                let pred_roles =
+                    pred.iter().flat_map(|pr| pr.found.iter().map(|&(r, o)| (r, o, pr.character.clone().filter(|_| g.len() == 1))));
+                let roles: Vec<_> = roles.into_iter().map(|(r, o)| (r, o, character.clone())).chain(pred_roles).collect();
+                for (role, object, character) in roles {
+                    let title = title_for(it.first, object.or(own), (0, 0));
+                    let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character } else { None };
                     push(out, &mut seen, Credit { person: p, role, character, title, evidence: s.span, rule: rule.clone() });
                 }
             }
@@ -401,7 +420,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             if let (Target::Character(c), Target::Person(p)) = (w[0].target, w[1].target) {
                 if inp.tt(w[0].last) == "(" && w[1].first == w[0].last + 1 && inp.tt(w[1].last) == ")" {
                     let character = inp.ents.characters.get(c).map(|e| e.name.clone());
-                    let title = title_for(w[1].first, None);
+                    let title = title_for(w[1].first, None, (0, 0));
                     push(
                         out,
                         &mut seen,
@@ -930,6 +949,69 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
     }
 }
 
+/// Where the predicate of a subject ending at token `last` starts when an appositive or
+/// a relative clause stands between them: "Hye-kyo, who is known for “The Glory,” will
+/// play", "Jo Kim, a veteran of the stage, joins". A comma, up to 24 tokens (no full stop,
+/// semicolon or colon; commas inside parentheses skipped), a comma (a closing quote may
+/// follow it), then a lower-case word that does not start another list member or clause.
+fn appositive_end(inp: &Input<'_>, last: usize, b: usize) -> Option<usize> {
+    if inp.tt(last) != "," || last + 2 >= b {
+        return None;
+    }
+    let mut depth = 0usize;
+    for k in last + 2..(last + 26).min(b) {
+        match inp.tt(k) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "." | ";" | ":" => return None,
+            "," if depth == 0 => {
+                let mut p = k + 1;
+                while p < b && matches!(inp.tt(p), "”" | "\"" | "’") {
+                    p += 1;
+                }
+                let lower = inp.toks.get(p).is_some_and(|t| t.shape == Shape::Lower);
+                let clause = is_in(&["and", "or", "but", "while", "which", "who", "as", "including", "with", "among", "plus"], inp.tt(p));
+                return (p < b && lower && !clause).then_some(p);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The credits a predicate starting at token `p` gives its subject (tokens `first..`):
+/// the first rule that matches there, else the cue words.
+struct Predicate {
+    found: Vec<(RoleKind, Option<usize>)>,
+    character: Option<String>,
+    rule: Option<std::borrow::Cow<'static, str>>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn predicate(
+    inp: &Input<'_>,
+    words: &WordTable,
+    items: &[Item],
+    first: usize,
+    p: usize,
+    a: usize,
+    b: usize,
+    mentions: &super::rules::SentenceMentions,
+) -> Predicate {
+    let hits = super::rules::hits(inp, first, p, a, b, &mentions.0, &mentions.1);
+    if let Some(h) = hits.first() {
+        return Predicate {
+            found: hits.iter().map(|h| (h.role, h.title)).collect(),
+            character: hits.iter().find_map(|h| h.character.clone()),
+            rule: Some(h.rule.clone()),
+        };
+    }
+    let mut found = Vec::new();
+    right_cue(inp, words, p, b, items, &mut found);
+    let character = if found.is_empty() { None } else { character_after(inp, p, b) };
+    Predicate { found, character, rule: None }
+}
+
 /// Further credits of the same subject later in the clause: "who directed Dune and
 /// co-wrote it", "who directed The Menu, helms multiple episodes".
 fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b: usize, found: &mut Vec<(RoleKind, Option<usize>)>) {
@@ -1052,7 +1134,7 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
     let it = items[ii];
     let k = it.last;
     // "X (Character)"; a known-for work in parentheses ("Kate Winslet (Titanic) returns
-    // as Ronal") is stepped over.
+    // as Ronal") is stepped over; then "X, who plays Y", "X will play Y".
     let mut k = k;
     if inp.tt(k) == "(" {
         if let Some(c) = items.get(ii + 1).filter(|n| n.first == k + 1 && inp.tt(n.last) == ")") {
@@ -1065,7 +1147,12 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
             return None;
         }
     }
-    // "X as Y", "X stars as Y", "X, who plays Y", "X will play Y", "X voices Y"
+    character_after(inp, k, b)
+}
+
+/// The character a cast predicate starting at token `k` names: "as Y", "stars as Y",
+/// "will play Y", "voices Y".
+fn character_after(inp: &Input<'_>, k: usize, b: usize) -> Option<String> {
     let mut j = k;
     let mut steps = 0;
     while j < b && steps < 6 {
@@ -1175,6 +1262,19 @@ fn paired_characters(inp: &Input<'_>, last: usize, b: usize, n: usize) -> Option
 }
 
 /// [`run_after`] with one past the last token of the name.
+/// Whether the hyphen at token `k` joins a short lower-case syllable to the word before,
+/// all touching: "Min-ja", "Seung-won".
+pub(crate) fn romanized_syllable(inp: &Input<'_>, k: usize) -> bool {
+    let touching = |x: usize| inp.toks[x].span.end == inp.toks[x + 1].span.start;
+    k > 0
+        && k + 1 < inp.toks.len()
+        && touching(k - 1)
+        && touching(k)
+        && inp.toks[k + 1].shape == Shape::Lower
+        && inp.tt(k + 1).len() <= 4
+        && inp.tt(k - 1).len() <= 5
+}
+
 fn run_after_end(inp: &Input<'_>, i: usize, b: usize) -> Option<(String, usize)> {
     let mut start = i;
     if inp.tt(i).eq_ignore_ascii_case("the") && inp.toks.get(i + 1).is_some_and(|t| t.shape == Shape::Capitalized) {
@@ -1195,6 +1295,9 @@ fn run_after_end(inp: &Input<'_>, i: usize, b: usize) -> Option<(String, usize)>
             && ((t.shape == Shape::Lower && words.is(w, class::PARTICLE)) || (w == "-" && k > first_cap))
         {
             k += 1;
+        } else if w == "-" && k > first_cap && romanized_syllable(inp, k) {
+            // "Min-ja", "Gil-yeo": a romanized given name's second syllable.
+            k += 2;
         } else {
             break;
         }

@@ -492,6 +492,10 @@ impl Ctx<'_, '_> {
                 while j < self.b {
                     let t = self.inp.toks[j];
                     let honorific_dot = self.word(j) == "." && j > k && self.words.info(self.word(j - 1)).is(class::HONORIFIC);
+                    if self.word(j) == "-" && j > k && super::roles::romanized_syllable(self.inp, j) {
+                        j += 2;
+                        continue;
+                    }
                     if !(matches!(t.shape, Shape::Capitalized | Shape::AllCaps) || honorific_dot) {
                         break;
                     }
