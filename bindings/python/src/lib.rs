@@ -356,6 +356,25 @@ impl PyExtractor {
         json_loads(py, &json)
     }
 
+    /// For `bench.py`: the same work as `extract` on the Rust side (argument checks,
+    /// extraction, offsets rewrite) with no Python result built; returns `None`. Not part
+    /// of the API (no stub entry): it measures what building the dicts costs.
+    #[pyo3(signature = (text, published=None, *, offsets="byte"))]
+    fn _extract_rust(&self, py: Python<'_>, text: &Bound<'_, PyAny>, published: Option<&Bound<'_, PyAny>>, offsets: &str) -> PyResult<()> {
+        let offsets = Offsets::from_arg(offsets)?;
+        let meta = published_of(published)?;
+        let text = text_of(text)?;
+        let ex = &self.inner;
+        py.detach(|| {
+            let mut facts = ex.extract_with(text, &meta);
+            if offsets == Offsets::Char {
+                to_char_offsets(text, &mut facts);
+            }
+            std::hint::black_box(facts);
+        });
+        Ok(())
+    }
+
     /// Extracts many articles in parallel, with the GIL released.
     ///
     /// Args:
