@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CI for the Python package: a fresh virtual environment, the wheel built and installed by
 # the README's command (its `sh python-ci` block, `pip install ./bindings/python`, run
-# verbatim with the venv first on PATH; maturin from PyPI), pytest and
-# pyspark, then the whole suite, the Spark tests (local[2]) included. Needs cargo, python3
-# (3.9+) and Java 17 for Spark. Run from anywhere inside the repo.
+# verbatim with the venv first on PATH; maturin from PyPI), the bindings' Rust unit tests,
+# pytest and pyspark, then the whole suite, the Spark tests (local[2]) included. Needs cargo,
+# python3 (3.9+, with its shared libpython) and Java 17 for Spark. Run from anywhere inside
+# the repo.
 #
 #   NEWSFACTS_VENV  the venv to (re)create (default: bindings/python/.venv)
 #   PYTHON          the interpreter to create it with (default: python3)
@@ -27,6 +28,10 @@ echo "-- [$((SECONDS - start)) s] the README's install command"
 block="$("$root/.ci/readme-blocks" "sh python-ci")"
 printf '%s\n' "$block"
 PATH="$venv/bin:$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 bash -euo pipefail -c "$block"
+
+echo "-- [$((SECONDS - start)) s] the bindings' Rust tests (the dict builder against json.loads)"
+# The workspace's plain `cargo test` covers the root package only; these embed Python.
+PYO3_PYTHON="$venv/bin/python" cargo test -p newsfacts-python
 
 echo "-- [$((SECONDS - start)) s] pytest, pyspark, pandas, pyarrow"
 # pandas < 3: PySpark 4 warns that it does not fully support pandas 3 yet.

@@ -1,21 +1,24 @@
 //! Python bindings for `newsfacts`: the module `newsfacts` with one class, `Extractor`.
 //!
-//! Facts cross the boundary as the JSON the command line prints (`serde_json`), parsed by
-//! Python's `json.loads`, so a dict from Python equals `newsfacts extract`'s output for the
-//! same input. Extraction runs with the GIL released; batches run on rayon.
+//! Facts cross the boundary as Python dicts and lists built directly from the library's
+//! `Facts` by a serde serializer (`to_py`) that follows `serde_json`'s data model: a dict
+//! from Python is exactly `json.loads` of the JSON `newsfacts extract` prints for the same
+//! input (same keys in the same order, same values and types), without the JSON text.
+//! Extraction runs with the GIL released; batches run on rayon.
 //!
 //! Nothing here panics on user input: every conversion and library error becomes a Python
 //! exception (`ValueError` for bad text, dates and gazetteer rows, `OSError` for files,
 //! `TypeError` for arguments of the wrong type).
 #![forbid(unsafe_code)]
 
+mod to_py;
+
 use std::path::PathBuf;
 
 use newsfacts::{ArticleMeta, Date, ErrorKind, OrgKind, TitleKind};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDate, PyString};
+use pyo3::types::{PyBytes, PyDate, PyList, PyString};
 use rayon::prelude::*;
 
 /// A library error as the Python exception that fits it.
@@ -45,30 +48,6 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_string())
 }
 
-/// Python's `json.loads`, with the cyclic garbage collector paused while it runs.
-///
-/// The facts of a batch are hundreds of thousands of dicts and lists; every few hundred
-/// new containers CPython runs a collection, and the older generations' passes walk every
-/// live object, so building a big batch's result took longer than extracting it (2.4x
-/// slower `extract_batch` on 9,600 articles with the collector on). JSON trees have no
-/// cycles, so a pass during their creation can free nothing. `json.loads` runs no Python
-/// code and we hold the GIL throughout, so no other thread sees the collector off.
-fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    static GC: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let loads = LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> { Ok(py.import("json")?.getattr("loads")?.unbind()) })?;
-    let gc = GC.get_or_try_init(py, || -> PyResult<Py<PyModule>> { Ok(py.import("gc")?.unbind()) })?.bind(py);
-    let was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
-    if was_enabled {
-        gc.call_method0("disable")?;
-    }
-    let facts = loads.bind(py).call1((json,));
-    if was_enabled {
-        gc.call_method0("enable")?;
-    }
-    facts
-}
-
 /// What the spans of the returned facts count: UTF-8 bytes (the JSON contract, as the
 /// command line prints it) or characters (code points, Python `str` indices).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -88,12 +67,12 @@ impl Offsets {
 }
 
 /// The facts of `text`, their spans counted in `offsets`.
-fn extract_json(ex: &newsfacts::Extractor, text: &str, meta: &ArticleMeta, offsets: Offsets) -> Result<String, String> {
+fn extract_facts(ex: &newsfacts::Extractor, text: &str, meta: &ArticleMeta, offsets: Offsets) -> newsfacts::Facts {
     let mut facts = ex.extract_with(text, meta);
     if offsets == Offsets::Char {
         to_char_offsets(text, &mut facts);
     }
-    to_json(&facts)
+    facts
 }
 
 /// Rewrites every span of `facts` (mentions, dates, evidence) from byte offsets into `text`
@@ -131,10 +110,6 @@ fn to_char_offsets(text: &str, facts: &mut newsfacts::Facts) {
         }
         *o = chars;
     }
-}
-
-fn to_json(facts: &newsfacts::Facts) -> Result<String, String> {
-    serde_json::to_string(facts).map_err(|e| format!("serializing facts failed: {e}"))
 }
 
 /// `published`: `None`, a `"YYYY-MM-DD"` string or a `datetime.date` (a `datetime.datetime`
@@ -352,8 +327,21 @@ impl PyExtractor {
         let meta = published_of(published)?;
         let text = text_of(text)?;
         let ex = &self.inner;
-        let json = py.detach(|| extract_json(ex, text, &meta, offsets)).map_err(PyRuntimeError::new_err)?;
-        json_loads(py, &json)
+        let facts = py.detach(|| extract_facts(ex, text, &meta, offsets));
+        to_py::to_py(py, &facts)
+    }
+
+    /// For `bench.py`: the same work as `extract` on the Rust side (argument checks,
+    /// extraction, offsets rewrite) with no Python result built; returns `None`. Not part
+    /// of the API (no stub entry): it measures what building the dicts costs.
+    #[pyo3(signature = (text, published=None, *, offsets="byte"))]
+    fn _extract_rust(&self, py: Python<'_>, text: &Bound<'_, PyAny>, published: Option<&Bound<'_, PyAny>>, offsets: &str) -> PyResult<()> {
+        let offsets = Offsets::from_arg(offsets)?;
+        let meta = published_of(published)?;
+        let text = text_of(text)?;
+        let ex = &self.inner;
+        py.detach(|| std::hint::black_box(extract_facts(ex, text, &meta, offsets)));
+        Ok(())
     }
 
     /// Extracts many articles in parallel, with the GIL released.
@@ -423,31 +411,23 @@ impl PyExtractor {
         let no_date = ArticleMeta::default();
         // One date for all (a single entry) or one a text.
         let meta_of = |i: usize| if metas.len() == 1 { &metas[0] } else { metas.get(i).unwrap_or(&no_date) };
-        let run = || -> Result<Vec<String>, String> {
-            strs.par_iter().enumerate().map(|(i, t)| extract_json(ex, t, meta_of(i), offsets)).collect()
-        };
-        let jsons = py
+        let run =
+            || -> Vec<newsfacts::Facts> { strs.par_iter().enumerate().map(|(i, t)| extract_facts(ex, t, meta_of(i), offsets)).collect() };
+        let all = py
             .detach(|| match threads {
-                None => run(),
+                None => Ok(run()),
                 Some(n) => rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build()
                     .map_err(|e| format!("starting {n} threads failed: {e}"))
-                    .and_then(|pool| pool.install(run)),
+                    .map(|pool| pool.install(run)),
             })
             .map_err(PyRuntimeError::new_err)?;
-        // One json.loads for the whole batch: a JSON array of the facts.
-        let mut all = String::with_capacity(jsons.iter().map(|j| j.len() + 1).sum::<usize>() + 2);
-        all.push('[');
-        for (i, j) in jsons.iter().enumerate() {
-            if i > 0 {
-                all.push(',');
-            }
-            all.push_str(j);
-        }
-        all.push(']');
-        drop(jsons);
-        json_loads(py, &all)
+        // One builder for the whole batch, so all its dicts share their key strings; each
+        // article's facts are dropped once built.
+        let mut builder = to_py::PyBuilder::new(py);
+        let dicts: Vec<Bound<'py, PyAny>> = all.into_iter().map(|facts| builder.build(&facts)).collect::<PyResult<_>>()?;
+        Ok(PyList::new(py, dicts)?.into_any())
     }
 
     fn __repr__(&self) -> String {

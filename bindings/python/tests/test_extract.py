@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, article_text, run_cli
+from conftest import ARTICLES, article_text, assert_same_tree, run_cli
 
 import newsfacts
 
@@ -35,6 +35,7 @@ def test_extract_equals_cli(ex: newsfacts.Extractor, cli: Path, path: Path, publ
     want = json.loads(out.stdout)
     got = ex.extract(article_text(path), published=published)
     assert got == want
+    assert_same_tree(got, want)
     # Not an empty result: what the answer key names, the extraction names too (a few
     # real-page articles name no person, e.g. a box-office chart).
     gold = json.loads((path.parent.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
@@ -54,6 +55,7 @@ def test_body_without_metadata_equals_cli(ex: newsfacts.Extractor, cli: Path, tm
         assert out.returncode == 0, out.stderr
         got = ex.extract(body, published=published)
         assert got == json.loads(out.stdout)
+        assert_same_tree(got, json.loads(out.stdout))
         assert got["published"] == published
 
 
@@ -223,6 +225,7 @@ def test_batch_of_1000_in_order(ex: newsfacts.Extractor) -> None:
     assert len(got) == 1000
     assert [f["dates"][-1]["value"] for f in got] == last_dates
     assert got == [ex.extract(t, published=p) for t, p in zip(texts, published)]
+    assert_same_tree(got[:60], [ex.extract(t, published=p) for t, p in zip(texts[:60], published[:60])])
     assert ex.extract_batch(texts[:60], published=published[:60], threads=1) == got[:60]
     assert ex.extract_batch(tuple(texts[:60]), published=PUBLISHED, threads=2) == [ex.extract(t, PUBLISHED) for t in texts[:60]]
 
