@@ -205,7 +205,7 @@ fn fits_tense(y: i32, m: u8, day: u8, a: &Anchor) -> bool {
     match a.tense {
         Tense::Past => v <= now,
         Tense::Future => v >= now,
-        Tense::Unknown => true,
+        Tense::Unknown | Tense::Nearest => true,
     }
 }
 
@@ -236,6 +236,7 @@ fn by_tense(p: Date, cands: [Option<Date>; 3], tense: Tense) -> Option<Date> {
         Tense::Past => cands.iter().flatten().filter(|d| **d <= p).max().copied(),
         Tense::Future => cands.iter().flatten().filter(|d| **d >= p).min().copied(),
         Tense::Unknown => cands.iter().flatten().filter(|d| d.days_since_epoch() >= p.days_since_epoch() - RECENT_DAYS).min().copied(),
+        Tense::Nearest => cands.iter().flatten().min_by_key(|d| (d.days_since_epoch() - p.days_since_epoch()).abs()).copied(),
     }
 }
 
@@ -247,6 +248,8 @@ fn day_of_month(p: Date, d: u8, tense: Tense) -> Option<Date> {
         Tense::Future if d < p.day() => 1,
         Tense::Past if d > p.day() => -1,
         Tense::Unknown if i64::from(d) < i64::from(p.day()) - RECENT_DAYS => 1,
+        Tense::Nearest if i64::from(d) < i64::from(p.day()) - 15 => 1,
+        Tense::Nearest if i64::from(d) > i64::from(p.day()) + 15 => -1,
         _ => 0,
     };
     let n = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + shift;
@@ -265,6 +268,7 @@ fn day_on_weekday(p: Date, d: u8, wd: u8, tense: Tense) -> Option<Date> {
         Tense::Past => cands.filter(|x| *x <= p).max(),
         Tense::Future => cands.filter(|x| *x >= p).min(),
         Tense::Unknown => cands.filter(|x| x.days_since_epoch() >= pd - RECENT_DAYS).min(),
+        Tense::Nearest => cands.min_by_key(|x| (x.days_since_epoch() - pd).abs()),
     }
 }
 
@@ -304,6 +308,16 @@ fn month_year(p: Date, month: u8, shift: Shift, tense: Tense) -> i32 {
                 y + 1
             }
         }
+        (Shift::Tense, Tense::Nearest) => {
+            let ahead = i32::from(month) - i32::from(m);
+            if ahead > 6 {
+                y - 1
+            } else if ahead < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
         (Shift::Tense, Tense::Past) => {
             if month <= m {
                 y
@@ -330,6 +344,23 @@ fn range(from: Point, to: Point, a: &Anchor) -> (Option<(Val, Val)>, bool) {
         let y = year_of(t);
         let f = point(with_year(from, y), a).0.filter(|f| *f <= t).or_else(|| point(with_year(from, y - 1), a).0);
         return (f.map(|f| (f, t)), rel);
+    }
+    // With no tense and no year ("“Antebellum,” from April 24 to Aug. 20"), the range
+    // whose end is not long gone, as for one month-day.
+    if let (Tense::Unknown, None, None, Some(p)) = (a.tense, from.year(), to.year(), a.published) {
+        let recent = p.add_days(-RECENT_DAYS).unwrap_or(p);
+        for y in p.year() - 1..=p.year() + 1 {
+            let Some(f) = point(with_year(from, y), a).0 else { continue };
+            let Some(t) = point(with_year(to, y), a).0.filter(|t| *t >= f).or_else(|| point(with_year(to, y + 1), a).0) else { continue };
+            let gone = match t {
+                Val::Day(d) => d < recent,
+                Val::Month(ty, tm) => (ty, tm) < (recent.year(), recent.month()),
+                _ => false,
+            };
+            if !gone {
+                return (Some((f, t)), true);
+            }
+        }
     }
     let (f, rel) = point(from, a);
     let Some(f) = f else { return (None, rel) };
@@ -455,7 +486,7 @@ fn weekday(p: Date, wd: u8, shift: Shift, tense: Tense) -> Option<Date> {
                 ahead - 7
             }
         }
-        (Shift::Tense, Tense::Unknown) => {
+        (Shift::Tense, Tense::Unknown | Tense::Nearest) => {
             if ahead <= 3 {
                 ahead
             } else {

@@ -23,6 +23,9 @@ pub(crate) enum Tense {
     Future,
     /// No tense-bearing word nearby.
     Unknown,
+    /// The occurrence nearest publication, either way: the old date of a move ("moved
+    /// from March 8 to Sept. 4") and a plan told in the past ("was due out April 3").
+    Nearest,
 }
 
 /// The tense that governs `date` inside `sentence`.
@@ -62,7 +65,7 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         // ends of a move are release dates, looked at forward like the move's target.
         let out_of = w.eq_ignore_ascii_case(b"of") && word_back(b, lo, s).is_some_and(|(os, oe)| b[os..oe].eq_ignore_ascii_case(b"out"));
         if (w.eq_ignore_ascii_case(b"from") || out_of) && move_verb_before(words, b, lo, s) {
-            return Tense::Future;
+            return Tense::Nearest;
         }
     }
     // "along with a release date: February 6": a date labelled as a date is its own value,
@@ -132,7 +135,17 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usiz
         return None;
     }
     let info = words.get(w).unwrap_or_default();
-    let prev = || word_back(b, lo, s).map_or(Info::default(), |(ps, pe)| words.get(&b[ps..pe]).unwrap_or_default());
+    // ("May kept me busy": the month, not the modal.)
+    let prev = || {
+        word_back(b, lo, s).map_or(Info::default(), |(ps, pe)| {
+            let i = words.get(&b[ps..pe]).unwrap_or_default();
+            if b[ps].is_ascii_uppercase() && i.cal.is_some() {
+                Info::default()
+            } else {
+                i
+            }
+        })
+    };
     let next = || word_fwd(b, e, hi).map(|(ns, ne)| &b[ns..ne]);
     // "won't open": "won" is not the past of "win" here.
     if w.eq_ignore_ascii_case(b"won") && (b.get(e..e + 2) == Some(&b"'t"[..]) || b.get(e..e + 4) == Some("’t".as_bytes())) {
@@ -148,7 +161,7 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usiz
         let pw = word_back(b, lo, s).map(|(ps, pe)| &b[ps..pe]);
         return Some(match pw {
             Some(w) if w.eq_ignore_ascii_case(b"been") || w.eq_ignore_ascii_case(b"had") => Tense::Past,
-            Some(w) if w.eq_ignore_ascii_case(b"was") || w.eq_ignore_ascii_case(b"were") => Tense::Unknown,
+            Some(w) if w.eq_ignore_ascii_case(b"was") || w.eq_ignore_ascii_case(b"were") => Tense::Nearest,
             _ => Tense::Future,
         });
     }
