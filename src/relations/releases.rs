@@ -127,6 +127,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 None => k += 1,
             }
         }
+        // "“Antebellum,” from April 24 to Aug. 20": in a list of moves, a row's bare
+        // "from A to B" after its title is the move itself.
+        if found.is_empty() {
+            if let Some(k) = bare_move(inp, a, b) {
+                found.push(("delay", k, k + 1));
+            }
+        }
         if found.is_empty() {
             continue;
         }
@@ -755,4 +762,22 @@ pub(super) fn release_status(class: &str, value: Option<&DateValue>, published: 
         (Some(_), None) => ReleaseStatus::Scheduled,
         (None, _) => ReleaseStatus::Announced,
     }
+}
+
+/// The "from" of a bare move right after a sentence's opening title: "“Antebellum,” from
+/// April 24 to Aug. 20" (a title, a comma or quotes, then "from" DATE "to" DATE).
+fn bare_move(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
+    let first = inp.mentions_in(inp.toks[a].span.cover(inp.toks[b - 1].span)).first().copied()?;
+    if !matches!(first.target, Target::Title(_)) {
+        return None;
+    }
+    let mut k = inp.tok_at(first.span.end);
+    while k < b && matches!(inp.tt(k), "," | "”" | "\"" | "’" | ":" | "–" | "—") {
+        k += 1;
+    }
+    let in_date = |j: usize| j < b && inp.in_date(inp.toks[j].span);
+    if k >= b || !inp.tt(k).eq_ignore_ascii_case("from") || !in_date(k + 1) {
+        return None;
+    }
+    (k + 2..(k + 10).min(b)).any(|j| inp.tt(j).eq_ignore_ascii_case("to") && in_date(j + 1)).then_some(k)
 }
