@@ -81,7 +81,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         prev_end = s.span.end;
         let carried = prev_title;
         let pair = (recent.len() >= 2).then(|| (recent[recent.len() - 2], recent[recent.len() - 1]));
-        if let Some(t) = inp.mentions_in(s.span).iter().rev().find_map(|m| if let Target::Title(t) = m.target { Some(t) } else { None }) {
+        // (Not a known-for reference: "Detroit (2017)".)
+        if let Some(t) = inp.mentions_in(s.span).iter().rev().find_map(|m| match m.target {
+            Target::Title(t) if !inp.parenthetical(m.span) => Some(t),
+            _ => None,
+        }) {
             prev_title = Some(t);
         }
         for m in inp.mentions_in(s.span) {
@@ -307,6 +311,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // "That film premiered ...": the work just named, whatever the article's.
                 (None, None) if both.is_some() => both.map(|p| p.0),
                 (None, None) if that_film => carried.or_else(|| inp.topic_title(s.span.start)).or(focal),
+                // "… Dawn of the Planet of the Apes has a fresh trailer. It is out July 17.":
+                // a sentence-opening "it" is the work just named in the paragraph.
+                (None, None) if the_film && carried.is_some() && inp.tt(a).eq_ignore_ascii_case("it") => carried,
                 (None, None) if the_film => section.or(dominant).or_else(|| inp.topic_title(s.span.start)).or(carried).or(focal),
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
@@ -391,22 +398,34 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 v => v.clone(),
             };
             let value = date.and_then(claim_value);
+            // A calendar day written without its year ("opens November 7") in an article
+            // with no publication date: a claim whose date is unknown, not no claim.
+            let unresolved_day = value.is_none()
+                && inp.published.is_none()
+                && date.is_some_and(|d| {
+                    d.granularity == crate::facts::Granularity::Day
+                        && !d.impossible
+                        && d.span.get(inp.text).is_some_and(|t| t.bytes().any(|c| c.is_ascii_digit()))
+                });
+            let date = date.filter(|d| d.value.is_some() || unresolved_day);
             // ("pushed the release of T from A to B": the range is the move's, not the noun's.)
             if !moved && date.is_some_and(|d| move_range(inp, &(inp.tok_at(d.span.start), 0, d))) {
                 continue;
             }
-            if class == "release_noun" && value.is_none() {
+            // (A date written but not resolvable, as in an article with no publication
+            // date, "opens November 7", still makes the claim: its date is null.)
+            if class == "release_noun" && date.is_none() {
                 continue;
             }
             // "released" with no date and no platform says nothing checkable.
-            if matches!(class, "release" | "release_past") && value.is_none() && platform.is_none() && venue != Some(Venue::Festival) {
+            if matches!(class, "release" | "release_past") && date.is_none() && platform.is_none() && venue != Some(Venue::Festival) {
                 continue;
             }
             // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
             // "postponed" say it alone.
             let cue_word = inp.tt(c0).to_ascii_lowercase();
             if status_hint == Some(ReleaseStatus::Delayed)
-                && value.is_none()
+                && date.is_none()
                 && !matches!(cue_word.as_str(), "delayed" | "delay" | "postponed" | "rescheduled")
             {
                 continue;
@@ -460,6 +479,15 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     // "will premiere at the festival": undated, but coming.
                     None if value.is_none() && (c0.saturating_sub(3).max(a)..c1).any(|k| is_in_lower(&["will", "to"], inp.tt(k))) => {
                         ReleaseStatus::Scheduled
+                    }
+                    // A date written but not resolvable ("opens November 7" with no
+                    // publication date): the cue's own tense.
+                    None if value.is_none() && date.is_some() && class != "release_noun" => {
+                        if class == "release_past" {
+                            ReleaseStatus::Released
+                        } else {
+                            ReleaseStatus::Scheduled
+                        }
                     }
                     None => release_status(class, value.as_ref(), inp.published),
                 };
