@@ -38,9 +38,11 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// 2026-12-05 (third session), b11 joined (100 articles; its first-sight releases F1 was
 /// .290 and dates .824, so the set's releases and dates fall): people .934, titles .869,
 /// organizations .856, dates .940, roles .725, releases .553, overall .833. Floors re-set
-/// for the new set: dates .93, releases .54 (the others stay).
+/// for the new set: dates .93, releases .54 (the others stay). Raised the same session by
+/// the move-date, appositive and undated-claim work: dates .956, releases .573, overall
+/// .836 (floors dates .94, releases .56).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.85), ("dates", 0.93), ("roles", 0.70), ("releases", 0.54), ("overall", 0.82)];
+    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.70), ("releases", 0.56), ("overall", 0.82)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
