@@ -12,6 +12,7 @@
 //! Single-word classes (first names, months, particles ...) live in [`words`], a hash
 //! table looked up per token without allocating.
 
+pub(crate) mod lexed;
 pub mod parse;
 pub mod words;
 

@@ -21,6 +21,8 @@ use crate::article::Article;
 use crate::date::Date;
 use crate::dates::Found;
 use crate::entities::{Entities, MentionRef, Target};
+use crate::lexicon::lexed::{Key, Lexed};
+use crate::lexicon::words::WordInfo;
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
@@ -47,12 +49,26 @@ pub struct Input<'a> {
     pub published: Option<Date>,
     /// The credit rules (built-in and the user's).
     pub rules: &'a rules::RuleSet,
+    /// Each token's key and word classes (the lexicon pass).
+    pub(crate) lex: &'a Lexed,
 }
 
 impl<'a> Input<'a> {
     /// Token text.
     pub fn tt(&self, i: usize) -> &'a str {
         self.toks.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+    }
+
+    /// Token key ([`Key::NONE`] past the end).
+    #[inline]
+    pub(crate) fn key(&self, i: usize) -> Key {
+        self.lex.keys.get(i).copied().unwrap_or(Key::NONE)
+    }
+
+    /// Word information of token `i` (empty for punctuation and past the end).
+    #[inline]
+    pub(crate) fn info(&self, i: usize) -> WordInfo {
+        self.lex.info.get(i).copied().unwrap_or_default()
     }
 
     /// Index of the first token at or after byte `at`.

@@ -141,6 +141,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let main = main_person(inp);
     let (usual, strong) = usual_pronoun(inp);
     let mut prev_subject: Option<usize> = None;
+    let mut rule_scratch = super::rules::Scratch::default();
     // Whether the previous sentence also named people other than its subject.
     let mut prev_others = false;
     let mut para_other = false;
@@ -305,7 +306,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
         }
 
-        let (rule_people, rule_titles) = if groups.is_empty() { Default::default() } else { super::rules::sentence_mentions(inp, s.span) };
+        if !groups.is_empty() {
+            rule_scratch.read_sentence(inp, s.span);
+        }
         for g in &groups {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
@@ -322,7 +325,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
             // Rules as data (data/rules/*.rules) read a phrasing more exactly than the
             // cue words above: where one matches, it decides.
-            let hits = super::rules::hits(inp, first, last, a, b, &rule_people, &rule_titles);
+            let hits = super::rules::hits(inp, first, last, a, b, &mut rule_scratch);
             let rule_character = hits.iter().find_map(|h| h.character.clone());
             let by_pronoun = pronoun(inp.tt(first)).is_some();
             let rule: std::borrow::Cow<'static, str> =
