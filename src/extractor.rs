@@ -12,8 +12,8 @@ use crate::error::{Error, ErrorKind};
 use crate::facts::{DateMention, Evidence, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
 use crate::lexicon::lexed::Lexed;
 use crate::lexicon::words::WordTable;
-use crate::lexicon::Gazetteer;
 use crate::lexicon::{self, Category, GazetteerBuilder};
+use crate::lexicon::{Gazetteer, TitleLexicon};
 use crate::relations;
 use crate::relations::rules::RuleSet;
 use crate::span::Span;
@@ -150,7 +150,7 @@ impl ExtractorBuilder {
     /// Validates the options and compiles every automaton.
     pub fn build(self) -> Result<Extractor, Error> {
         let builtin = if self.no_builtin { Gazetteer::empty() } else { lexicon::builtin()? };
-        let known_titles = if self.no_builtin { Gazetteer::empty() } else { lexicon::known_titles()? };
+        let known_titles = if self.no_builtin { TitleLexicon::empty() } else { lexicon::known_titles()? };
         let user = self.user.build()?;
         let rules = if self.rules.is_empty() {
             None
@@ -197,7 +197,7 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Engine {
     builtin: Gazetteer,
-    known_titles: Gazetteer,
+    known_titles: TitleLexicon,
     user: Gazetteer,
     dates: DateScanner,
     /// The built-in credit rules and the user's; `None` for the built-in ones alone.

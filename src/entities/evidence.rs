@@ -707,10 +707,9 @@ fn known_titles<'t>(
     // repeats "GAME OF THRONES" must not rescan itself for every repeat).
     let mut listed_form_present: HashMap<&str, bool> = HashMap::default();
     for hit in inp.known_titles.find_iter(v.text) {
-        let crate::lexicon::Category::Title(kind) = hit.entry.category else { continue };
-        let sp = hit.span;
+        let (sp, kind) = (hit.span, hit.kind);
         let Some(surface) = sp.get(v.text) else { continue };
-        if sp.start < body_start || !same_capitals(surface, &hit.entry.surface) {
+        if sp.start < body_start || !same_capitals(surface, hit.surface) {
             continue;
         }
         let first = v.toks.partition_point(|t| t.span.start < sp.start);
@@ -723,9 +722,9 @@ fn known_titles<'t>(
         if (first..last).any(|k| v.blocked.get(k).copied().unwrap_or(true) && !(k > first && v.toks[k].shape == Shape::Digits)) {
             continue;
         }
-        if surface != &*hit.entry.surface
-            && !folds_equal(surface, &hit.entry.surface)
-            && *listed_form_present.entry(&hit.entry.surface).or_insert_with(|| v.text.contains(&*hit.entry.surface))
+        if surface != hit.surface
+            && !folds_equal(surface, hit.surface)
+            && *listed_form_present.entry(hit.surface).or_insert_with(|| v.text.contains(hit.surface))
         {
             continue;
         }

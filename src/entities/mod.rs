@@ -23,7 +23,7 @@ use crate::article::Article;
 use crate::facts::{OrgKind, TitleKind};
 use crate::lexicon::lexed::Lexed;
 use crate::lexicon::words::WordTable;
-use crate::lexicon::{Category, Gazetteer};
+use crate::lexicon::{Category, Gazetteer, TitleLexicon};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
@@ -108,7 +108,7 @@ pub struct Input<'a> {
     /// Gazetteers, highest priority first.
     pub gazetteers: &'a [&'a Gazetteer],
     /// Well-known titles: evidence, not entities ([`crate::lexicon::known_titles`]).
-    pub known_titles: &'a Gazetteer,
+    pub known_titles: &'a TitleLexicon,
     /// Word classes.
     pub words: &'a WordTable,
     /// Each token's key and word classes (the lexicon pass).
