@@ -181,7 +181,7 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
         mark(inp.toks, *d, &mut blocked);
     }
 
-    let view = runs::View { text: inp.text, toks: inp.toks, info, blocked: &blocked };
+    let view = runs::View { text: inp.text, toks: inp.toks, keys: &inp.lex.keys, info, blocked: &blocked };
     // Schedule rows ("- Da 5 Bloods, June 12 on Netflix"): their works are titles here,
     // their dates release claims in the relation stage. (Streamers and networks named
     // in a list say it is one of releases.)
