@@ -81,13 +81,24 @@ fn ascii_lower8(x: u64) -> u64 {
     x | upper >> 2
 }
 
-/// Keys of a list of words, at compile time: `keys!["the", "a"]`.
+/// Keys of a list of words, computed at compile time into a static slice:
+/// `keys!["the", "a"]`.
 macro_rules! keys {
-    ($($w:literal),* $(,)?) => {
-        [$($crate::lexicon::lexed::Key::of($w)),*]
-    };
+    ($($w:literal),* $(,)?) => {{
+        const KEYS: &[$crate::lexicon::lexed::Key] = &[$($crate::lexicon::lexed::Key::of($w)),*];
+        KEYS
+    }};
 }
 pub(crate) use keys;
+
+/// The key of one word, computed at compile time: `key!("as")`.
+macro_rules! key {
+    ($w:literal) => {{
+        const KEY: $crate::lexicon::lexed::Key = $crate::lexicon::lexed::Key::of($w);
+        KEY
+    }};
+}
+pub(crate) use key;
 
 /// Per-token keys and word information of one article.
 #[derive(Debug, Default)]
@@ -141,7 +152,7 @@ mod tests {
             let bytes = [b, b'Q', b, 0xC3, b];
             assert_eq!(Key::of_span(&bytes, 0, 5), Key::of_bytes(&bytes), "{b}");
         }
-        const K: [Key; 2] = keys!["the", "a"];
-        assert!(Key::of("A").is_in(&K) && !Key::of("an").is_in(&K) && !Key::NONE.is_in(&[Key::NONE]));
+        const K: &[Key] = keys!["the", "a"];
+        assert!(Key::of("A").is_in(K) && !Key::of("an").is_in(K) && !Key::NONE.is_in(&[Key::NONE]));
     }
 }

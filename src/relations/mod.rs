@@ -65,6 +65,12 @@ impl<'a> Input<'a> {
         self.lex.keys.get(i).copied().unwrap_or(Key::NONE)
     }
 
+    /// Whether token `i` is one of the words keyed in `keys` (any ASCII case).
+    #[inline]
+    pub(crate) fn is(&self, i: usize, keys: &[Key]) -> bool {
+        self.key(i).is_in(keys)
+    }
+
     /// Word information of token `i` (empty for punctuation and past the end).
     #[inline]
     pub(crate) fn info(&self, i: usize) -> WordInfo {

@@ -12,6 +12,7 @@ use super::Input;
 use crate::entities::Target;
 use crate::facts::RoleKind;
 use crate::hash::FxHashMap;
+use crate::lexicon::lexed::{key, keys, Key};
 use crate::lexicon::words::{class, WordTable};
 use crate::span::Span;
 use crate::text::Shape;
@@ -187,6 +188,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         let mut subject = named_subject.map(|(p, _)| p);
         let mut pronoun_person = None;
         for k in a..b {
+            if !inp.is(k, PRONOUNS) {
+                continue;
+            }
             let Some(pron) = pronoun_subject(inp, a, k) else { continue };
             let p = match named_subject {
                 Some((p, at)) if at < k => Some(p),
@@ -234,7 +238,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             .collect();
         // ("the film Dune" names its work: no pointing back.)
         let the_film =
-            (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
+            (a..b).any(|k| inp.is(k, keys!["the", "this"]) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
         let title_for = |at: usize, object: Option<usize>| -> Option<usize> {
             if object.is_some() {
                 return object;
@@ -253,7 +257,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // Award categories name the role of every nominee: "Best Director nominations went
         // to Sean Baker for Anora", "a Best Actor field that includes ...".
         let award_role = (a..b).find_map(|k| {
-            if inp.tt(k) != "Best" {
+            if inp.key(k) != key!("best") || inp.tt(k) != "Best" {
                 return None;
             }
             (k + 1..(k + 3).min(b)).find_map(|j| match inp.tt(j) {
@@ -270,8 +274,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // A sentence that casts ("plays", "voices", "stars as"): there "X is Y" names X's
         // character ("Michelle Yeoh is Madame Morrible").
         let cast_sentence = (a..b).any(|k| {
-            is_in(&["plays", "played", "voices", "voiced", "portrays", "portrayed"], inp.tt(k))
-                || (inp.tt(k).eq_ignore_ascii_case("as") && is_in(&["stars", "star", "cast", "back", "returns"], inp.tt(k.wrapping_sub(1))))
+            inp.is(k, keys!["plays", "played", "voices", "voiced", "portrays", "portrayed"])
+                || (inp.key(k) == key!("as") && inp.is(k.wrapping_sub(1), keys!["stars", "star", "cast", "back", "returns"]))
         });
         // Groups of people: commas, "and", "&" and "(Character)" between them.
         let people: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i].target, Target::Person(_))).collect();
@@ -307,7 +311,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         }
 
         if !groups.is_empty() {
-            rule_scratch.read_sentence(inp, s.span);
+            rule_scratch.read_sentence(inp, s);
         }
         for g in &groups {
             let first = items[g[0]].first;
@@ -435,6 +439,9 @@ enum Pronoun {
     They,
 }
 
+/// The subject pronouns [`pronoun`] reads.
+const PRONOUNS: &[Key] = keys!["he", "she", "they"];
+
 fn pronoun(w: &str) -> Option<Pronoun> {
     match w.len() {
         2 if w.eq_ignore_ascii_case("he") => Some(Pronoun::He),
@@ -458,16 +465,11 @@ fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
 fn usual_pronoun(inp: &Input<'_>) -> (Option<Pronoun>, bool) {
     let mut n = [0usize; 3];
     for k in 0..inp.toks.len() {
-        let w = inp.tt(k);
-        if w.len() > 7 {
-            continue;
-        }
-        let is = |xs: &[&str]| xs.iter().any(|x| x.eq_ignore_ascii_case(w));
-        let i = if is(&["he", "him", "his", "himself"]) {
+        let i = if inp.is(k, keys!["he", "him", "his", "himself"]) {
             0
-        } else if is(&["she", "her", "hers", "herself"]) {
+        } else if inp.is(k, keys!["she", "her", "hers", "herself"]) {
             1
-        } else if is(&["they", "them", "their"]) {
+        } else if inp.is(k, keys!["they", "them", "their"]) {
             2
         } else {
             continue;

@@ -413,7 +413,7 @@ fn first_words(parts: &[Part]) -> Option<Vec<String>> {
 
 /// The words of `<det>`.
 const DETERMINERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
-const DETERMINER_KEYS: [Key; 7] = keys!["a", "an", "the", "its", "his", "her", "their"];
+const DETERMINER_KEYS: &[Key] = keys!["a", "an", "the", "its", "his", "her", "their"];
 
 /// A token as the matcher sees it.
 struct Ctx<'a, 'i> {
@@ -511,7 +511,7 @@ impl Ctx<'_, '_> {
         }
         match e {
             Elem::Words(ws) => self.alternative(ws, k).and_then(|next| self.run(rest, next, caps)),
-            Elem::Det => self.inp.key(k).is_in(&DETERMINER_KEYS).then(|| self.run(rest, k + 1, caps)).flatten(),
+            Elem::Det => self.inp.key(k).is_in(DETERMINER_KEYS).then(|| self.run(rest, k + 1, caps)).flatten(),
             Elem::Role => {
                 let w = self.word(k);
                 // (An ASCII word is lower-cased in a stack buffer: this runs for every
@@ -599,14 +599,21 @@ pub(crate) struct Scratch {
     people: Vec<(usize, usize)>,
     /// Title mentions `(first, last, title)` of the sentence.
     titles: Vec<(usize, usize, usize)>,
+    /// The keys of the sentence's tokens, sorted.
+    words: Vec<Key>,
     ids: Vec<u32>,
 }
 
 impl Scratch {
-    /// Reads the person and title mentions of the sentence at `sp`.
-    pub(crate) fn read_sentence(&mut self, inp: &Input<'_>, sp: crate::span::Span) {
+    /// Reads the person and title mentions and the words of sentence `s`.
+    pub(crate) fn read_sentence(&mut self, inp: &Input<'_>, s: &crate::text::Sentence) {
+        let sp = s.span;
         self.people.clear();
         self.titles.clear();
+        self.words.clear();
+        self.words.extend((s.first..s.last.min(inp.toks.len())).map(|k| inp.key(k)));
+        self.words.sort_unstable();
+        self.words.dedup();
         for m in inp.mentions_in(sp) {
             let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
             match m.target {
@@ -623,7 +630,7 @@ impl Scratch {
 /// read ([`Scratch::read_sentence`]). Only the rules that can start at one of the places
 /// tried are run.
 pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usize, scratch: &mut Scratch) -> Vec<Hit> {
-    let Scratch { people, titles, ids } = scratch;
+    let Scratch { people, titles, words, ids } = scratch;
     let set = inp.rules;
     let ctx =
         Ctx { inp, words: WordTable::builtin(), b, people: people.as_slice(), titles: titles.as_slice(), fuel: std::cell::Cell::new(FUEL) };
@@ -649,6 +656,10 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
     ids.dedup();
     for &id in ids.iter() {
         let rule = set.rule(id as usize);
+        // (A word the rule must read that the sentence does not have rules it out.)
+        if !rule.parts.iter().all(|p| p.optional || may_occur(&p.elem, words)) {
+            continue;
+        }
         ctx.fuel.set(FUEL);
         let anywhere = set.any.binary_search(&id).is_ok();
         let can_start = |k: usize| anywhere || starts[slot(k)].binary_search(&id).is_ok();
@@ -684,6 +695,15 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone() }).collect();
     }
     Vec::new()
+}
+
+/// Whether element `e` can match some token of a sentence whose token keys are `words`
+/// (sorted): false only for words none of which the sentence has.
+fn may_occur(e: &Elem, words: &[Key]) -> bool {
+    match e {
+        Elem::Words(ws) => !ws.other.is_empty() || ws.keyed.iter().any(|(k, _)| words.binary_search(k).is_ok()),
+        _ => true,
+    }
 }
 
 /// The works listed right after a title mention ending at token `end`, each joined to the
