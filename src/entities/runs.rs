@@ -67,6 +67,13 @@ impl<'a> View<'a> {
         self.keys.get(i).copied().unwrap_or(Key::NONE)
     }
 
+    /// What the word table knows about token `i` (empty for punctuation and out of range):
+    /// the same as looking its text up.
+    #[inline]
+    pub fn word_info(&self, i: usize) -> WordInfo {
+        self.info.get(i).copied().unwrap_or_default()
+    }
+
     /// Whether token `i` is a capitalised word that can be part of a name.
     #[inline]
     pub fn is_upper(&self, i: usize) -> bool {

@@ -253,6 +253,9 @@ pub fn film_word(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The same phrases by the key of their first word, each word keyed ([`Key::NONE`]
+    /// for a word too long for a key, compared as text): what [`at`](Self::at) reads.
+    by_key: HashMap<Key, Vec<(Vec<(Key, String)>, String)>>,
     /// `shapes[first][last]` has bit `len` set when some phrase's first word has that
     /// first and last letter (any case; other bytes in column 26) and byte length: `at`
     /// runs on every token of a sentence, and two table loads reject most words without
@@ -297,6 +300,15 @@ impl Phrases {
         for v in p.by_first.values_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        for (first, v) in &p.by_first {
+            // (A first word with a capital is never found: tokens are looked up lower-cased.)
+            let key = Key::of(first);
+            if key == Key::NONE || first.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let keyed = v.iter().map(|(words, class)| (words.iter().map(|w| (Key::of(w), w.clone())).collect(), class.clone())).collect();
+            p.by_key.insert(key, keyed);
+        }
         Ok(p)
     }
 
@@ -321,6 +333,20 @@ impl Phrases {
         }
         let (f, l, bit) = shape_of(first)?;
         if self.shapes[f][l] & bit == 0 {
+            return None;
+        }
+        let key = inp.key(i);
+        if key != Key::NONE {
+            let cands = self.by_key.get(&key)?;
+            'keyed: for (words, class) in cands {
+                for (k, (wk, w)) in words.iter().enumerate().skip(1) {
+                    let same = if *wk == Key::NONE { inp.tt(i + k).eq_ignore_ascii_case(w) } else { inp.key(i + k) == *wk };
+                    if i + k >= end || !same {
+                        continue 'keyed;
+                    }
+                }
+                return Some((class.as_str(), i + words.len()));
+            }
             return None;
         }
         let mut buf = [0u8; 24];
