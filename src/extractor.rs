@@ -10,9 +10,10 @@ use crate::dates::{DateScanner, Found};
 use crate::entities;
 use crate::error::{Error, ErrorKind};
 use crate::facts::{DateMention, Evidence, Facts, Mention, OrgKind, Organization, Person, Release, Role, Title, TitleKind};
+use crate::lexicon::lexed::Lexed;
 use crate::lexicon::words::WordTable;
-use crate::lexicon::Gazetteer;
 use crate::lexicon::{self, Category, GazetteerBuilder};
+use crate::lexicon::{Gazetteer, TitleLexicon};
 use crate::relations;
 use crate::relations::rules::RuleSet;
 use crate::span::Span;
@@ -149,7 +150,7 @@ impl ExtractorBuilder {
     /// Validates the options and compiles every automaton.
     pub fn build(self) -> Result<Extractor, Error> {
         let builtin = if self.no_builtin { Gazetteer::empty() } else { lexicon::builtin()? };
-        let known_titles = if self.no_builtin { Gazetteer::empty() } else { lexicon::known_titles()? };
+        let known_titles = if self.no_builtin { TitleLexicon::empty() } else { lexicon::known_titles()? };
         let user = self.user.build()?;
         let rules = if self.rules.is_empty() {
             None
@@ -196,7 +197,7 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Engine {
     builtin: Gazetteer,
-    known_titles: Gazetteer,
+    known_titles: TitleLexicon,
     user: Gazetteer,
     dates: DateScanner,
     /// The built-in credit rules and the user's; `None` for the built-in ones alone.
@@ -310,6 +311,8 @@ impl Extractor {
                 && !d.span.get(text).unwrap_or("").contains(' '))
         });
         let date_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
+        // The one lexicon pass: every token's key and word classes, for all later stages.
+        let lexed = Lexed::new(text, &tokens, WordTable::builtin());
         // An impossible day ("February 30") keeps its span from titles, then goes: the
         // warning already names it.
         found.retain(|d| !d.impossible);
@@ -322,6 +325,7 @@ impl Extractor {
             gazetteers: &[&e.user, &e.builtin],
             known_titles: &e.known_titles,
             words: WordTable::builtin(),
+            lex: &lexed,
         });
         // A year inside a title is the title's ("Blade Runner 2049").
         let titles_at: Vec<Span> =
@@ -365,6 +369,7 @@ impl Extractor {
             dates: &found,
             published,
             rules: e.rules(),
+            lex: &lexed,
         };
         let focal = rel.focal_title();
         let mut credits = Vec::new();

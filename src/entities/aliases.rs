@@ -88,13 +88,16 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
 
     // Decided strings: multi-word people first, so single surnames become aliases.
-    let mut person_keys: FxHashSet<String> = FxHashSet::default();
-    for p in &ents.people {
-        person_keys.insert(p.name.clone());
-        person_keys.extend(aliases_of(v, &p.name).into_iter().map(str::to_string));
+    // (The people so far are the lexicon's: their names are the hits' own.)
+    let mut person_keys: FxHashSet<&str> = FxHashSet::default();
+    for f in fixed.iter().filter(|f| f.category == Category::Person) {
+        person_keys.insert(f.name);
+        aliases_of(f.name, |a| {
+            person_keys.insert(a);
+        });
     }
     let mut people_order: Vec<&(&str, Decision, Span)> = decided.iter().filter(|d| d.1 == Decision::Person).collect();
-    people_order.sort_by_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
+    people_order.sort_by_cached_key(|d| std::cmp::Reverse(d.0.split_whitespace().count()));
     // "Lindsay Mendez as Mary Flynn ... the writer Mary": a lone given name that starts a
     // character's name is that character, not a person.
     let character_first: FxHashSet<&str> =
@@ -104,35 +107,38 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             continue;
         }
         find_or_push(&mut ents.people, &mut idx.people, surface, (), Target::Person);
-        person_keys.insert(surface.to_string());
-        person_keys.extend(aliases_of(v, surface).into_iter().map(str::to_string));
+        person_keys.insert(surface);
+        aliases_of(surface, |a| {
+            person_keys.insert(a);
+        });
     }
     let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
     let mut titles: Vec<(&str, crate::facts::TitleKind)> =
         decided.iter().filter_map(|(s, d, _)| if let Decision::Title(k) = d { Some((*s, *k)) } else { None }).collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
-    let mut title_suffixes: FxHashSet<String> =
-        ents.titles.iter().flat_map(|t| word_suffixes(&t.name).map(str::to_string).collect::<Vec<_>>()).collect();
+    // (The titles so far are the lexicon's, in the order of their hits.)
+    let fixed_titles = fixed.iter().filter(|f| matches!(f.category, Category::Title(_))).map(|f| f.name);
+    let mut title_suffixes: FxHashSet<&str> = fixed_titles.clone().flat_map(word_suffixes).collect();
     // "GTA VI" for "Grand Theft Auto VI", "MCU" for "Marvel Cinematic Universe".
     // (By name: the title list is reordered below.)
-    let mut acronyms: Vec<(&str, String)> = Vec::new();
+    let mut acronyms: Vec<(&str, &str)> = Vec::new();
     let mut by_initials = AcronymIndex::default();
-    for (i, t) in ents.titles.iter().enumerate() {
-        by_initials.add(&t.name, i);
+    for name in fixed_titles {
+        by_initials.add(name);
     }
     for (surface, k) in titles {
-        if let Some(t) = by_initials.find(surface).and_then(|i| ents.titles.get(i)).filter(|t| acronym_of(surface, &t.name)) {
-            acronyms.push((surface, t.name.clone()));
+        if let Some(name) = by_initials.find(surface).filter(|name| acronym_of(surface, name)) {
+            acronyms.push((surface, name));
             continue;
         }
         if !person_keys.contains(surface) && !title_suffixes.contains(surface) && !org_keys.contains(surface) {
             let n = ents.titles.len();
             find_or_push(&mut ents.titles, &mut idx.titles, surface, k, Target::Title);
             if ents.titles.len() > n {
-                by_initials.add(surface, n);
+                by_initials.add(surface);
             }
-            title_suffixes.extend(word_suffixes(surface).map(str::to_string));
+            title_suffixes.extend(word_suffixes(surface));
         }
     }
     for (surface, d, _) in &decided {
@@ -176,9 +182,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     let full: FxHashSet<&str> = names.keys().copied().collect();
     let mut alias_rows: Vec<(&str, Target)> = Vec::new();
     for (i, p) in ents.people.iter().enumerate() {
-        for a in aliases_of(v, &p.name) {
-            alias_rows.push((a, Target::Person(i)));
-        }
+        aliases_of(&p.name, |a| alias_rows.push((a, Target::Person(i))));
     }
     let title_index: FxHashMap<&str, usize> = ents.titles.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     for (i, t) in ents.titles.iter().enumerate() {
@@ -198,7 +202,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         }
     }
     for (a, full_name) in acronyms {
-        if let Some(&i) = title_index.get(full_name.as_str()) {
+        if let Some(&i) = title_index.get(full_name) {
             alias_rows.push((a, Target::Title(i)));
         }
     }
@@ -232,7 +236,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         .max()
         .unwrap_or(0)
         .min(MAX_NAME_TOKENS);
-    let first_words: FxHashSet<&str> = names.keys().map(|k| alnum_prefix(k)).collect();
+    // The first words of the names, each with the byte lengths of its names (bit `len %
+    // 64`): a span is only looked up when some name starting there has its length.
+    let mut first_words: FxHashMap<&str, u64> = FxHashMap::default();
+    for k in names.keys() {
+        *first_words.entry(alnum_prefix(k)).or_default() |= 1 << (k.len() % 64);
+    }
     let mut last_seen: FxHashMap<Target, usize> = FxHashMap::default();
     for m in &ents.mentions {
         last_seen.insert(m.target, m.span.start);
@@ -251,10 +260,10 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             continue;
         }
         // Only tokens that begin some known name are worth the longer lookups.
-        if !first_words.contains(alnum_prefix(v.tt(i))) {
+        let Some(&lengths) = first_words.get(alnum_prefix(v.tt(i))) else {
             i += 1;
             continue;
-        }
+        };
         let mut hit: Option<(usize, Span, &Targets)> = None;
         let mut end = i;
         while end < toks.len()
@@ -267,6 +276,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         for j in (i..end).rev() {
             let stop = toks[j].span.end - v.possessive_len(j);
             let sp = Span::new(toks[i].span.start, stop);
+            if lengths & 1 << (stop.wrapping_sub(sp.start) % 64) == 0 {
+                continue;
+            }
             // A name ends at a word boundary: not inside "Jean-Luc" or before "-directed"'s letters.
             if let Some(targets) = sp.get(v.text).and_then(|s| names.get(s)) {
                 hit = Some((j, sp, targets));
@@ -337,36 +349,87 @@ impl Targets {
 /// Titles by their initials and trailing words, so that finding the title an acronym
 /// abbreviates is one lookup (scanning every title for each made a page of 10,000 titles
 /// take 6 s). Keys follow [`acronym_of`]: the initials of the leading words (function
-/// words counted or not) and up to three trailing words kept as written.
+/// words counted or not, ASCII capitals packed in a `u64`) and a hash of up to three
+/// trailing words kept as written; a lookup is confirmed with [`acronym_of`].
 #[derive(Default)]
-struct AcronymIndex {
-    map: FxHashMap<(String, String), usize>,
+struct AcronymIndex<'n> {
+    map: FxHashMap<(u64, u64), &'n str>,
 }
 
-impl AcronymIndex {
+impl<'n> AcronymIndex<'n> {
     const MAX_TAIL: usize = 3;
 
-    fn add(&mut self, name: &str, i: usize) {
-        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-        for tail in 0..=Self::MAX_TAIL.min(words.len().saturating_sub(2)) {
-            let (lead, rest) = words.split_at(words.len() - tail);
+    fn add(&mut self, name: &'n str) {
+        let mut words = [""; 16];
+        let mut n = 0;
+        for w in name.split(' ').filter(|w| !w.is_empty()) {
+            match words.get_mut(n) {
+                Some(slot) => *slot = w,
+                // (A name of more than 16 words abbreviates to more than six letters,
+                // whatever its tail.)
+                None => return,
+            }
+            n += 1;
+        }
+        let words = &words[..n];
+        for tail in 0..=Self::MAX_TAIL.min(n.saturating_sub(2)) {
+            let (lead, rest) = words.split_at(n - tail);
+            let mut h = TailHash::default();
+            for (k, w) in rest.iter().enumerate() {
+                if k > 0 {
+                    h.add(b" ");
+                }
+                h.add(w.as_bytes());
+            }
             for skip_lower in [false, true] {
-                let initials = lead_initials(lead, skip_lower);
-                if (2..=6).contains(&initials.len()) {
-                    self.map.entry((initials, rest.join(" "))).or_insert(i);
+                if let Some(initials) = packed_initials(lead, skip_lower) {
+                    self.map.entry((initials, h.0)).or_insert(name);
                 }
             }
         }
     }
 
     /// The first title added that `short` may abbreviate (to confirm with [`acronym_of`]).
-    fn find(&self, short: &str) -> Option<usize> {
+    fn find(&self, short: &str) -> Option<&'n str> {
         let (head, rest) = short.split_once(' ').unwrap_or((short, ""));
         if head.len() < 2 || head.len() > 6 || !head.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        self.map.get(&(head.to_ascii_uppercase(), rest.to_string())).copied()
+        let mut h = TailHash::default();
+        h.add(rest.as_bytes());
+        let initials = head.bytes().fold(0u64, |acc, b| acc << 8 | u64::from(b.to_ascii_uppercase()));
+        self.map.get(&(initials, h.0)).copied()
     }
+}
+
+/// A hash of a string fed in pieces (the same for the same bytes however they are cut).
+#[derive(Default)]
+struct TailHash(u64);
+
+impl TailHash {
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// [`lead_initials`] packed one byte each in a `u64`, when they are two to six ASCII
+/// characters (the only ones an acronym can match).
+fn packed_initials(lead: &[&str], skip_lower: bool) -> Option<u64> {
+    let mut out = 0u64;
+    let mut n = 0;
+    for w in lead.iter().filter(|w| !(skip_lower && w.starts_with(|c: char| c.is_lowercase()))) {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else { continue };
+        // (A letter whose capital is not ASCII can match no acronym.)
+        let up = u8::try_from(c.to_ascii_uppercase()).ok().filter(|b| b.is_ascii() && c.is_ascii())?;
+        out = out << 8 | u64::from(up);
+        n += 1;
+        if n > 6 {
+            return None;
+        }
+    }
+    (n >= 2).then_some(out)
 }
 
 /// The capital initials of `lead` (words starting lower case left out with `skip_lower`).
@@ -439,14 +502,16 @@ fn push_mention<K>(list: &mut [Entity<K>], i: usize, sp: Span) {
 
 /// The leading letters and digits of a string ("O" of "O'Brien", "10" of "10,000").
 fn alnum_prefix(s: &str) -> &str {
-    let end = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+    // (ASCII letters and digits first, byte by byte; characters from the first other byte.)
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    let end = s[ascii..].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| ascii + i);
     &s[..end]
 }
 
-fn find_or_push<K: Copy>(
+fn find_or_push<'n, K: Copy>(
     list: &mut Vec<Entity<K>>,
-    index: &mut FxHashMap<String, usize>,
-    name: &str,
+    index: &mut FxHashMap<&'n str, usize>,
+    name: &'n str,
     kind: K,
     wrap: fn(usize) -> Target,
 ) -> Target {
@@ -454,17 +519,18 @@ fn find_or_push<K: Copy>(
         return wrap(i);
     }
     list.push(Entity { name: name.to_string(), kind, mentions: Vec::new() });
-    index.insert(name.to_string(), list.len() - 1);
+    index.insert(name, list.len() - 1);
     wrap(list.len() - 1)
 }
 
 /// Name-to-index maps of the entity lists, so lookups stay constant-time on huge inputs.
+/// (Keys borrow the names from the lexicons and the text.)
 #[derive(Default)]
-struct Index {
-    people: FxHashMap<String, usize>,
-    titles: FxHashMap<String, usize>,
-    orgs: FxHashMap<String, usize>,
-    characters: FxHashMap<String, usize>,
+struct Index<'n> {
+    people: FxHashMap<&'n str, usize>,
+    titles: FxHashMap<&'n str, usize>,
+    orgs: FxHashMap<&'n str, usize>,
+    characters: FxHashMap<&'n str, usize>,
 }
 
 /// The proper word suffixes of a title: "Endgame" and nothing else for "Avengers:
@@ -479,13 +545,12 @@ fn word_suffixes(name: &str) -> impl Iterator<Item = &str> {
 /// Short forms of a person's name: the surname ("Reeves"), a particle surname ("de
 /// Armas"), a double surname ("Sandino Moreno"), and the name without its suffix
 /// ("Downey" for "Robert Downey Jr.").
-pub fn aliases_of<'n>(v: &View<'_>, name: &'n str) -> Vec<&'n str> {
+pub fn aliases_of<'n>(name: &'n str, mut out: impl FnMut(&'n str)) {
     let words = crate::lexicon::words::WordTable::builtin();
-    let parts: Vec<&str> = name.split(' ').collect();
-    let mut out = Vec::new();
-    if parts.len() < 2 {
-        return out;
+    if !name.contains(' ') {
+        return;
     }
+    let parts: Vec<&str> = name.split(' ').collect();
     // `parts[a..b]` joined by spaces, as a slice of `name` (the words are its pieces).
     let start = |k: usize| parts[..k].iter().map(|p| p.len() + 1).sum::<usize>();
     let joined = |a: usize, b: usize| name.get(start(a)..start(b) - 1).unwrap_or("");
@@ -493,7 +558,7 @@ pub fn aliases_of<'n>(v: &View<'_>, name: &'n str) -> Vec<&'n str> {
     while end > 1 && words.is(parts[end - 1].trim_end_matches('.'), class::SUFFIX) {
         end -= 1;
         if end >= 2 {
-            out.push(joined(0, end).trim_end_matches(','));
+            out(joined(0, end).trim_end_matches(','));
         }
     }
     let core = &parts[..end];
@@ -510,14 +575,16 @@ pub fn aliases_of<'n>(v: &View<'_>, name: &'n str) -> Vec<&'n str> {
         if core.len() - k == 1 && words.is(last, class::COMMON) && !words.is(last, class::SURNAME) {
             continue;
         }
-        out.push(t);
+        out(t);
     }
-    let _ = v;
-    out
 }
 
 /// The subtitle of a title ("Parabellum" in "John Wick: Chapter 3 – Parabellum").
 fn subtitle(name: &str) -> Option<&str> {
+    // (Most titles have no colon or dash: '–' and '—' start with byte E2.)
+    if !name.bytes().any(|b| matches!(b, b':' | b'-' | 0xE2)) {
+        return None;
+    }
     let cut = [": ", " – ", " — ", " - "].iter().filter_map(|sep| name.rfind(sep).map(|i| i + sep.len())).max()?;
     let sub = name.get(cut..)?.trim();
     (sub.len() >= 4 && sub.starts_with(|c: char| c.is_uppercase()) && sub.contains(|c: char| c.is_lowercase())).then_some(sub)

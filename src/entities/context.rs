@@ -11,10 +11,12 @@ use std::sync::OnceLock;
 
 use super::runs::{Run, View};
 use crate::error::Error;
+use crate::lexicon::lexed::Key;
 use crate::text::Shape;
 
 const CONTEXT_TSV: &str = include_str!("../../data/context.tsv");
 const SOURCE: &str = "data/context.tsv";
+const NUMBER: Key = Key::of("#");
 
 /// Where a phrase sits relative to the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +38,10 @@ enum Says {
     List,
 }
 
-/// One word of a phrase.
+/// One word of a phrase, with its key (compared with the token's).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Pat {
-    Word(Box<str>),
+    Word(Box<str>, Key),
     Number,
 }
 
@@ -47,7 +49,8 @@ impl Pat {
     fn matches(&self, v: &View<'_>, k: usize) -> bool {
         match self {
             Pat::Number => v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits),
-            Pat::Word(w) => v.tt(k).eq_ignore_ascii_case(w),
+            Pat::Word(_, key) if *key != Key::NONE => v.key(k) == *key,
+            Pat::Word(w, _) => v.tt(k).eq_ignore_ascii_case(w),
         }
     }
 }
@@ -63,7 +66,10 @@ struct Phrase {
 #[derive(Debug, Default)]
 pub(crate) struct ContextTable {
     phrases: Vec<Phrase>,
-    buckets: [HashMap<Box<str>, Vec<usize>>; 5],
+    /// Per side, by the key of the word nearest the run ("#" for a number).
+    buckets: [HashMap<Key, Vec<usize>>; 5],
+    /// The same for words too long for a key.
+    long_buckets: [HashMap<Box<str>, Vec<usize>>; 5],
 }
 
 /// What the context phrases add to a run's evidence.
@@ -112,7 +118,7 @@ impl ContextTable {
             if phrase.is_empty() || phrase.split(' ').any(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
                 return Err(bad(format!("phrase {phrase:?}: lower-case words separated by single spaces")));
             }
-            let words: Vec<Pat> = phrase.split(' ').map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into()) }).collect();
+            let words: Vec<Pat> = phrase.split(' ').map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into(), Key::of(w)) }).collect();
             if matches!(side, Side::First | Side::Last) && words.len() != 1 {
                 return Err(bad(format!("a `first` or `last` phrase is one word, got {phrase:?}")));
             }
@@ -120,11 +126,15 @@ impl ContextTable {
                 Side::Before => words.last(),
                 _ => words.first(),
             };
-            let key: Box<str> = match key {
-                Some(Pat::Word(w)) => w.clone(),
-                _ => "#".into(),
+            let key: &str = match key {
+                Some(Pat::Word(w, _)) => w,
+                _ => "#",
             };
-            t.buckets[side as usize].entry(key).or_default().push(t.phrases.len());
+            let bucket = match Key::of(key) {
+                Key::NONE => t.long_buckets[side as usize].entry(key.into()).or_default(),
+                k => t.buckets[side as usize].entry(k).or_default(),
+            };
+            bucket.push(t.phrases.len());
             t.phrases.push(Phrase { says, words });
         }
         Ok(t)
@@ -140,17 +150,28 @@ impl ContextTable {
     /// Whether `word` ends venue names ("Theater", "Arena"): a one-word `last nonperson`
     /// phrase.
     pub(crate) fn is_venue_word(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        self.buckets[Side::Last as usize].get(lower).is_some_and(|ids| ids.iter().any(|&i| self.phrases[i].says == Says::NonPerson))
+        self.lookup(Side::Last, Key::of(word), word).iter().any(|&i| self.phrases[i].says == Says::NonPerson)
+    }
+
+    /// The phrases of a side whose nearest word is `word` (its key `key`). (Only ASCII
+    /// words have phrases: the table's words are ASCII.)
+    fn lookup(&self, side: Side, key: Key, word: &str) -> &[usize] {
+        let ids = match key {
+            _ if !word.is_ascii() => None,
+            Key::NONE => {
+                let mut buf = [0u8; 24];
+                ascii_lower(word, &mut buf).and_then(|lower| self.long_buckets[side as usize].get(lower))
+            }
+            key => self.buckets[side as usize].get(&key),
+        };
+        ids.map_or(&[], Vec::as_slice)
     }
 
     fn bucket(&self, side: Side, v: &View<'_>, k: usize) -> &[usize] {
-        let tok = v.tt(k);
-        let key = if v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits) { "#" } else { tok };
-        let mut buf = [0u8; 24];
-        let Some(lower) = ascii_lower(key, &mut buf) else { return &[] };
-        self.buckets[side as usize].get(lower).map_or(&[], Vec::as_slice)
+        if v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits) {
+            return self.lookup(side, NUMBER, "#");
+        }
+        self.lookup(side, v.key(k), v.tt(k))
     }
 
     /// What the phrases around run `r` (sentence tokens `a..b`) say.
@@ -228,6 +249,8 @@ mod tests {
     fn the_embedded_table_parses() {
         let t = ContextTable::parse(CONTEXT_TSV, SOURCE).expect("data/context.tsv parses");
         assert!(t.phrases.len() > 50, "{}", t.phrases.len());
+        // (Buckets are looked up for ASCII words only.)
+        assert!(CONTEXT_TSV.is_ascii(), "data/context.tsv has a word that is not ASCII");
     }
 
     #[test]

@@ -452,7 +452,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         }
         runs.clear();
         v.name_runs(a, b, si, &mut runs);
-        trim_starters(v, a, &mut runs, words);
+        trim_starters(v, a, &mut runs);
 
         // Cast lists: "the cast includes A, B, and C", "returning players A, B and C".
         let mut in_list = vec![false; runs.len()];
@@ -707,10 +707,9 @@ fn known_titles<'t>(
     // repeats "GAME OF THRONES" must not rescan itself for every repeat).
     let mut listed_form_present: HashMap<&str, bool> = HashMap::default();
     for hit in inp.known_titles.find_iter(v.text) {
-        let crate::lexicon::Category::Title(kind) = hit.entry.category else { continue };
-        let sp = hit.span;
+        let (sp, kind) = (hit.span, hit.kind);
         let Some(surface) = sp.get(v.text) else { continue };
-        if sp.start < body_start || !same_capitals(surface, &hit.entry.surface) {
+        if sp.start < body_start || !same_capitals(surface, hit.surface) {
             continue;
         }
         let first = v.toks.partition_point(|t| t.span.start < sp.start);
@@ -723,9 +722,9 @@ fn known_titles<'t>(
         if (first..last).any(|k| v.blocked.get(k).copied().unwrap_or(true) && !(k > first && v.toks[k].shape == Shape::Digits)) {
             continue;
         }
-        if surface != &*hit.entry.surface
-            && !folds_equal(surface, &hit.entry.surface)
-            && *listed_form_present.entry(&hit.entry.surface).or_insert_with(|| v.text.contains(&*hit.entry.surface))
+        if surface != hit.surface
+            && !folds_equal(surface, hit.surface)
+            && *listed_form_present.entry(hit.surface).or_insert_with(|| v.text.contains(hit.surface))
         {
             continue;
         }
@@ -915,15 +914,15 @@ fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
 
 /// Drops sentence-initial words that only look capitalised because they start the
 /// sentence ("Another", "The", "It's"), and honorifics.
-fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lexicon::words::WordTable) {
+fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>) {
     runs.retain_mut(|r| {
         let at_start = (a..r.first).all(|k| !v.toks[k].is_word());
         while r.first < r.last {
             let w = v.tt(r.first);
-            let info = words.info(w);
+            let info = v.word_info(r.first);
             // "The Acolyte premiered ...": a sentence-initial "The" before a capitalised
             // word that is no first name may begin a title.
-            let the_title = w == "The" && r.last - r.first >= 2 && !words.is(v.tt(r.first + 1), class::FIRST_NAME);
+            let the_title = w == "The" && r.last - r.first >= 2 && !v.word_info(r.first + 1).is(class::FIRST_NAME);
             // An initial ("M. Night Shyamalan") is never a sentence starter, and a common
             // word that is also a surname before another name word ("Park Chan-wook",
             // "Young Mazino") is kept.
@@ -946,7 +945,7 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>, words: &crate::lex
             let honorific = (info.is(class::HONORIFIC)
                 || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
                     && r.last - r.first >= 2
-                    && words.is(v.tt(r.first + 1), class::FIRST_NAME)))
+                    && v.word_info(r.first + 1).is(class::FIRST_NAME)))
                 && !after_character_cue(v, r.first, a);
             // Month and weekday words that are dates were blocked before runs formed; the ones
             // left are names and titles ("the series Wednesday", "June Squibb"), so they stay.
@@ -1027,7 +1026,11 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let (p2w, p2i) = if pi != usize::MAX { v.word_before(pi, a).map_or(("", usize::MAX), |(i, w)| (w, i)) } else { ("", usize::MAX) };
     let after = v.word_at(r.last, b);
     let (nw, ni) = after.map_or(("", b), |(i, w)| (w, i));
-    let ninfo = crate::lexicon::words::WordTable::builtin().info(nw);
+    // (A one-token word's classes are the lexicon pass's; a hyphenated one is looked up.)
+    let ninfo = match after {
+        Some((i, _)) if i == r.last + 1 => v.word_info(r.last),
+        _ => crate::lexicon::words::WordTable::builtin().info(nw),
+    };
     let n2w = v.word_at(ni, b).map_or("", |x| x.1);
     let n3w = v.word_at(ni + 1, b).map_or("", |x| x.1);
 
@@ -1123,7 +1126,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             hops += 1;
         }
         let verb = v.tt(vk);
-        let vinfo = crate::lexicon::words::WordTable::builtin().info(verb);
+        let vinfo = v.word_info(vk);
         if vinfo.is(class::ROLE_VERB)
             && !is_in(
                 &["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"],

@@ -21,8 +21,9 @@ pub mod runs;
 
 use crate::article::Article;
 use crate::facts::{OrgKind, TitleKind};
-use crate::lexicon::words::{WordInfo, WordTable};
-use crate::lexicon::{Category, Gazetteer};
+use crate::lexicon::lexed::Lexed;
+use crate::lexicon::words::WordTable;
+use crate::lexicon::{Category, Gazetteer, TitleLexicon};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
@@ -107,9 +108,11 @@ pub struct Input<'a> {
     /// Gazetteers, highest priority first.
     pub gazetteers: &'a [&'a Gazetteer],
     /// Well-known titles: evidence, not entities ([`crate::lexicon::known_titles`]).
-    pub known_titles: &'a Gazetteer,
+    pub known_titles: &'a TitleLexicon,
     /// Word classes.
     pub words: &'a WordTable,
+    /// Each token's key and word classes (the lexicon pass).
+    pub(crate) lex: &'a Lexed,
 }
 
 /// A fixed lexicon hit.
@@ -122,11 +125,7 @@ pub(crate) struct Fixed<'g> {
 
 /// Runs the whole entity stage.
 pub fn recognize(inp: &Input<'_>) -> Entities {
-    let info: Vec<WordInfo> = inp
-        .toks
-        .iter()
-        .map(|t| if t.is_word() { inp.words.info(t.span.get(inp.text).unwrap_or("")) } else { WordInfo::default() })
-        .collect();
+    let info = &inp.lex.info;
 
     // 1. Lexicon hits, highest-priority gazetteer first; later ones may not overlap.
     let mut fixed: Vec<Fixed<'_>> = Vec::new();
@@ -182,7 +181,7 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
         mark(inp.toks, *d, &mut blocked);
     }
 
-    let view = runs::View { text: inp.text, toks: inp.toks, info: &info, blocked: &blocked };
+    let view = runs::View { text: inp.text, toks: inp.toks, keys: &inp.lex.keys, info, blocked: &blocked };
     // Schedule rows ("- Da 5 Bloods, June 12 on Netflix"): their works are titles here,
     // their dates release claims in the relation stage. (Streamers and networks named
     // in a list say it is one of releases.)

@@ -9,6 +9,7 @@
 //! capitalised subtitle ("John Wick: Chapter 3 – Parabellum"), numbers ("Blade Runner
 //! 2049", "Vol. 3") and "&".
 
+use crate::lexicon::lexed::Key;
 use crate::lexicon::words::{class, WordInfo};
 use crate::span::Span;
 use crate::text::{Shape, Token};
@@ -37,6 +38,8 @@ impl Run {
 pub struct View<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
+    /// Each token's key (the lexicon pass).
+    pub keys: &'a [Key],
     pub info: &'a [WordInfo],
     /// Tokens covered by a lexicon hit, a date or a headline-like line.
     pub blocked: &'a [bool],
@@ -56,6 +59,19 @@ impl<'a> View<'a> {
     #[inline]
     pub fn tt(&self, i: usize) -> &'a str {
         self.toks.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+    }
+
+    /// The key of token `i` ([`Key::NONE`] when out of range).
+    #[inline]
+    pub fn key(&self, i: usize) -> Key {
+        self.keys.get(i).copied().unwrap_or(Key::NONE)
+    }
+
+    /// What the word table knows about token `i` (empty for punctuation and out of range):
+    /// the same as looking its text up.
+    #[inline]
+    pub fn word_info(&self, i: usize) -> WordInfo {
+        self.info.get(i).copied().unwrap_or_default()
     }
 
     /// Whether token `i` is a capitalised word that can be part of a name.
@@ -325,9 +341,9 @@ mod tests {
     fn runs(text: &str, extend: bool) -> Vec<String> {
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
-        let info: Vec<WordInfo> = toks.iter().map(|t| WordTable::builtin().info(&text[t.span.start..t.span.end])).collect();
+        let lex = crate::lexicon::lexed::Lexed::new(text, &toks, WordTable::builtin());
         let blocked = vec![false; toks.len()];
-        let v = View { text, toks: &toks, info: &info, blocked: &blocked };
+        let v = View { text, toks: &toks, keys: &lex.keys, info: &lex.info, blocked: &blocked };
         let mut out = Vec::new();
         v.name_runs(0, toks.len(), 0, &mut out);
         let mut covered = 0;

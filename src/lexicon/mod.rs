@@ -12,8 +12,12 @@
 //! Single-word classes (first names, months, particles ...) live in [`words`], a hash
 //! table looked up per token without allocating.
 
+pub(crate) mod lexed;
 pub mod parse;
+pub mod titles;
 pub mod words;
+
+pub use titles::{TitleHit, TitleHits, TitleLexicon};
 
 use std::sync::Arc;
 
@@ -557,32 +561,33 @@ const TITLES: &str = include_str!("../../data/titles.tsv");
 /// The built-in lexicon of well-known works (`data/titles.tsv`): films, series, games,
 /// albums, songs and books with their kinds. Unlike [`builtin`], its hits are *evidence*,
 /// not entities: "Soul", "Us" and "Michael" are titles only when the context agrees,
-/// "Game of Thrones" nearly always. Matched ASCII-case-insensitively (headlines write
-/// "A House Of Dynamite"); straight and curly apostrophes both match. Compiled once per
-/// process.
+/// "Game of Thrones" nearly always. Matched ASCII-case-insensitively at words that start
+/// with a capital or a digit (headlines write "A House Of Dynamite"); straight and curly
+/// apostrophes both match. Compiled once per process.
 ///
 /// ```
 /// let g = newsfacts::lexicon::known_titles()?;
 /// let text = "She starred in Game of Thrones.";
-/// let hits: Vec<&str> = g.find_iter(text).map(|h| h.entry.canonical()).collect();
+/// let hits: Vec<&str> = g.find_iter(text).map(|h| h.surface).collect();
 /// assert_eq!(hits, ["Game of Thrones"]);
 /// # Ok::<(), newsfacts::Error>(())
 /// ```
-pub fn known_titles() -> Result<Gazetteer, Error> {
-    static KNOWN: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+pub fn known_titles() -> Result<TitleLexicon, Error> {
+    static KNOWN: std::sync::OnceLock<TitleLexicon> = std::sync::OnceLock::new();
     if let Some(g) = KNOWN.get() {
         return Ok(g.clone());
     }
-    let mut b = GazetteerBuilder::new().case(CasePolicy::Insensitive);
+    let mut rows: Vec<(String, TitleKind)> = Vec::new();
     parse::title_rows(TITLES, "data/titles.tsv", |title, kind, _year| {
-        let category = Category::Title(kind);
+        // Names are matched in NFC, as the extractor reads text.
+        let title = if title.is_ascii() { title.to_string() } else { crate::text::normalize::normalize(title).text.into_owned() };
         // The same row with curly apostrophes too, as news sites print them.
         if title.contains('\'') {
-            b.entries.push(Entry { surface: title.replace('\'', "’").into(), category, canonical: None, case: CasePolicy::Insensitive });
+            rows.push((title.replace('\'', "’"), kind));
         }
-        b.entries.push(Entry { surface: title.into(), category, canonical: None, case: CasePolicy::Insensitive });
+        rows.push((title, kind));
     })?;
-    let g = b.build()?;
+    let g = TitleLexicon::new(rows.iter().map(|(t, k)| (t.as_str(), *k)));
     Ok(KNOWN.get_or_init(|| g).clone())
 }
 
@@ -678,7 +683,7 @@ mod builtin_tests {
         let mut names: Vec<_> = std::fs::read_dir(dir).expect("fixtures").filter_map(|e| e.ok()).map(|e| e.path()).collect();
         names.sort();
         texts.extend(names.iter().step_by(4).map(|p| std::fs::read_to_string(p).expect("UTF-8")));
-        for g in [builtin().expect("builtin"), known_titles().expect("known titles")] {
+        for g in [builtin().expect("builtin")] {
             for text in &texts {
                 let got: Vec<(usize, usize, *const Entry)> =
                     g.find_iter(text).map(|h| (h.span.start, h.span.end, h.entry as *const Entry)).collect();
@@ -690,14 +695,14 @@ mod builtin_tests {
     #[test]
     fn known_titles_parse_and_match() {
         let g = known_titles().expect("embedded data parses");
-        assert!(g.patterns() > 25_000, "{} patterns", g.patterns());
-        let cases: &[(&str, &[(&str, Category)])] = &[
-            ("She starred in Game of Thrones.", &[("Game of Thrones", Category::Title(TitleKind::Series))]),
-            ("Venice Lineup: A House Of Dynamite", &[("A House of Dynamite", Category::Title(TitleKind::Film))]),
-            ("Baldur’s Gate 3 won", &[("Baldur’s Gate 3", Category::Title(TitleKind::Game))]),
+        assert!(g.len() > 25_000, "{} forms", g.len());
+        let cases: &[(&str, &[(&str, TitleKind)])] = &[
+            ("She starred in Game of Thrones.", &[("Game of Thrones", TitleKind::Series)]),
+            ("Venice Lineup: A House Of Dynamite", &[("A House of Dynamite", TitleKind::Film)]),
+            ("Baldur’s Gate 3 won", &[("Baldur’s Gate 3", TitleKind::Game)]),
         ];
         for (text, want) in cases {
-            let got: Vec<(&str, Category)> = g.find_iter(text).map(|h| (h.entry.canonical(), h.entry.category)).collect();
+            let got: Vec<(&str, TitleKind)> = g.find_iter(text).map(|h| (h.surface, h.kind)).collect();
             assert_eq!(&got[..], *want, "{text:?}");
         }
     }

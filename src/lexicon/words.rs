@@ -7,6 +7,7 @@ use crate::hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::facts::{parse_org_kind, parse_title_kind, OrgKind, RoleKind, TitleKind};
+use crate::lexicon::lexed::Key;
 
 /// Bit flags of word classes.
 pub mod class {
@@ -83,25 +84,17 @@ const MAX_WORD: usize = 40;
 /// A table from word to class flags.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    /// Words of at most [`SHORT`] bytes, keyed by [`short_key`]: nearly every token is
+    /// Words of at most 15 bytes, keyed by their [`Key`]: nearly every token is
     /// looked up, and an inline key needs no pointer to follow and no `memcmp` (the
     /// boxed keys' cache misses were most of the per-token lookups' time, issue 18).
-    short: FxHashMap<u128, WordInfo>,
+    short: FxHashMap<Key, WordInfo>,
     /// Longer words and phrases, lower-cased.
     long: FxHashMap<Box<[u8]>, WordInfo>,
 }
 
-/// Longest word keyed inline.
-const SHORT: usize = 15;
-
-/// `b` lower-cased (ASCII) and zero-padded in the first 15 bytes, its length in the last.
-fn short_key(b: &[u8]) -> Option<u128> {
-    let mut k = [0u8; SHORT + 1];
-    let key = k.get_mut(..b.len()).filter(|_| b.len() <= SHORT)?;
-    key.copy_from_slice(b);
-    key.make_ascii_lowercase();
-    k[SHORT] = b.len() as u8;
-    Some(u128::from_le_bytes(k))
+/// `b`'s inline key ([`Key`]), when it has one.
+fn short_key(b: &[u8]) -> Option<Key> {
+    Some(Key::of_bytes(b)).filter(|k| *k != Key::NONE)
 }
 
 impl WordTable {
@@ -242,6 +235,16 @@ impl WordTable {
         self.long.get(&*key).copied().unwrap_or_default()
     }
 
+    /// Everything known about `word` whose [`Key`] is `key` (computed once per token by
+    /// the lexicon pass, `crate::lexicon::lexed`): the same as [`info`](Self::info).
+    #[inline]
+    pub(crate) fn info_keyed(&self, key: Key, word: &str) -> WordInfo {
+        if key == Key::NONE {
+            return self.info(word);
+        }
+        self.short.get(&key).copied().unwrap_or_default()
+    }
+
     /// Whether `word` has any of the `flags`.
     #[inline]
     pub fn is(&self, word: &str, flags: u32) -> bool {
@@ -302,6 +305,21 @@ mod tests {
         assert_eq!(t.info("album").title, Some(TitleKind::Album));
         assert_eq!(t.info("Records").org, Some(OrgKind::Label));
         assert!(t.info("said").is(class::SPEECH));
+    }
+
+    /// Every entry has a letter or digit: punctuation tokens have no word information,
+    /// so the lexicon pass (`lexed`) leaves them empty without looking them up.
+    #[test]
+    fn no_entry_is_punctuation() {
+        let t = WordTable::builtin();
+        let short = t.short.keys().map(|k| {
+            let b = k.0.to_le_bytes();
+            b[..usize::from(b[15])].to_vec()
+        });
+        for w in short.chain(t.long.keys().map(|k| k.to_vec())) {
+            let w = String::from_utf8(w).expect("UTF-8");
+            assert!(w.chars().any(char::is_alphanumeric), "{w:?}");
+        }
     }
 
     #[test]

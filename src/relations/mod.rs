@@ -21,6 +21,8 @@ use crate::article::Article;
 use crate::date::Date;
 use crate::dates::Found;
 use crate::entities::{Entities, MentionRef, Target};
+use crate::lexicon::lexed::{Key, Lexed};
+use crate::lexicon::words::WordInfo;
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
@@ -47,12 +49,32 @@ pub struct Input<'a> {
     pub published: Option<Date>,
     /// The credit rules (built-in and the user's).
     pub rules: &'a rules::RuleSet,
+    /// Each token's key and word classes (the lexicon pass).
+    pub(crate) lex: &'a Lexed,
 }
 
 impl<'a> Input<'a> {
     /// Token text.
     pub fn tt(&self, i: usize) -> &'a str {
         self.toks.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+    }
+
+    /// Token key ([`Key::NONE`] past the end).
+    #[inline]
+    pub(crate) fn key(&self, i: usize) -> Key {
+        self.lex.keys.get(i).copied().unwrap_or(Key::NONE)
+    }
+
+    /// Whether token `i` is one of the words keyed in `keys` (any ASCII case).
+    #[inline]
+    pub(crate) fn is(&self, i: usize, keys: &[Key]) -> bool {
+        self.key(i).is_in(keys)
+    }
+
+    /// Word information of token `i` (empty for punctuation and past the end).
+    #[inline]
+    pub(crate) fn info(&self, i: usize) -> WordInfo {
+        self.lex.info.get(i).copied().unwrap_or_default()
     }
 
     /// Index of the first token at or after byte `at`.
@@ -227,10 +249,17 @@ pub fn film_word(w: &str) -> bool {
     .any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// One phrase of a [`Phrases`] table by key: its words (each keyed, with its text) and its
+/// class.
+type KeyedPhrase = (Vec<(Key, String)>, String);
+
 /// A phrase table: lower-case word sequences mapped to a class, matched on tokens.
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The same phrases by the key of their first word, each word keyed ([`Key::NONE`]
+    /// for a word too long for a key, compared as text): what [`at`](Self::at) reads.
+    by_key: HashMap<Key, Vec<KeyedPhrase>>,
     /// `shapes[first][last]` has bit `len` set when some phrase's first word has that
     /// first and last letter (any case; other bytes in column 26) and byte length: `at`
     /// runs on every token of a sentence, and two table loads reject most words without
@@ -275,6 +304,15 @@ impl Phrases {
         for v in p.by_first.values_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        for (first, v) in &p.by_first {
+            // (A first word with a capital is never found: tokens are looked up lower-cased.)
+            let key = Key::of(first);
+            if key == Key::NONE || first.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let keyed = v.iter().map(|(words, class)| (words.iter().map(|w| (Key::of(w), w.clone())).collect(), class.clone())).collect();
+            p.by_key.insert(key, keyed);
+        }
         Ok(p)
     }
 
@@ -299,6 +337,20 @@ impl Phrases {
         }
         let (f, l, bit) = shape_of(first)?;
         if self.shapes[f][l] & bit == 0 {
+            return None;
+        }
+        let key = inp.key(i);
+        if key != Key::NONE {
+            let cands = self.by_key.get(&key)?;
+            'keyed: for (words, class) in cands {
+                for (k, (wk, w)) in words.iter().enumerate().skip(1) {
+                    let same = if *wk == Key::NONE { inp.tt(i + k).eq_ignore_ascii_case(w) } else { inp.key(i + k) == *wk };
+                    if i + k >= end || !same {
+                        continue 'keyed;
+                    }
+                }
+                return Some((class.as_str(), i + words.len()));
+            }
             return None;
         }
         let mut buf = [0u8; 24];

@@ -12,6 +12,7 @@ use super::Input;
 use crate::entities::Target;
 use crate::facts::RoleKind;
 use crate::hash::FxHashMap;
+use crate::lexicon::lexed::{key, keys, Key};
 use crate::lexicon::words::{class, WordTable};
 use crate::span::Span;
 use crate::text::Shape;
@@ -141,6 +142,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
     let main = main_person(inp);
     let (usual, strong) = usual_pronoun(inp);
     let mut prev_subject: Option<usize> = None;
+    let mut rule_scratch = super::rules::Scratch::default();
     // Whether the previous sentence also named people other than its subject.
     let mut prev_others = false;
     let mut para_other = false;
@@ -186,6 +188,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         let mut subject = named_subject.map(|(p, _)| p);
         let mut pronoun_person = None;
         for k in a..b {
+            if !inp.is(k, PRONOUNS) {
+                continue;
+            }
             let Some(pron) = pronoun_subject(inp, a, k) else { continue };
             let p = match named_subject {
                 Some((p, at)) if at < k => Some(p),
@@ -233,7 +238,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             .collect();
         // ("the film Dune" names its work: no pointing back.)
         let the_film =
-            (a..b).any(|k| is_in(&["the", "this"], inp.tt(k)) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
+            (a..b).any(|k| inp.is(k, keys!["the", "this"]) && super::film_word(inp.tt(k + 1)) && !titles.iter().any(|t| t.1 == k + 2));
         // `skip`: tokens whose titles are not the credit's (an appositive's known-for work).
         let title_for = |at: usize, object: Option<usize>, skip: (usize, usize)| -> Option<usize> {
             if object.is_some() {
@@ -253,7 +258,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // Award categories name the role of every nominee: "Best Director nominations went
         // to Sean Baker for Anora", "a Best Actor field that includes ...".
         let award_role = (a..b).find_map(|k| {
-            if inp.tt(k) != "Best" {
+            if inp.key(k) != key!("best") || inp.tt(k) != "Best" {
                 return None;
             }
             (k + 1..(k + 3).min(b)).find_map(|j| match inp.tt(j) {
@@ -270,8 +275,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // A sentence that casts ("plays", "voices", "stars as"): there "X is Y" names X's
         // character ("Michelle Yeoh is Madame Morrible").
         let cast_sentence = (a..b).any(|k| {
-            is_in(&["plays", "played", "voices", "voiced", "portrays", "portrayed"], inp.tt(k))
-                || (inp.tt(k).eq_ignore_ascii_case("as") && is_in(&["stars", "star", "cast", "back", "returns"], inp.tt(k.wrapping_sub(1))))
+            inp.is(k, keys!["plays", "played", "voices", "voiced", "portrays", "portrayed"])
+                || (inp.key(k) == key!("as") && inp.is(k.wrapping_sub(1), keys!["stars", "star", "cast", "back", "returns"]))
         });
         // Groups of people: commas, "and", "&" and "(Character)" between them.
         let people: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i].target, Target::Person(_))).collect();
@@ -306,9 +311,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
         }
 
-        let mentions: super::rules::SentenceMentions =
-            if groups.is_empty() { Default::default() } else { super::rules::sentence_mentions(inp, s.span) };
-        let (rule_people, rule_titles) = (&mentions.0, &mentions.1);
+        if !groups.is_empty() {
+            rule_scratch.read_sentence(inp, s);
+        }
         for g in &groups {
             let first = items[g[0]].first;
             let last = items[*g.last().unwrap_or(&g[0])].last;
@@ -325,12 +330,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             }
             // Rules as data (data/rules/*.rules) read a phrasing more exactly than the
             // cue words above: where one matches, it decides.
-            let hits = super::rules::hits(inp, first, last, a, b, rule_people, rule_titles);
+            let hits = super::rules::hits(inp, first, last, a, b, &mut rule_scratch);
             // "Hye-kyo, who is known for “The Glory,” will play Min-ja": the predicate
             // after an appositive is the group's too; its credits take no work from inside
             // the appositive, and its character is theirs alone.
             let pred = appositive_end(inp, last, b).map(|p| {
-                let mut pred = predicate(inp, words, &items, first, p, a, b, &mentions);
+                let mut pred = predicate(inp, words, &items, first, p, a, b, &mut rule_scratch);
                 for x in &mut pred.found {
                     x.1 = x.1.or_else(|| title_for(first, None, (last, p)));
                 }
@@ -451,6 +456,9 @@ enum Pronoun {
     They,
 }
 
+/// The subject pronouns [`pronoun`] reads.
+const PRONOUNS: &[Key] = keys!["he", "she", "they"];
+
 fn pronoun(w: &str) -> Option<Pronoun> {
     match w.len() {
         2 if w.eq_ignore_ascii_case("he") => Some(Pronoun::He),
@@ -474,16 +482,11 @@ fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
 fn usual_pronoun(inp: &Input<'_>) -> (Option<Pronoun>, bool) {
     let mut n = [0usize; 3];
     for k in 0..inp.toks.len() {
-        let w = inp.tt(k);
-        if w.len() > 7 {
-            continue;
-        }
-        let is = |xs: &[&str]| xs.iter().any(|x| x.eq_ignore_ascii_case(w));
-        let i = if is(&["he", "him", "his", "himself"]) {
+        let i = if inp.is(k, keys!["he", "him", "his", "himself"]) {
             0
-        } else if is(&["she", "her", "hers", "herself"]) {
+        } else if inp.is(k, keys!["she", "her", "hers", "herself"]) {
             1
-        } else if is(&["they", "them", "their"]) {
+        } else if inp.is(k, keys!["they", "them", "their"]) {
             2
         } else {
             continue;
@@ -996,9 +999,9 @@ fn predicate(
     p: usize,
     a: usize,
     b: usize,
-    mentions: &super::rules::SentenceMentions,
+    scratch: &mut super::rules::Scratch,
 ) -> Predicate {
-    let hits = super::rules::hits(inp, first, p, a, b, &mentions.0, &mentions.1);
+    let hits = super::rules::hits(inp, first, p, a, b, scratch);
     if let Some(h) = hits.first() {
         return Predicate {
             found: hits.iter().map(|h| (h.role, h.title)).collect(),

@@ -39,6 +39,7 @@ use super::Input;
 use crate::entities::Target;
 use crate::facts::{RoleKind, TitleKind};
 use crate::hash::{FxHashMap, FxHashSet};
+use crate::lexicon::lexed::{keys, Key};
 use crate::lexicon::words::{class, parse_role_kind, WordTable};
 use crate::text::Shape;
 
@@ -53,13 +54,59 @@ pub enum Side {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
-    Words(Vec<Box<str>>),
+    Words(Alts),
     Det,
     Role,
     Gap,
     Title,
     Record,
     Character,
+}
+
+/// A literal word of a pattern, keyed once so that matching compares token keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Lit {
+    word: Box<str>,
+    /// Its key ([`Key::NONE`] for a word too long for one: compared as text).
+    key: Key,
+    /// The key of its first piece when it is hyphenated ("co" of "co-stars"), else none.
+    first_piece: Option<Key>,
+}
+
+impl Lit {
+    fn new(word: &str) -> Lit {
+        let first_piece = word.split_once('-').map(|(a, _)| Key::of(a));
+        Lit { word: word.into(), key: Key::of(word), first_piece }
+    }
+}
+
+/// The alternatives of a word element (`a|b|c`), with the one-token words sorted by key
+/// so that a token finds its alternative by binary search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Alts {
+    lits: Vec<Lit>,
+    /// (key, position in `lits`) of the words with a key and no hyphen, by key; a key
+    /// listed twice keeps its first position.
+    keyed: Vec<(Key, u16)>,
+    /// Positions of the others (hyphenated or too long for a key), in order.
+    other: Vec<u16>,
+}
+
+impl Alts {
+    fn new(words: Vec<&str>) -> Alts {
+        let lits: Vec<Lit> = words.into_iter().map(Lit::new).collect();
+        let (mut keyed, mut other) = (Vec::new(), Vec::new());
+        for (i, l) in lits.iter().enumerate() {
+            match l.key {
+                Key::NONE => other.push(i as u16),
+                _ if l.first_piece.is_some() => other.push(i as u16),
+                key => keyed.push((key, i as u16)),
+            }
+        }
+        keyed.sort_unstable();
+        keyed.dedup_by_key(|x| x.0);
+        Alts { lits, keyed, other }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,11 +240,14 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
             "{character}" => Elem::Character,
             b if b.starts_with(['<', '{']) => return Err((here, format!("unknown element {b:?}"))),
             b => {
-                let words: Vec<Box<str>> = b.split('|').map(Box::from).collect();
+                let words: Vec<&str> = b.split('|').collect();
                 if words.iter().any(|w| w.is_empty() || w.chars().any(|c| c.is_uppercase() || c.is_whitespace())) {
                     return Err((here, format!("{b:?}: lower-case words separated by |")));
                 }
-                Elem::Words(words)
+                if words.len() > usize::from(u16::MAX) {
+                    return Err((here, format!("{b:?}: at most {} words", u16::MAX)));
+                }
+                Elem::Words(Alts::new(words))
             }
         };
         parts.push(Part { elem, optional });
@@ -248,7 +298,9 @@ pub struct RuleSet {
     user: Vec<Rule>,
     /// Ids of the rules whose first token can be any word (a slot or a gap comes first).
     any: Vec<u32>,
-    /// Ids, ascending, of the rules that can start with a word (ASCII lower case).
+    /// Ids, ascending, of the rules that can start with a word, by its key.
+    by_key: FxHashMap<Key, Vec<u32>>,
+    /// The same for words too long for a key (ASCII lower case).
     by_word: FxHashMap<Box<str>, Vec<u32>>,
 }
 
@@ -271,14 +323,17 @@ impl RuleSet {
     }
 
     fn index(user: Vec<Rule>) -> RuleSet {
-        let mut set = RuleSet { user, any: Vec::new(), by_word: FxHashMap::default() };
+        let mut set = RuleSet { user, any: Vec::new(), by_key: FxHashMap::default(), by_word: FxHashMap::default() };
         for id in 0..set.len() {
             let id32 = id as u32;
             match first_words(&set.rule(id).parts) {
                 None => set.any.push(id32),
                 Some(words) => {
                     for w in words {
-                        let ids = set.by_word.entry(w.into()).or_default();
+                        let ids = match Key::of(&w) {
+                            Key::NONE => set.by_word.entry(w.into()).or_default(),
+                            key => set.by_key.entry(key).or_default(),
+                        };
                         if ids.last() != Some(&id32) {
                             ids.push(id32);
                         }
@@ -314,14 +369,27 @@ impl RuleSet {
         }
     }
 
-    /// Adds to `out` the ids of the rules that can start at a token reading `word`.
-    fn candidates(&self, word: &str, out: &mut Vec<u32>) {
-        let mut buf = [0u8; 24];
-        let ids = match crate::text::lower_key(word, &mut buf) {
-            Some(key) => self.by_word.get(key),
-            None => self.by_word.get(word.to_ascii_lowercase().as_str()),
+    /// The ids, ascending, of the rules whose first word can be `word` (with key `key`);
+    /// the rules in [`any`](Self::any) aside.
+    fn starting(&self, key: Key, word: &str) -> &[u32] {
+        let ids = match key {
+            Key::NONE if word.is_empty() => None,
+            Key::NONE => {
+                let mut buf = [0u8; 24];
+                match crate::text::lower_key(word, &mut buf) {
+                    Some(lower) => self.by_word.get(lower),
+                    None => self.by_word.get(word.to_ascii_lowercase().as_str()),
+                }
+            }
+            key => self.by_key.get(&key),
         };
-        out.extend(ids.into_iter().flatten());
+        ids.map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds to `out` the ids of the rules that can start at a token reading `word`.
+    #[cfg(test)]
+    fn candidates(&self, word: &str, out: &mut Vec<u32>) {
+        out.extend_from_slice(self.starting(Key::of(word), word));
     }
 }
 
@@ -331,7 +399,7 @@ fn first_words(parts: &[Part]) -> Option<Vec<String>> {
     let mut words = Vec::new();
     for p in parts {
         match &p.elem {
-            Elem::Words(ws) => words.extend(ws.iter().map(|w| w.split('-').next().unwrap_or(w).to_ascii_lowercase())),
+            Elem::Words(ws) => words.extend(ws.lits.iter().map(|w| w.word.split('-').next().unwrap_or(&w.word).to_ascii_lowercase())),
             Elem::Det => words.extend(DETERMINERS.iter().map(|d| d.to_string())),
             Elem::Role | Elem::Gap | Elem::Title | Elem::Record | Elem::Character => return None,
         }
@@ -345,6 +413,7 @@ fn first_words(parts: &[Part]) -> Option<Vec<String>> {
 
 /// The words of `<det>`.
 const DETERMINERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
+const DETERMINER_KEYS: &[Key] = keys!["a", "an", "the", "its", "his", "her", "their"];
 
 /// A token as the matcher sees it.
 struct Ctx<'a, 'i> {
@@ -377,15 +446,19 @@ impl Ctx<'_, '_> {
     /// Matches the literal `lit` at token `k` (any case): one token, or a hyphenated word
     /// written as touching tokens ("co-directing" is `co`, `-`, `directing`). The token
     /// after it.
-    fn literal(&self, k: usize, lit: &str) -> Option<usize> {
-        if self.word(k).eq_ignore_ascii_case(lit) {
+    fn literal(&self, k: usize, lit: &Lit) -> Option<usize> {
+        let key = self.inp.key(k);
+        if (key == lit.key && key != Key::NONE) || (lit.key == Key::NONE && self.word(k).eq_ignore_ascii_case(&lit.word)) {
             return Some(k + 1);
         }
-        if !lit.contains('-') {
-            return None;
+        // (Only a token reading the first piece can start a hyphenated literal.)
+        match lit.first_piece {
+            None => return None,
+            Some(first) if first != Key::NONE && first != key => return None,
+            Some(_) => {}
         }
         let mut j = k;
-        for (n, piece) in lit.split('-').enumerate() {
+        for (n, piece) in lit.word.split('-').enumerate() {
             if n > 0 {
                 let touching = |x: usize| self.inp.toks.get(x + 1).is_some_and(|t| t.span.start == self.inp.toks[x].span.end);
                 if self.word(j) != "-" || !touching(j - 1) || !touching(j) {
@@ -399,6 +472,23 @@ impl Ctx<'_, '_> {
             j += 1;
         }
         Some(j)
+    }
+
+    /// The first alternative of `ws`, in the order written, that matches at token `k`:
+    /// the token after it.
+    fn alternative(&self, ws: &Alts, k: usize) -> Option<usize> {
+        let key = self.inp.key(k);
+        let keyed = match ws.keyed.binary_search_by_key(&key, |x| x.0) {
+            Ok(i) if key != Key::NONE => ws.keyed.get(i).map(|x| x.1),
+            _ => None,
+        };
+        // (A hyphenated or long word written before the keyed one that matches goes first.)
+        for &i in ws.other.iter().take_while(|&&i| keyed.is_none_or(|j| i < j)) {
+            if let Some(next) = ws.lits.get(usize::from(i)).and_then(|l| self.literal(k, l)) {
+                return Some(next);
+            }
+        }
+        keyed.map(|_| k + 1)
     }
 
     /// Matches `parts` from token `k`; the end token and captures of the first match.
@@ -419,23 +509,17 @@ impl Ctx<'_, '_> {
         if k >= self.b {
             return None;
         }
-        let w = self.word(k);
         match e {
-            Elem::Words(ws) => ws.iter().find_map(|x| self.literal(k, x)).and_then(|next| self.run(rest, next, caps)),
-            Elem::Det => DETERMINERS.iter().any(|x| w.eq_ignore_ascii_case(x)).then(|| self.run(rest, k + 1, caps)).flatten(),
+            Elem::Words(ws) => self.alternative(ws, k).and_then(|next| self.run(rest, next, caps)),
+            Elem::Det => self.inp.key(k).is_in(DETERMINER_KEYS).then(|| self.run(rest, k + 1, caps)).flatten(),
             Elem::Role => {
+                let w = self.word(k);
                 // (An ASCII word is lower-cased in a stack buffer: this runs for every
                 // capitalised word a rule's role slot meets, and must not allocate.)
-                let mut buf = [0u8; 32];
-                let info = match buf.get_mut(..w.len()) {
-                    _ if !w.starts_with(char::is_uppercase) => self.words.info(w),
-                    Some(key) if w.is_ascii() => {
-                        key.copy_from_slice(w.as_bytes());
-                        key.make_ascii_lowercase();
-                        self.words.info(std::str::from_utf8(key).unwrap_or(w))
-                    }
-                    _ => self.words.info(&w.to_lowercase()),
-                };
+                // (The lexicon pass read the token with ASCII case folded: only a capitalised
+                // word that is not ASCII is lower-cased again, in full.)
+                let info =
+                    if w.is_ascii() || !w.starts_with(char::is_uppercase) { self.inp.info(k) } else { self.words.info(&w.to_lowercase()) };
                 // (Lower case, or capitalised at the start of a sentence or line: "Producers are".)
                 let at_start =
                     k == 0 || matches!(self.word(k - 1), "." | "\n") || self.inp.text[..self.inp.toks[k].span.start].ends_with('\n');
@@ -511,41 +595,86 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// What [`hits`] reads of the sentence, and buffers it reuses from one group of people
+/// to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// Person mentions `(first, last)` of the sentence, as token ranges.
+    people: Vec<(usize, usize)>,
+    /// Title mentions `(first, last, title)` of the sentence.
+    titles: Vec<(usize, usize, usize)>,
+    /// The keys of the sentence's tokens, sorted.
+    words: Vec<Key>,
+    ids: Vec<u32>,
+}
+
+impl Scratch {
+    /// Reads the person and title mentions and the words of sentence `s`.
+    pub(crate) fn read_sentence(&mut self, inp: &Input<'_>, s: &crate::text::Sentence) {
+        let sp = s.span;
+        self.people.clear();
+        self.titles.clear();
+        self.words.clear();
+        self.words.extend((s.first..s.last.min(inp.toks.len())).map(|k| inp.key(k)));
+        self.words.sort_unstable();
+        self.words.dedup();
+        for m in inp.mentions_in(sp) {
+            let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+            match m.target {
+                Target::Person(_) => self.people.push((s, e)),
+                Target::Title(t) => self.titles.push((s, e, t)),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The hit of the first rule of `inp.rules` that matches beside a group of people at
-/// tokens `first..last` of a sentence from token `a` to `b`. `people` and `titles` are the
-/// sentence's mentions. Only the rules that can start at one of the places tried are run.
-pub(crate) fn hits(
-    inp: &Input<'_>,
-    first: usize,
-    last: usize,
-    a: usize,
-    b: usize,
-    people: &[(usize, usize)],
-    titles: &[(usize, usize, usize)],
-) -> Vec<Hit> {
+/// tokens `first..last` of a sentence from token `a` to `b`, whose mentions `scratch` has
+/// read ([`Scratch::read_sentence`]). Only the rules that can start at one of the places
+/// tried are run.
+pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usize, scratch: &mut Scratch) -> Vec<Hit> {
+    let Scratch { people, titles, words, ids } = scratch;
     let set = inp.rules;
-    let ctx = Ctx { inp, words: WordTable::builtin(), b, people, titles, fuel: std::cell::Cell::new(FUEL) };
+    let ctx =
+        Ctx { inp, words: WordTable::builtin(), b, people: people.as_slice(), titles: titles.as_slice(), fuel: std::cell::Cell::new(FUEL) };
     // The places a rule may start: right after the group (or after an appositive comma,
     // "Jo Kim, who comes aboard as ..."), and, for a rule ending right before the group,
     // each of the twelve tokens before it, nearest first.
     let right: &[usize] = if inp.tt(last) == "," { &[last, last + 1] } else { &[last] };
-    let left: Vec<usize> = (first.saturating_sub(12).max(a)..first).rev().collect();
-    let mut ids: Vec<u32> = set.any.clone();
-    for &k in right.iter().chain(&left) {
+    let left = first.saturating_sub(12).max(a)..first;
+    // The rules that can start at each place (a rule is only run where its first word
+    // can match, or everywhere when a slot or a gap comes first).
+    // (Looked up once per place: `starts[k - left.start]`, the right places last.)
+    let mut starts: [&[u32]; 14] = [&[]; 14];
+    let slot = |k: usize| if k >= first { 12 + k - last } else { k + 12 - first };
+    ids.clear();
+    ids.extend_from_slice(&set.any);
+    for k in right.iter().copied().chain(left.clone()) {
         if k < b {
-            set.candidates(inp.tt(k), &mut ids);
+            starts[slot(k)] = set.starting(inp.key(k), inp.tt(k));
+            ids.extend_from_slice(starts[slot(k)]);
         }
     }
     ids.sort_unstable();
     ids.dedup();
-    for id in ids {
+    for &id in ids.iter() {
         let rule = set.rule(id as usize);
+        // (A word the rule must read that the sentence does not have rules it out.)
+        if !rule.parts.iter().all(|p| p.optional || may_occur(&p.elem, words)) {
+            continue;
+        }
         ctx.fuel.set(FUEL);
+        let anywhere = set.any.binary_search(&id).is_ok();
+        let can_start = |k: usize| anywhere || starts[slot(k)].binary_search(&id).is_ok();
         let m = match rule.side {
-            Side::Right => right.iter().find_map(|&k| ctx.run(&rule.parts, k, Caps::default())),
+            Side::Right => right.iter().filter(|&&k| can_start(k)).find_map(|&k| ctx.run(&rule.parts, k, Caps::default())),
             Side::Left => {
                 let ctx = Ctx { b: first, fuel: std::cell::Cell::new(FUEL), ..ctx };
-                left.iter().find_map(|&s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
+                left.clone()
+                    .rev()
+                    .filter(|&s| can_start(s))
+                    .find_map(|s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
             }
         };
         let Some((_, caps)) = m else { continue };
@@ -570,6 +699,15 @@ pub(crate) fn hits(
         return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone() }).collect();
     }
     Vec::new()
+}
+
+/// Whether element `e` can match some token of a sentence whose token keys are `words`
+/// (sorted): false only for words none of which the sentence has.
+fn may_occur(e: &Elem, words: &[Key]) -> bool {
+    match e {
+        Elem::Words(ws) => !ws.other.is_empty() || ws.keyed.iter().any(|(k, _)| words.binary_search(k).is_ok()),
+        _ => true,
+    }
 }
 
 /// The works listed right after a title mention ending at token `end`, each joined to the
@@ -622,24 +760,6 @@ pub(crate) fn example_failures(ex: &crate::Extractor, rules: &[Rule]) -> Vec<Str
         }
     }
     failures
-}
-
-/// Person mentions `(first, last)` and title mentions `(first, last, title)` of a
-/// sentence, as token ranges.
-pub(crate) type SentenceMentions = (Vec<(usize, usize)>, Vec<(usize, usize, usize)>);
-
-/// Title and person mentions of a sentence as token ranges.
-pub(crate) fn sentence_mentions(inp: &Input<'_>, sp: crate::span::Span) -> SentenceMentions {
-    let (mut people, mut titles) = (Vec::new(), Vec::new());
-    for m in inp.mentions_in(sp) {
-        let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
-        match m.target {
-            Target::Person(_) => people.push((s, e)),
-            Target::Title(t) => titles.push((s, e, t)),
-            _ => {}
-        }
-    }
-    (people, titles)
 }
 
 #[cfg(test)]
