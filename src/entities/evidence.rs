@@ -452,7 +452,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         }
         runs.clear();
         v.name_runs(a, b, si, &mut runs);
-        trim_starters(v, a, &mut runs);
+        trim_starters(v, a, b, &mut runs);
 
         // Cast lists: "the cast includes A, B, and C", "returning players A, B and C".
         let mut in_list = vec![false; runs.len()];
@@ -914,9 +914,12 @@ fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
 
 /// Drops sentence-initial words that only look capitalised because they start the
 /// sentence ("Another", "The", "It's"), and honorifics.
-fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>) {
+fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
     runs.retain_mut(|r| {
         let at_start = (a..r.first).all(|k| !v.toks[k].is_word());
+        // "Salt Creek has been renewed", "Iron Coast is coming back for…": a phrase after
+        // the whole run that makes it a work keeps its common first word.
+        let work_after = at_start && r.last - r.first >= 2 && super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3;
         while r.first < r.last {
             let w = v.tt(r.first);
             let info = v.word_info(r.first);
@@ -937,16 +940,23 @@ fn trim_starters(v: &View<'_>, a: usize, runs: &mut Vec<Run>) {
                 && !the_title
                 && !initial
                 && !title_head
-                && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head));
+                && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head && !work_after));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
             // ("stars as President Laura Vance", "plays Dr. Ada Lowe": after a character cue
             // the rank or honorific is the character's own, and stays.)
-            let honorific = (info.is(class::HONORIFIC)
-                || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
-                    && r.last - r.first >= 2
-                    && v.word_info(r.first + 1).is(class::FIRST_NAME)))
-                && !after_character_cue(v, r.first, a);
+            // "directed by Canadian Ana Ruiz": a nationality before a given name is not
+            // part of the name (not before other words: "American Hustle").
+            let nationality = info.is(class::NATIONALITY)
+                && r.last - r.first >= 2
+                && v.word_info(r.first + 1).is(class::FIRST_NAME)
+                && !v.word_info(r.first + 1).is(class::COMMON);
+            let honorific = nationality
+                || (info.is(class::HONORIFIC)
+                    || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
+                        && r.last - r.first >= 2
+                        && v.word_info(r.first + 1).is(class::FIRST_NAME)))
+                    && !after_character_cue(v, r.first, a);
             // Month and weekday words that are dates were blocked before runs formed; the ones
             // left are names and titles ("the series Wednesday", "June Squibb"), so they stay.
             if !(starter || honorific) || r.last - r.first == 0 {
@@ -1015,6 +1025,39 @@ const STRONG_AS: &[&str] = &[
 /// Whether word `w` (token `q`) before "as" makes what follows "as" a character.
 fn strong_before_as(v: &View<'_>, q: usize, w: &str) -> bool {
     !is_in(NOT_CHAR_AS, w) && (v.is_upper(q) && v.possessive_len(q) == 0 || w == ")" || is_in(STRONG_AS, w))
+}
+
+/// The closing parenthesis of a list of places that starts at token `i` (after an
+/// opening one) and holds only capitalised place words, commas, "and" and slashes:
+/// "(Belgium, Spain)", "(Puerto Rico)", "(India/France)". At most 12 tokens.
+fn place_list(v: &View<'_>, i: usize, b: usize) -> Option<usize> {
+    let words = crate::lexicon::words::WordTable::builtin();
+    let mut k = i;
+    let mut places = 0;
+    while k < b && k < i + 12 {
+        match v.tt(k) {
+            ")" => return (places > 0).then_some(k),
+            "," | "/" | "and" | "&" => k += 1,
+            w if v.is_upper(k) => {
+                // A place of one or two words ("Spain", "South Korea", "Puerto Rico").
+                if k + 1 < b && v.is_upper(k + 1) && v.same_line(k, k + 1) {
+                    let two = &v.text[v.toks[k].span.start..v.toks[k + 1].span.end];
+                    if words.info(two).is(class::PLACE) {
+                        places += 1;
+                        k += 2;
+                        continue;
+                    }
+                }
+                if !v.word_info(k).is(class::PLACE) && !words.info(w).is(class::PLACE) {
+                    return None;
+                }
+                places += 1;
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Context evidence for one run.
@@ -1164,6 +1207,15 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
     }
 
+    // The countries of a work or person in parentheses are neither a work nor a person:
+    // "Daisy (South Korea)".
+    if let Some(open) = (a..r.first).rev().find(|&k| v.tt(k) == "(") {
+        if open > a && place_list(v, open + 1, b).is_some_and(|close| close >= r.last) {
+            e.nonwork = true;
+            e.nonperson = true;
+        }
+    }
+
     // Phrases from data/context.tsv: "Season 5 of X", "an X alum", "guitarist X".
     let said = super::context::ContextTable::builtin().said(v, r, a, b);
     e.person += said.person;
@@ -1306,6 +1358,11 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw == "(" && v.toks.get(ni).is_some_and(|t| t.shape == Shape::Digits) && v.tt(ni).len() == 4 && v.tt(ni + 1) == ")" {
             e.title += 3;
             e.kinds[0] += 1;
+        }
+        // "Daisy (South Korea)", "Hell in Tangier (Belgium, Spain)": a line-up gives a
+        // work its countries in parentheses.
+        if nw == "(" && place_list(v, ni, b).is_some() {
+            e.title += 3;
         }
         if is_in(TITLE_VERBS, nw) {
             e.title += 1;

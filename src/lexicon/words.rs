@@ -47,6 +47,9 @@ pub mod class {
     /// A word that ends organization names ("Studios", "Records"); kind in
     /// [`super::WordInfo::org`].
     pub const ORG_SUFFIX: u32 = 1 << 14;
+    /// An adjective of nationality ("Canadian", "French"): before a given name it is not
+    /// part of the name ("Canadian Ana Ruiz").
+    pub const NATIONALITY: u32 = 1 << 17;
 }
 
 /// Everything the table knows about a word.
@@ -197,6 +200,7 @@ impl WordTable {
                 "particle" => class::PARTICLE,
                 "honorific" => class::HONORIFIC,
                 "suffix" => class::SUFFIX,
+                "nationality" => class::NATIONALITY,
                 other => return Err(format!("data/name_words.tsv:{}: unknown class {other:?}", i + 1)),
             };
             self.add(w.trim(), flag);
