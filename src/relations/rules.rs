@@ -641,13 +641,36 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
     // The places a rule may start: right after the group (or after an appositive comma,
     // "Jo Kim, who comes aboard as ..."), and, for a rule ending right before the group,
     // each of the twelve tokens before it, nearest first.
-    let right: &[usize] = if inp.tt(last) == "," { &[last, last + 1] } else { &[last] };
+    // A known-for parenthesis and a sentence adverb between commas may stand between
+    // the group and the rule: "Nia Sondaya (Truth Be Told), meanwhile, is taking over…".
+    let past = skip_aside(inp, last, b);
+    let mut right_buf = [last; 4];
+    let mut n_right = 1;
+    let mut push = |k: usize| {
+        if !right_buf[..n_right].contains(&k) {
+            right_buf[n_right] = k;
+            n_right += 1;
+        }
+    };
+    if inp.tt(last) == "," {
+        push(last + 1);
+    }
+    if past != last {
+        push(past);
+        if inp.tt(past) == "," {
+            push(past + 1);
+        }
+    }
+    let right = &right_buf[..n_right];
     let left = first.saturating_sub(12).max(a)..first;
     // The rules that can start at each place (a rule is only run where its first word
     // can match, or everywhere when a slot or a gap comes first).
     // (Looked up once per place: `starts[k - left.start]`, the right places last.)
-    let mut starts: [&[u32]; 14] = [&[]; 14];
-    let slot = |k: usize| if k >= first { 12 + k - last } else { k + 12 - first };
+    let mut starts: [&[u32]; 16] = [&[]; 16];
+    let slot = |k: usize| match right.iter().position(|&r| r == k) {
+        Some(i) if k >= first => 12 + i,
+        _ => k + 12 - first,
+    };
     ids.clear();
     ids.extend_from_slice(&set.any);
     for k in right.iter().copied().chain(left.clone()) {
@@ -699,6 +722,23 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone() }).collect();
     }
     Vec::new()
+}
+
+/// The token after what stands aside right after a group at `k`: a parenthesis of at most
+/// ten tokens ("(Truth Be Told)") and then a sentence adverb between commas (", meanwhile,"),
+/// either or both; `k` itself when there is neither.
+fn skip_aside(inp: &Input<'_>, k: usize, b: usize) -> usize {
+    let mut k = k;
+    if k < b && inp.tt(k) == "(" {
+        if let Some(close) = (k + 1..b.min(k + 12)).find(|&j| inp.tt(j) == ")") {
+            k = close + 1;
+        }
+    }
+    const ADVERBS: &[&str] = &["meanwhile", "too", "however", "also", "likewise", "similarly", "instead", "meantime", "reportedly"];
+    if k + 2 < b && inp.tt(k) == "," && inp.tt(k + 2) == "," && ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k + 1))) {
+        k += 3;
+    }
+    k
 }
 
 /// Whether element `e` can match some token of a sentence whose token keys are `words`
