@@ -71,8 +71,51 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
                 scope = Span::new(scope.start, rows_end(text, line_end));
             }
             pairs(inp, scope, role, credits);
+            if !heading {
+                winners_of_subject(inp, s.span.start, k, end, scope, role, credits);
+            }
             k = next;
         }
+    }
+}
+
+/// "Zootopia collected trophies for Outstanding Storyboarding – Dean Wellins; Outstanding
+/// Writing – Jared Bush & Phil Johnston": a category in running text whose name is
+/// followed by a dash and people, with no work in its scope, credits them on the last
+/// work named before it in the sentence. The category's name may go on for up to three
+/// capitalised words after its category word ("Outstanding Voice Acting –").
+fn winners_of_subject(inp: &Input<'_>, from: usize, k: usize, end: usize, scope: Span, role: RoleKind, credits: &mut Vec<Credit>) {
+    let mut dash = end;
+    while dash < end + 3 && inp.toks.get(dash).is_some_and(|t| t.shape == crate::text::Shape::Capitalized) {
+        dash += 1;
+    }
+    if !matches!(inp.tt(dash), "–" | "—" | "-") {
+        return;
+    }
+    let ms = inp.mentions_in(scope);
+    if ms.iter().any(|m| matches!(m.target, Target::Title(_))) {
+        return;
+    }
+    let before = Span::new(from, inp.toks[k].span.start);
+    let Some(title) = inp.mentions_in(before).iter().rev().find_map(|m| match m.target {
+        Target::Title(t) => Some(t),
+        _ => None,
+    }) else {
+        return;
+    };
+    for m in ms {
+        let Target::Person(p) = m.target else { continue };
+        if credits.iter().any(|c| c.person == p && c.role == role && c.title == Some(title)) {
+            continue;
+        }
+        credits.push(Credit {
+            person: p,
+            role,
+            character: None,
+            title: Some(title),
+            evidence: scope,
+            rule: "award.category-winner".into(),
+        });
     }
 }
 
@@ -84,8 +127,11 @@ fn rows_end(text: &str, from: usize) -> usize {
     let mut rows = 0;
     for line in text[from..].split_inclusive('\n') {
         let t = line.trim();
+        // (Another heading in capitals, "BREAKTHROUGH PERFORMANCE", ends the rows too.)
+        let caps = rows > 0 && t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase) && !t.contains(['–', '—', '-', ',']);
         let heading = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("best "))
-            || t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("outstanding "));
+            || t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("outstanding "))
+            || caps;
         if !t.is_empty() && (heading || t.len() > 120 || (t.ends_with(['.', '!', '?']) && !t.ends_with("Jr.") && t.contains(". "))) {
             break;
         }
