@@ -222,6 +222,8 @@ const RELEASE_VERBS: &[&str] = &[
     "dated",
     "delayed",
 ];
+/// Verbs of a moved release after a work ("has slipped", "had been postponed").
+const DELAY_VERBS: &[&str] = &["slipped", "slips", "postponed", "pushed", "moved", "rescheduled", "bumped", "shifted"];
 /// Words before "as" that do not make what follows a character.
 const NOT_CHAR_AS: &[&str] = &["known", "such", "well", "same", "billed", "serve", "serves", "served", "soon", "far", "long", "much"];
 /// Verbs before a character name.
@@ -919,7 +921,9 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
         let at_start = (a..r.first).all(|k| !v.toks[k].is_word());
         // "Salt Creek has been renewed", "Iron Coast is coming back for…": a phrase after
         // the whole run that makes it a work keeps its common first word.
-        let work_after = at_start && r.last - r.first >= 2 && super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3;
+        let work_after = at_start
+            && r.last - r.first >= 2
+            && (release_verb_after(v, v.tt(r.last), r.last + 1, b) || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
         while r.first < r.last {
             let w = v.tt(r.first);
             let info = v.word_info(r.first);
@@ -1058,6 +1062,23 @@ fn place_list(v: &View<'_>, i: usize, b: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a release or delay verb follows the word `first` (whose next token is `i`)
+/// after auxiliaries: "will premiere", "is finally set to open", "had been moved", "has
+/// slipped", "is now expected" (a run before `first` is the work).
+fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
+    const AUX: &[&str] =
+        &["will", "would", "finally", "now", "officially", "also", "be", "been", "set", "to", "is", "was", "has", "have", "had"];
+    if !is_in(AUX, first) || is_in(&["be", "been", "to", "set"], first) {
+        return false;
+    }
+    let mut k = i;
+    while k < b && k < i + 3 && is_in(AUX, v.tt(k)) {
+        k += 1;
+    }
+    let now = first == "now" || (i..k).any(|j| v.tt(j) == "now");
+    is_in(RELEASE_VERBS, v.tt(k)) || is_in(DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
 }
 
 /// Context evidence for one run.
@@ -1369,14 +1390,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         // "Frankenstein will premiere at the festival", "Elio finally hits theaters": a
         // release verb after an auxiliary.
-        if is_in(&["will", "finally", "now", "officially", "also", "is", "was"], nw) {
-            let mut k = ni;
-            while k < b && k < ni + 3 && is_in(&["will", "finally", "now", "officially", "also", "be", "set", "to", "is", "was"], v.tt(k)) {
-                k += 1;
-            }
-            if is_in(RELEASE_VERBS, v.tt(k)) {
-                e.title += 2;
-            }
+        // ("Iron Orchard had been moved", "… has slipped to 2019", "… is now expected in
+        // Q1 2019": the same after a perfect or a "now".)
+        if release_verb_after(v, nw, ni, b) {
+            e.title += 2;
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
         if nw == "," && is_in(&["the", "a", "an", "his", "her", "their", "its"], n2w) {

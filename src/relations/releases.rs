@@ -233,6 +233,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let full_class = class;
             let class = class.split_once('+').map_or(class, |(c, _)| c);
             let status_hint = match class {
+                // "will now arrive in Q1 2019", "would now come out in 2019": a release
+                // whose date has just changed is a delay.
+                "release" if will_now(inp, a, c0) => Some(ReleaseStatus::Delayed),
                 "release" | "release_past" | "release_noun" => None,
                 "delay" => Some(ReleaseStatus::Delayed),
                 "moved_up" => Some(ReleaseStatus::Scheduled),
@@ -537,12 +540,19 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         // one work, the undated one says nothing the dated one does not.
         // (One at another venue is another claim: "premieres at the festival ... theatrical
         // run on October 17".)
-        let dated: Vec<(usize, ReleaseStatus, Option<Venue>)> =
-            out[sentence_start..].iter().filter(|c| c.date.is_some()).map(|c| (c.title, c.status, c.venue)).collect();
+        // ("had been moved and would now come out in 2019": a delay to a date is the claim,
+        // not also a plain release on that date.)
+        let dated: Vec<(usize, ReleaseStatus, Option<Venue>, Option<DateValue>)> =
+            out[sentence_start..].iter().filter(|c| c.date.is_some()).map(|c| (c.title, c.status, c.venue, c.date.clone())).collect();
         let mut k = sentence_start;
         while k < out.len() {
             let c = &out[k];
-            if c.date.is_none() && dated.iter().any(|d| d.0 == c.title && d.1 == c.status && (c.venue.is_none() || d.2 == c.venue)) {
+            let delayed_too = matches!(c.status, ReleaseStatus::Scheduled | ReleaseStatus::Released)
+                && dated.iter().any(|d| d.0 == c.title && d.1 == ReleaseStatus::Delayed && d.3 == c.date);
+            if delayed_too {
+                let c = out.remove(k);
+                seen.remove(&(c.title, c.date, c.status));
+            } else if c.date.is_none() && dated.iter().any(|d| d.0 == c.title && d.1 == c.status && (c.venue.is_none() || d.2 == c.venue)) {
                 let c = out.remove(k);
                 seen.remove(&(c.title, None, c.status));
             } else {
@@ -808,4 +818,14 @@ fn bare_move(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
         return None;
     }
     (k + 2..(k + 10).min(b)).any(|j| inp.tt(j).eq_ignore_ascii_case("to") && in_date(j + 1)).then_some(k)
+}
+
+/// Whether the cue at token `c` follows "will now" or "would now" (with "be", "set to"
+/// or "finally" between): the work's date has just been moved.
+fn will_now(inp: &Input<'_>, a: usize, c: usize) -> bool {
+    let mut k = c;
+    while k > a && matches!(inp.tt(k - 1).to_ascii_lowercase().as_str(), "be" | "set" | "to" | "finally" | "officially") {
+        k -= 1;
+    }
+    k >= a + 2 && inp.tt(k - 1).eq_ignore_ascii_case("now") && matches!(inp.tt(k - 2).to_ascii_lowercase().as_str(), "will" | "would")
 }
