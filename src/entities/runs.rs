@@ -157,6 +157,18 @@ impl<'a> View<'a> {
                 {
                     // "J." or "L." inside a name
                     j = k + 1;
+                } else if tk == "."
+                    && self.info.get(j).is_some_and(|w| w.is(class::HONORIFIC))
+                    && self.touching(j, k)
+                    && k + 1 < b
+                    && self.is_upper(k + 1)
+                    && !self.blocked(k + 1)
+                    && self.same_line(k, k + 1)
+                {
+                    // "Dr. Ada Lowe", "Mr. Smith": an honorific's period stays inside the
+                    // run (the honorific itself is dropped later unless it is a
+                    // character's: "plays Dr. Ada Lowe").
+                    j = k + 1;
                 } else if tk == "." && self.is_initial(j) && self.touching(j, k) {
                     // "J.J." then a name: the second initial is taken next round
                     j = k;
@@ -175,6 +187,8 @@ impl<'a> View<'a> {
                         !w.is(class::ROLE_VERB | class::ROLE_NOUN) && (syllable || !w.is(class::COMMON))
                     })
                     && self.tt(k + 1).len() <= 4
+                    // ("the Buddy Crane-led comedy", "a Kim-era show": a compound's tail.)
+                    && !matches!(self.tt(k + 1), "led" | "run" | "era" | "born" | "made" | "like" | "free" | "owned" | "based")
                 {
                     // "Lee Jung-jae", "Park Chan-wook"; not "Villeneuve-directed".
                     j = k + 1;

@@ -1301,6 +1301,14 @@ fn run_after_end(inp: &Input<'_>, i: usize, b: usize) -> Option<(String, usize)>
         } else if w == "-" && k > first_cap && romanized_syllable(inp, k) {
             // "Min-ja", "Gil-yeo": a romanized given name's second syllable.
             k += 2;
+        } else if w == "."
+            && k > first_cap
+            && words.is(inp.tt(k - 1), class::HONORIFIC)
+            && inp.toks.get(k + 1).is_some_and(|n| n.shape == Shape::Capitalized)
+            && inp.toks[k - 1].span.end == t.span.start
+        {
+            // "Dr. Ada Lowe": an honorific's period.
+            k += 1;
         } else {
             break;
         }
