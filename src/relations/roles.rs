@@ -729,6 +729,17 @@ fn left_cue(
             let bare = w.strip_prefix("co-").unwrap_or(w);
             let crew = is_in(&["wrote", "written", "directed", "produced", "created", "developed", "composed", "penned"], bare)
                 || (words.info(bare).is(class::ROLE_VERB) && role_word(words, bare).is_some_and(|r| r != RoleKind::Actor));
+            // "remains on board as a producer alongside A and B": the partners share
+            // the role noun after "as".
+            let noun = inp.toks[k].shape == Shape::Lower
+                && words.info(bare).is(class::ROLE_NOUN)
+                && (k.saturating_sub(3).max(a)..k).any(|j| inp.tt(j).eq_ignore_ascii_case("as"));
+            if noun {
+                if let Some(r) = role_word(words, bare).filter(|r| *r != RoleKind::Actor) {
+                    found.push((r, None));
+                    return true;
+                }
+            }
             if inp.toks[k].shape == Shape::Lower && crew {
                 if let Some(r) = role_word(words, bare) {
                     let objects = title_list(inp, items, k + 1, p1);
