@@ -230,9 +230,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
 
     // One pass: the longest known name starting at each capitalised token.
+    // (A punctuation mark inside a word is a token and splits the word in two: "Ana
+    // Ruiz-Lopez" is four tokens, so each counts twice; counted once, the full name was
+    // never looked up and its surname alias took its place.)
     let max_tokens = names
         .keys()
-        .map(|k| k.split_whitespace().count() + k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count())
+        .map(|k| k.split_whitespace().count() + 2 * k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count())
         .max()
         .unwrap_or(0)
         .min(MAX_NAME_TOKENS);
