@@ -1352,6 +1352,20 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // "Sean Baker for Anora": a nominee for a work.
         e.title += 2;
     }
+    // "played a judge on Highwater", "voiced a robot in Iron Orchard": a part, then the
+    // work it is in.
+    if (pw.eq_ignore_ascii_case("on") || pw.eq_ignore_ascii_case("in")) && pi != usize::MAX && !v.is_upper(p2i.min(v.toks.len() - 1)) {
+        // (The part is a noun phrase: "played a judge", "voiced the robot"; not "played
+        // golf in Scotland".)
+        let part = (a..pi).rev().take(5).take_while(|&k| !matches!(v.tt(k), "," | ";" | ".")).any(|k| {
+            v.toks[k].shape == Shape::Lower
+                && is_in(&["played", "plays", "playing", "voiced", "voices", "voicing", "portrayed", "portrays"], v.tt(k))
+                && is_in(&["a", "an", "the", "his", "her", "their"], v.tt(k + 1))
+        });
+        if part {
+            e.title += 3;
+        }
+    }
     if pw.eq_ignore_ascii_case("in") && p2i != usize::MAX && v.is_upper(p2i) {
         let char_before = (a..p2i).rev().take(6).any(|k| is_in(CHAR_VERBS, v.tt(k)) || v.tt(k).eq_ignore_ascii_case("as"));
         e.title += if char_before { 3 } else { 1 };
@@ -1452,7 +1466,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         if (!v.toks[k].is_word() && w != "-")
             || crate::lexicon::words::WordTable::builtin().info(w).is(class::ROLE_VERB | class::SPEECH)
-            || is_in(&["and", "or", "in", "by", "with", "who", "that"], w)
+            || is_in(&["and", "or", "in", "on", "by", "with", "who", "that"], w)
         {
             break;
         }
