@@ -572,7 +572,15 @@ impl<'a> Scanner<'a> {
                 context: true,
             });
         }
-        if holiday && end == e {
+        // ("this holiday" alone is the season, "this holiday weekend" is not: the bare word
+        // only with "this/next/last" and no noun after it.)
+        let noun_after = self.word_after(e).is_some_and(|(ns, ne)| {
+            let w = &self.b[ns..ne];
+            !["alongside", "with", "and", "or", "on", "in", "for", "when", "as", "but", "so"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+        });
+        if holiday && end == e && (pf.shift == Shift::Tense || noun_after) {
             return None;
         }
         // "in the fall", "by the summer": the season nearest the publication date, as
