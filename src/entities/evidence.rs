@@ -1220,9 +1220,12 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
                 e.person += 3;
             }
         }
+        // ("will play Paul, a writer": after a character verb the appositive describes
+        // the part.)
         if nw == ","
             && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a"))
             && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN)
+            && !is_in(CHAR_VERBS, pw)
         {
             e.person += 3;
         }

@@ -1053,8 +1053,10 @@ fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b
                 j = k + 1;
                 continue;
             }
-            // ", is the showrunner of T"
-            if is_in(&["the", "a", "an"], v) {
+            // ", is the showrunner of T" (not "will play Paul, a writer": right after a
+            // capitalised word the article and noun describe that name)
+            let describes_name = w == "," && k == j + 1 && j > from && inp.toks[j - 1].shape == Shape::Capitalized;
+            if is_in(&["the", "a", "an"], v) && !describes_name {
                 if let Some(r) = role_word(words, inp.tt(k + 1)).filter(|_| words.info(inp.tt(k + 1)).is(class::ROLE_NOUN)) {
                     let object = items
                         .iter()
