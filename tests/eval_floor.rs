@@ -44,8 +44,11 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// 2026-12-06, b12 joined (108 articles; its first-sight titles F1 was .595 and releases
 /// .333): people .928, titles .851, organizations .859, dates .954, roles .716, releases
 /// .556, overall .827. Floor re-set for the new set: releases .55 (the others stay).
+/// Raised the same session by the line-up, name, returning-cast, award-row, release-cue
+/// and hyphenated-name work: people .937, titles .865, organizations .859, dates .954,
+/// roles .733, releases .591, overall .839 (floors roles .72, releases .58, overall .83).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.70), ("releases", 0.55), ("overall", 0.82)];
+    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.72), ("releases", 0.58), ("overall", 0.83)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
