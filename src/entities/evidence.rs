@@ -524,7 +524,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 } else if outer_first && inner_first {
                     e.person += 3;
                     stats.entry(inner_s).or_default().character += 3;
-                } else if (outer_first || r.len() >= 2) && inner.len() == 1 {
+                } else if (outer_first || r.len() >= 2 || short_of_named(v, &order, *r)) && inner.len() == 1 {
                     // "Gabriel Luna (Tommy)" names a character; "John Logan (Gladiator)" a
                     // known-for work: characters in parentheses go by given names.
                     e.person += 2;
@@ -533,8 +533,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                     } else {
                         stats.entry(inner_s).or_default().title += 3;
                     }
-                } else if outer_first && inner.len() >= 2 {
-                    // "Mark Strong (Low Winter Sun)": a known-for title.
+                } else if (outer_first || short_of_named(v, &order, *r)) && inner.len() >= 2 {
+                    // "Mark Strong (Low Winter Sun)", "Nélisse (47 Meters Down: Uncaged)": a
+                    // known-for title.
                     e.person += 2;
                     let st = stats.entry(inner_s).or_default();
                     st.title += 2;
@@ -1079,6 +1080,23 @@ fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
     }
     let now = first == "now" || (i..k).any(|j| v.tt(j) == "now");
     is_in(RELEASE_VERBS, v.tt(k)) || is_in(DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
+}
+
+/// Whether a one-word run is the surname of a full name seen before it in the article
+/// ("Maines" after "Nicole Maines"): a person named short, as news does after the first
+/// mention.
+fn short_of_named(v: &View<'_>, order: &[(&str, Span)], r: Run) -> bool {
+    if r.len() != 1 {
+        return false;
+    }
+    let w = v.tt(r.first);
+    order.iter().rev().take(400).any(|(s, sp)| {
+        sp.end <= r.span.start
+            && s.len() > w.len() + 1
+            && s.ends_with(w)
+            && s.as_bytes()[s.len() - w.len() - 1] == b' '
+            && s.split(' ').next().is_some_and(|f| crate::lexicon::words::WordTable::builtin().info(f).is(class::FIRST_NAME))
+    })
 }
 
 /// Context evidence for one run.
