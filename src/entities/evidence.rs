@@ -222,6 +222,40 @@ const RELEASE_VERBS: &[&str] = &[
     "dated",
     "delayed",
 ];
+/// Prepositions that open a sentence ("Alongside Pascal, …", "Unlike Dune, …").
+const PREPOSITIONS: &[&str] = &[
+    "alongside",
+    "with",
+    "after",
+    "before",
+    "for",
+    "in",
+    "on",
+    "at",
+    "from",
+    "unlike",
+    "like",
+    "besides",
+    "despite",
+    "during",
+    "among",
+    "beside",
+    "behind",
+    "beyond",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "amid",
+    "since",
+    "until",
+    "as",
+    "starring",
+    "featuring",
+    "opposite",
+];
 /// Verbs of a moved release after a work ("has slipped", "had been postponed").
 const DELAY_VERBS: &[&str] = &["slipped", "slips", "postponed", "pushed", "moved", "rescheduled", "bumped", "shifted"];
 /// Words before "as" that do not make what follows a character.
@@ -924,7 +958,13 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
         // the whole run that makes it a work keeps its common first word.
         let work_after = at_start
             && r.last - r.first >= 2
-            && (release_verb_after(v, v.tt(r.last), r.last + 1, b) || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
+            && (release_verb_after(v, v.tt(r.last), r.last + 1, b)
+                // ("Alongside Pascal, the film also stars …": a preposition opens a phrase,
+                // and what follows its comma is the clause, no appositive.)
+                || (v.tt(r.last) == ","
+                    && !is_in(PREPOSITIONS, v.tt(r.first))
+                    && matches!(appositive_noun(v, r.last + 1, b), Some(Ok(_))))
+                || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
         while r.first < r.last {
             let w = v.tt(r.first);
             let info = v.word_info(r.first);
@@ -1080,6 +1120,34 @@ fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
     }
     let now = first == "now" || (i..k).any(|j| v.tt(j) == "now");
     is_in(RELEASE_VERBS, v.tt(k)) || is_in(DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
+}
+
+/// What an appositive starting at token `i` (after a comma) says its head is: "Sound of
+/// Freedom, the independent thriller from …" and "Stupid Love, one of its singles" a work
+/// (`Ok` with the kind its title noun names), "X, the director of …" a person (`Err`).
+fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Result<Option<TitleKind>, ()>> {
+    let det = v.tt(i);
+    // ("one of its singles", "another of the studio's films": the same after "one of".)
+    let one_of = is_in(&["one", "another", "part"], det) && v.tt(i + 1).eq_ignore_ascii_case("of");
+    if !(is_in(&["the", "a", "an", "his", "her", "their", "its"], det) || one_of) {
+        return None;
+    }
+    let words = crate::lexicon::words::WordTable::builtin();
+    for k in i + 1..(i + 8).min(b) {
+        let w = v.tt(k);
+        // ("the Antoine Fuqua-directed biopic": hyphens stay inside the phrase.)
+        if !v.toks[k].is_word() && w != "-" {
+            break;
+        }
+        let wi = words.info(w);
+        if wi.is(class::TITLE_NOUN) && wi.title.is_some() {
+            return Some(Ok(wi.title));
+        }
+        if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
+            return Some(Err(()));
+        }
+    }
+    None
 }
 
 /// Whether a one-word run is the surname of a full name seen before it in the article
@@ -1431,25 +1499,16 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.title += 2;
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
-        if nw == "," && is_in(&["the", "a", "an", "his", "her", "their", "its"], n2w) {
-            for k in ni + 1..(ni + 8).min(b) {
-                let w = v.tt(k);
-                // ("the Antoine Fuqua-directed biopic": hyphens stay inside the phrase.)
-                if !v.toks[k].is_word() && w != "-" {
-                    break;
-                }
-                let wi = crate::lexicon::words::WordTable::builtin().info(w);
-                if wi.is(class::TITLE_NOUN) && wi.title.is_some() {
+        if nw == "," {
+            match appositive_noun(v, ni, b) {
+                Some(Ok(kind)) => {
                     e.title += 3;
-                    if let Some(kd) = wi.title {
+                    if let Some(kd) = kind {
                         e.kinds[kind_index(kd)] += 3;
                     }
-                    break;
                 }
-                if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
-                    e.person += 2;
-                    break;
-                }
+                Some(Err(())) => e.person += 2,
+                None => {}
             }
         }
         // "Barbie is directed by", "Oppenheimer, written and directed by", "Sinners stars".
