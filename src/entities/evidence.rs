@@ -1499,7 +1499,8 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.title += 2;
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
-        if nw == "," {
+        // (Not after a preposition: "Alongside Pascal, the film also stars …".)
+        if nw == "," && !is_in(PREPOSITIONS, pw) {
             match appositive_noun(v, ni, b) {
                 Some(Ok(kind)) => {
                     e.title += 3;
