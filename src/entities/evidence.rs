@@ -575,6 +575,16 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                     st.title += 2;
                 }
             }
+            // "Doug Liman (Edge of Tomorrow, Jumper)": a person's known-for works listed in
+            // parentheses.
+            if v.tt(r.last) == "(" && (first_name(v, *r) && r.len() >= 2 || short_of_named(v, &order, *r)) {
+                let members = paren_list(v, &runs[ri + 1..], r.last + 1, b);
+                if members.len() >= 2 {
+                    for m in members {
+                        stats.entry(m.span.get(v.text).unwrap_or("")).or_default().title += 3;
+                    }
+                }
+            }
             add(&mut stats, &mut order, surface, *r, e, false);
             if !tail {
                 run_spans.insert((r.span.start, r.span.end));
@@ -1148,6 +1158,38 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Result<Option<Tit
         }
     }
     None
+}
+
+/// The runs that make up a parenthesis opened before token `at`, when it holds only
+/// capitalised runs joined by commas, "and" or "&" ("(Edge of Tomorrow, Jumper)"); empty
+/// otherwise. `next` are the sentence's runs after the one before the parenthesis.
+fn paren_list(v: &View<'_>, next: &[Run], at: usize, b: usize) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut k = at;
+    for n in next {
+        if n.first < k {
+            continue; // inside the member before, grown across "of"
+        }
+        if n.first != k {
+            return Vec::new();
+        }
+        // ("Edge of Tomorrow": a member grows across title connectors.)
+        let n = v.title_extend(*n, b);
+        out.push(n);
+        k = n.last;
+        match v.tt(k) {
+            ")" => return out,
+            "," | "&" | "and" => k += 1,
+            _ => return Vec::new(),
+        }
+        if v.tt(k) == "and" {
+            k += 1;
+        }
+        if k >= b || out.len() > 8 {
+            break;
+        }
+    }
+    Vec::new()
 }
 
 /// Whether a one-word run is the surname of a full name seen before it in the article
