@@ -40,6 +40,9 @@ pub struct Stats {
     pub nonwork: bool,
     /// Whether it names a place rather than a person ("Hudson Theatre", "Heinz Hall").
     pub nonperson: bool,
+    /// The kind of company a noun beside it names ("the channel Showcase", "InXile, a
+    /// studio founded by …").
+    pub org: Option<crate::facts::OrgKind>,
 }
 
 /// The decision for one surface string.
@@ -871,6 +874,7 @@ fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>
     st.tagged |= e.tagged;
     st.nonwork |= e.nonwork;
     st.nonperson |= e.nonperson;
+    st.org = st.org.or(e.org);
     st.known = st.known.or(e.known);
     for (k, n) in st.kinds.iter_mut().zip(e.kinds) {
         *k += n;
@@ -973,7 +977,7 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 // and what follows its comma is the clause, no appositive.)
                 || (v.tt(r.last) == ","
                     && !is_in(PREPOSITIONS, v.tt(r.first))
-                    && matches!(appositive_noun(v, r.last + 1, b), Some(Ok(_))))
+                    && matches!(appositive_noun(v, r.last + 1, b), Some(Appositive::Work(_))))
                 || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
         while r.first < r.last {
             let w = v.tt(r.first);
@@ -1132,10 +1136,20 @@ fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
     is_in(RELEASE_VERBS, v.tt(k)) || is_in(DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
 }
 
+/// What an appositive says its head is.
+enum Appositive {
+    /// A work, of the kind its title noun names.
+    Work(Option<TitleKind>),
+    /// A person ("X, the director of …").
+    Person,
+    /// A company ("InXile, a studio founded by …").
+    Org(crate::facts::OrgKind),
+}
+
 /// What an appositive starting at token `i` (after a comma) says its head is: "Sound of
-/// Freedom, the independent thriller from …" and "Stupid Love, one of its singles" a work
-/// (`Ok` with the kind its title noun names), "X, the director of …" a person (`Err`).
-fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Result<Option<TitleKind>, ()>> {
+/// Freedom, the independent thriller from …" and "Stupid Love, one of its singles" a work,
+/// "X, the director of …" a person, "InXile, a studio founded by …" a company.
+fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Appositive> {
     let det = v.tt(i);
     // ("one of its singles", "another of the studio's films": the same after "one of".)
     let one_of = is_in(&["one", "another", "part"], det) && v.tt(i + 1).eq_ignore_ascii_case("of");
@@ -1151,10 +1165,14 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Result<Option<Tit
         }
         let wi = words.info(w);
         if wi.is(class::TITLE_NOUN) && wi.title.is_some() {
-            return Some(Ok(wi.title));
+            return Some(Appositive::Work(wi.title));
         }
         if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
-            return Some(Err(()));
+            return Some(Appositive::Person);
+        }
+        // (Only "a studio …": ", the studio announced" is a clause.)
+        if let Some(k) = wi.org.filter(|_| wi.is(class::ORG_NOUN) && v.toks[k].shape == Shape::Lower && matches!(det, "a" | "an")) {
+            return Some(Appositive::Org(k));
         }
     }
     None
@@ -1368,6 +1386,17 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
     }
 
+    // "the Canadian channel Showcase", "the label Fueled by Ramen": a lower-case noun of a
+    // kind of company right before the name.
+    let org_noun = |k: usize, info: crate::lexicon::words::WordInfo| {
+        info.is(class::ORG_NOUN) && v.toks.get(k).is_some_and(|t| t.shape == Shape::Lower)
+    };
+    // (Not a noun after the name: "the Zelda developer" names a work's maker.)
+    // (Nor "his debut studio LP": a kind of work after it.)
+    if pi != usize::MAX && org_noun(pi, pinfo) && !possessive && !v.word_info(r.first).is(class::TITLE_NOUN) {
+        e.org = pinfo.org;
+    }
+
     // Phrases from data/context.tsv: "Season 5 of X", "an X alum", "guitarist X".
     let said = super::context::ContextTable::builtin().said(v, r, a, b);
     e.person += said.person;
@@ -1544,13 +1573,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // (Not after a preposition: "Alongside Pascal, the film also stars …".)
         if nw == "," && !is_in(PREPOSITIONS, pw) {
             match appositive_noun(v, ni, b) {
-                Some(Ok(kind)) => {
+                Some(Appositive::Work(kind)) => {
                     e.title += 3;
                     if let Some(kd) = kind {
                         e.kinds[kind_index(kd)] += 3;
                     }
                 }
-                Some(Err(())) => e.person += 2,
+                Some(Appositive::Person) => e.person += 2,
+                Some(Appositive::Org(k)) => e.org = Some(k),
                 None => {}
             }
         }
@@ -1780,6 +1810,14 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     let one_name = (r.first..r.last).all(|k| v.toks[k].shape != Shape::Lower || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k)));
     if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
         if let Some(k) = suffix.org {
+            return Some(Decision::Org(k));
+        }
+    }
+    // A company by the noun beside it ("the channel Showcase"), unless the words say
+    // otherwise (a known work, a person's name, a quoted title).
+    if let Some(k) = st.org {
+        let named = n >= 2 && first.is(class::FIRST_NAME);
+        if !st.quoted && st.known.is_none() && st.title < 3 && st.person < 3 && !named {
             return Some(Decision::Org(k));
         }
     }

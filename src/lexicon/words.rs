@@ -50,6 +50,10 @@ pub mod class {
     /// An adjective of nationality ("Canadian", "French"): before a given name it is not
     /// part of the name ("Canadian Ana Ruiz").
     pub const NATIONALITY: u32 = 1 << 17;
+    /// A lower-case noun of a kind of company ("channel", "label", "studio"): next to a
+    /// capitalised name it makes that name an organization; kind in
+    /// [`super::WordInfo::org`].
+    pub const ORG_NOUN: u32 = 1 << 18;
 }
 
 /// Everything the table knows about a word.
@@ -167,6 +171,10 @@ impl WordTable {
                     if v != "-" {
                         info.title = Some(parse_title_kind(v).ok_or_else(|| err(&format!("unknown title kind {v:?}")))?);
                     }
+                }
+                "org_noun" => {
+                    info.flags |= class::ORG_NOUN;
+                    info.org = Some(parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?);
                 }
                 "org_suffix" => {
                     info.flags |= class::ORG_SUFFIX;
