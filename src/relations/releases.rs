@@ -232,6 +232,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         for &(class, c0, c1) in &found {
             let full_class = class;
             let class = class.split_once('+').map_or(class, |(c, _)| c);
+            // "is scheduled to be released", "will be released": a past participle after
+            // "be" with a modal or "to" is no past tense.
+            let class = if class == "release_past" && future_passive(inp, a, c0) { "release" } else { class };
             let status_hint = match class {
                 // "will now arrive in Q1 2019", "would now come out in 2019": a release
                 // whose date has just changed is a delay.
@@ -818,6 +821,17 @@ fn bare_move(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
         return None;
     }
     (k + 2..(k + 10).min(b)).any(|j| inp.tt(j).eq_ignore_ascii_case("to") && in_date(j + 1)).then_some(k)
+}
+
+/// Whether the cue at token `c` follows "to be" or a modal and "be" ("is set to be
+/// released", "will be released", "could be released").
+fn future_passive(inp: &Input<'_>, a: usize, c: usize) -> bool {
+    c >= a + 2
+        && inp.tt(c - 1).eq_ignore_ascii_case("be")
+        && matches!(
+            inp.tt(c - 2).to_ascii_lowercase().as_str(),
+            "to" | "will" | "would" | "could" | "may" | "might" | "should" | "'ll" | "’ll"
+        )
 }
 
 /// Whether the cue at token `c` follows "will now" or "would now" (with "be", "set to"
