@@ -1824,6 +1824,9 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     // Lexical person evidence, once per string.
     let mut lex_p = 0;
     if n >= 2 && !st.quoted {
+        // ("J. Michael Straczynski": an initial, then the given name.)
+        let initial_then = v.tt(r.first).len() == 1 && v.tt(r.first + 1) == "." && r.first + 2 < r.last;
+        let first = if initial_then { v.info.get(r.first + 2).copied().unwrap_or_default() } else { first };
         if first.is(class::FIRST_NAME) {
             lex_p += if first.is(class::COMMON) { 1 } else { 2 };
         }
