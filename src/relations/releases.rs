@@ -530,6 +530,28 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 }
             }
         }
+        // "The OA is coming back for a second season, and so is Travelers": the claims of
+        // the works before "and so is" hold for the work after it.
+        let so_too = (a + 1..b.saturating_sub(1)).find(|&k| {
+            inp.tt(k).eq_ignore_ascii_case("so")
+                && inp.tt(k - 1).eq_ignore_ascii_case("and")
+                && is_in_lower(&["is", "are", "was", "were", "does", "did", "will", "has", "have"], inp.tt(k + 1))
+        });
+        if let Some(k) = so_too {
+            if let Some(&(second, _)) = titles.iter().find(|t| t.1 > k + 1 && t.1 <= k + 8) {
+                let before: Vec<usize> = titles.iter().filter(|t| t.1 < k).map(|t| t.0).collect();
+                let copies: Vec<Claim> = out[sentence_start..]
+                    .iter()
+                    .filter(|c| c.title != second && before.contains(&c.title))
+                    .map(|c| Claim { title: second, ..c.clone() })
+                    .collect();
+                for c in copies {
+                    if seen.insert((c.title, c.date.clone(), c.status)) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
         if let Some((first, second)) = both {
             let copies: Vec<Claim> =
                 out[sentence_start..].iter().filter(|c| c.title == first).map(|c| Claim { title: second, ..c.clone() }).collect();
