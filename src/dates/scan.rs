@@ -1257,6 +1257,13 @@ impl<'a> Scanner<'a> {
         let info = self.info(ws, we);
         let word = &self.b[ws..we];
         pf.flags = info.flags;
+        // "as recently as January", "as early as May": the comparison "as W as" is a
+        // date context (not a bare "as": "known as June").
+        if word.eq_ignore_ascii_case(b"as")
+            && self.word_before(ws).and_then(|(s, _)| self.word_before(s)).is_some_and(|(s, e)| self.b[s..e].eq_ignore_ascii_case(b"as"))
+        {
+            pf.flags |= flag::DATE_CTX | flag::MM_CTX;
+        }
         pf.between = word.eq_ignore_ascii_case(b"between");
         pf.list = (word.eq_ignore_ascii_case(b"and") || word.eq_ignore_ascii_case(b"or")) && self.last_end > 0 && {
             let back = self.skip_ws_back(ws);

@@ -54,6 +54,12 @@ pub mod class {
     /// capitalised name it makes that name an organization; kind in
     /// [`super::WordInfo::org`].
     pub const ORG_NOUN: u32 = 1 << 18;
+    /// A word before "director" that makes it a department's lead ("creative director",
+    /// "casting director"): a credit of kind other.
+    pub const DIRECTOR_DEPT: u32 = 1 << 19;
+    /// A word before "director" that makes it a job at a company or festival ("artistic
+    /// director", "managing director"): no credit at all.
+    pub const DIRECTOR_JOB: u32 = 1 << 20;
 }
 
 /// Everything the table knows about a word.
@@ -176,6 +182,11 @@ impl WordTable {
                     info.flags |= class::ORG_NOUN;
                     info.org = Some(parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?);
                 }
+                "director_mod" => match v {
+                    "other" => info.flags |= class::DIRECTOR_DEPT,
+                    "none" => info.flags |= class::DIRECTOR_JOB,
+                    _ => return Err(err(&format!("director_mod takes other or none, not {v:?}"))),
+                },
                 "org_suffix" => {
                     info.flags |= class::ORG_SUFFIX;
                     info.org = Some(parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?);

@@ -106,10 +106,6 @@ const AUX: &[&str] = &[
     "known",
 ];
 
-/// Words before "director" that make it another job: "creative director", "art director".
-const MODIFIED_DIRECTOR: &[&str] =
-    &["creative", "art", "casting", "technical", "animation", "narrative", "music", "musical", "photography", "design", "managing"];
-
 /// Words that end a character name introduced by "as".
 const CAST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "alongside", "players", "faces"];
 const CAST_NOUNS: &[&str] =
@@ -791,9 +787,16 @@ fn left_cue(
             r = Some(RoleKind::ExecutiveProducer);
         }
         // "creative director Nate Fox", "casting director X": a department's lead is no
-        // director of the work.
-        if is_in(&["director", "directors"], nw) && is_in(MODIFIED_DIRECTOR, before) {
-            r = Some(RoleKind::Other);
+        // director of the work; "artistic director X" of a festival has no credit at all
+        // (the `director_mod` class in data/cues.tsv).
+        if is_in(&["director", "directors"], nw) {
+            let m = words.info(before);
+            if m.is(class::DIRECTOR_JOB) {
+                return false;
+            }
+            if m.is(class::DIRECTOR_DEPT) {
+                r = Some(RoleKind::Other);
+            }
         }
         // "pop star Sabrina Carpenter" is a musician, not an actor.
         if is_in(&["star", "stars", "icon", "sensation"], nw)
