@@ -580,8 +580,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
             // "Doug Liman (Edge of Tomorrow, Jumper)": a person's known-for works listed in
             // parentheses.
-            if v.tt(r.last) == "(" && (first_name(v, *r) && r.len() >= 2 || short_of_named(v, &order, *r)) {
+            // ("Kazuyuki Fudeyasu (Land of the Lustrous, PriPara)": a name of name shape the
+            // lexicon does not know is a person when a list of works follows.)
+            let shaped = name_shaped(v, *r);
+            if v.tt(r.last) == "(" && (first_name(v, *r) && r.len() >= 2 || short_of_named(v, &order, *r) || shaped) {
                 let members = paren_list(v, &runs[ri + 1..], r.last + 1, b);
+                if shaped && !first_name(v, *r) && members.len() >= 2 {
+                    e.person += 2;
+                }
                 if members.len() >= 2 {
                     for m in members {
                         stats.entry(m.span.get(v.text).unwrap_or("")).or_default().title += 3;
@@ -914,6 +920,15 @@ fn first_name(v: &View<'_>, r: Run) -> bool {
     r.len() >= 2 && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
 }
 
+/// Whether a run has the shape of a personal name the lexicon may not know: two or three
+/// capitalised words, none a common word, title or company noun, place or month.
+fn name_shaped(v: &View<'_>, r: Run) -> bool {
+    let blocked = class::COMMON | class::ORG_SUFFIX | class::TITLE_NOUN | class::PLACE | class::MONTH | class::AWARD | class::NATIONALITY;
+    (2..=3).contains(&r.len())
+        && (r.first..r.last)
+            .all(|k| v.toks[k].shape == Shape::Capitalized && v.tt(k).len() >= 2 && !v.info.get(k).is_some_and(|w| w.is(blocked)))
+}
+
 /// A title-case line in the body that is a row of a list ("“Harbor of Salt,” Maren
 /// Ekdahl", "Night Ferry – Tomasz Wrobel"): case says nothing there, but quotes still
 /// mark titles, and a run that fills a whole field (between the line's edges, commas,
@@ -994,7 +1009,8 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
             let title_head = r.last - r.first == 1
                 && is_in(&["of", "and", "&"], v.tt(r.last))
                 && (v.is_upper(r.last + 1) || (v.tt(r.last + 1) == "the" && v.is_upper(r.last + 2)));
-            let surname_head = info.is(class::SURNAME) && r.last - r.first >= 2 && v.is_upper(r.first + 1);
+            // (A word that starts company names keeps its name: "Studio DEEN is ...".)
+            let surname_head = info.is(class::SURNAME | class::ORG_PREFIX) && r.last - r.first >= 2 && v.is_upper(r.first + 1);
             let starter = at_start
                 && !the_title
                 && !initial
@@ -1612,7 +1628,9 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         back += 1;
         let w = v.tt(k);
         if is_in(CHAR_VERBS, w) {
-            if back > 1 {
+            // ("voice actress Kotono Mitsuishi": before a role noun "voice" is a noun.)
+            let noun = v.info.get(k + 1).is_some_and(|x| x.is(class::ROLE_NOUN | class::PERSON_NOUN));
+            if back > 1 && !noun {
                 e.character += 5;
             }
             break;
@@ -1807,9 +1825,22 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     // organization's name, "of" and articles do not.)
     let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
     let suffix = v.info.get(suffix_at).copied().unwrap_or_default();
-    let one_name = (r.first..r.last).all(|k| v.toks[k].shape != Shape::Lower || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k)));
+    // ("Bonnaroo Music and Arts Festival", "Film and Television Studios": "and" between
+    // two common words is inside the name; "Netflix and Amazon Studios" are two.)
+    let common = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::COMMON)) && v.toks[k].shape == Shape::Capitalized;
+    let one_name = (r.first..r.last).all(|k| {
+        v.toks[k].shape != Shape::Lower
+            || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k))
+            || (v.tt(k) == "and" && k > r.first && common(k - 1) && common(k + 1))
+    });
     if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
         if let Some(k) = suffix.org {
+            return Some(Decision::Org(k));
+        }
+    }
+    // "Studio Ghibli", "Studio DEEN": a word that starts company names.
+    if n >= 2 && first.is(class::ORG_PREFIX) && v.toks[r.first].shape == Shape::Capitalized && !st.quoted && st.title < 3 && one_name {
+        if let Some(k) = first.org {
             return Some(Decision::Org(k));
         }
     }

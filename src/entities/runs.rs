@@ -314,7 +314,10 @@ impl<'a> View<'a> {
                 let name_head = self.info.get(run.first).is_some_and(|w| w.is(class::FIRST_NAME));
                 // "Welcome to Mooseport" has a one-word head that is an ordinary word.
                 let common_head = self.info.get(run.first).is_some_and(|w| w.is(class::COMMON));
-                if prep && ((j + 1 - run.first < 2 && !common_head) || name_head) {
+                // ("the Lantern Music Festival in Austin": a company's suffix ends its name
+                // before a preposition, which says where it is.)
+                let org_end = self.info.get(j).is_some_and(|w| w.is(class::ORG_SUFFIX)) && self.tt(k) != "of";
+                if prep && ((j + 1 - run.first < 2 && !common_head) || name_head || org_end) {
                     break;
                 }
                 j = f;

@@ -60,6 +60,9 @@ pub mod class {
     /// A word before "director" that makes it a job at a company or festival ("artistic
     /// director", "managing director"): no credit at all.
     pub const DIRECTOR_JOB: u32 = 1 << 20;
+    /// A word that starts organization names ("Studio Ghibli", "Groupe Canal+"); kind in
+    /// [`super::WordInfo::org`]; matched only capitalised.
+    pub const ORG_PREFIX: u32 = 1 << 21;
 }
 
 /// Everything the table knows about a word.
@@ -187,9 +190,13 @@ impl WordTable {
                     "none" => info.flags |= class::DIRECTOR_JOB,
                     _ => return Err(err(&format!("director_mod takes other or none, not {v:?}"))),
                 },
-                "org_suffix" => {
-                    info.flags |= class::ORG_SUFFIX;
-                    info.org = Some(parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?);
+                "org_suffix" | "org_prefix" => {
+                    info.flags |= if c.trim() == "org_suffix" { class::ORG_SUFFIX } else { class::ORG_PREFIX };
+                    let kind = parse_org_kind(v).ok_or_else(|| err(&format!("unknown org kind {v:?}")))?;
+                    if info.org.is_some_and(|k| k != kind) {
+                        return Err(err(&format!("{:?} gives two different organization kinds", w.trim())));
+                    }
+                    info.org = Some(kind);
                 }
                 other => return Err(err(&format!("unknown class {other:?}"))),
             }

@@ -215,8 +215,23 @@ impl<'a> Input<'a> {
     /// followed by a year in parentheses ("Detroit (2017)").
     pub fn parenthetical(&self, sp: Span) -> bool {
         let (a, b) = (self.tok_at(sp.start), self.tok_at(sp.end));
-        (a > 0 && self.tt(a - 1) == "(")
-            || (self.tt(b) == "(" && self.toks.get(b + 1).is_some_and(|x| x.shape == crate::text::Shape::Digits))
+        self.in_parens(a, b) || (self.tt(b) == "(" && self.toks.get(b + 1).is_some_and(|x| x.shape == crate::text::Shape::Digits))
+    }
+
+    /// Whether tokens `a..b` stand inside a short parenthesis: right after its "(", or
+    /// further into a list it opens ("(Land of the Lustrous, PriPara)"), with its ")"
+    /// within a few tokens after. Bounded both ways.
+    pub fn in_parens(&self, a: usize, b: usize) -> bool {
+        if a > 0 && self.tt(a - 1) == "(" {
+            return true;
+        }
+        const REACH: usize = 16;
+        let open = (a.saturating_sub(REACH)..a).rev().find(|&k| matches!(self.tt(k), "(" | ")" | "." | ";"));
+        if !open.is_some_and(|k| self.tt(k) == "(") {
+            return false;
+        }
+        let close = (b..(b + REACH).min(self.toks.len())).find(|&k| matches!(self.tt(k), "(" | ")" | "." | ";"));
+        close.is_some_and(|k| self.tt(k) == ")")
     }
 }
 

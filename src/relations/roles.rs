@@ -226,7 +226,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 Target::Title(t) => Some((
                     t,
                     it.first,
-                    inp.tt(it.first.wrapping_sub(1)) == "("
+                    inp.in_parens(it.first, it.last)
                         || is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(it.last)),
                 )),
                 _ => None,
@@ -797,6 +797,10 @@ fn left_cue(
             if m.is(class::DIRECTOR_DEPT) {
                 r = Some(RoleKind::Other);
             }
+        }
+        // "voice actress Kotono Mitsuishi", "voice actor X": a voice credit.
+        if r == Some(RoleKind::Actor) && before.eq_ignore_ascii_case("voice") {
+            r = Some(RoleKind::Voice);
         }
         // "pop star Sabrina Carpenter" is a musician, not an actor.
         if is_in(&["star", "stars", "icon", "sensation"], nw)
