@@ -227,7 +227,7 @@ impl<'a> Input<'a> {
         }
         const REACH: usize = 16;
         let open = (a.saturating_sub(REACH)..a).rev().find(|&k| matches!(self.tt(k), "(" | ")" | "." | ";"));
-        if !open.is_some_and(|k| self.tt(k) == "(") {
+        if open.is_none_or(|k| self.tt(k) != "(") {
             return false;
         }
         let close = (b..(b + REACH).min(self.toks.len())).find(|&k| matches!(self.tt(k), "(" | ")" | "." | ";"));
