@@ -145,7 +145,8 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
             if matches!(hit.entry.category, Category::Org(_))
                 && ((one_word && (after_name(inp, hit.span.start) || before_surname(inp, hit.span)))
                     || before_org_suffix(inp, hit.span.end)
-                    || before_venue_word(inp, hit.span.end))
+                    || before_venue_word(inp, hit.span.end)
+                    || in_quoted_title(inp, hit.span))
             {
                 continue;
             }
@@ -240,6 +241,54 @@ fn before_org_suffix(inp: &Input<'_>, at: usize) -> bool {
 fn before_venue_word(inp: &Input<'_>, at: usize) -> bool {
     let word = next_capitalised(inp, at);
     !word.is_empty() && context::ContextTable::builtin().is_venue_word(word)
+}
+
+/// Whether `hit` lies inside a longer quoted span in title case: “Don’t Starve: Nintendo
+/// Switch Edition” is a work, not the company Nintendo. (A quoted sentence, “we loved
+/// working with Netflix,” has lower-case words and keeps its company.)
+fn in_quoted_title(inp: &Input<'_>, hit: Span) -> bool {
+    use crate::text::Shape;
+    const REACH: usize = 14;
+    const SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "vs", "or", "from", "by"];
+    let toks = inp.toks;
+    let tt = |k: usize| toks[k].span.get(inp.text).unwrap_or("");
+    let first = toks.partition_point(|t| t.span.end <= hit.start);
+    let last = toks.partition_point(|t| t.span.start < hit.end);
+    let title_word = |k: usize| match toks[k].shape {
+        Shape::Lower => SMALL.contains(&tt(k)),
+        Shape::Punct => matches!(tt(k), ":" | "-" | "–" | "'" | "’" | "&" | "!" | "?" | "."),
+        _ => true,
+    };
+    let mut open = None;
+    for k in (first.saturating_sub(REACH)..first).rev() {
+        match tt(k) {
+            "“" | "\"" => {
+                open = Some(k);
+                break;
+            }
+            _ if title_word(k) => {}
+            _ => return false,
+        }
+    }
+    let Some(open) = open else { return false };
+    let mut close = None;
+    for k in last..(last + REACH).min(toks.len()) {
+        match tt(k) {
+            "”" | "\"" => {
+                close = Some(k);
+                break;
+            }
+            _ if title_word(k) => {}
+            _ => break,
+        }
+    }
+    // (Trailing punctuation inside the quote, “Harbor Lights: Switch Edition,”, is fine.)
+    let close = close.or_else(|| {
+        (last..(last + REACH).min(toks.len()))
+            .find(|&k| matches!(tt(k), "”" | "\""))
+            .filter(|&c| (last..c).all(|k| title_word(k) || matches!(tt(k), "," | ".")))
+    });
+    close.is_some_and(|c| c - open - 1 > last - first)
 }
 
 /// Whether the hit is a given name ("Max") before a capitalised word in mixed case that

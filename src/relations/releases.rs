@@ -648,9 +648,19 @@ fn refines(fine: &str, coarse: &str) -> bool {
 fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
     let before = if d0 > 0 { inp.tt(d0 - 1) } else { "" };
     let after = inp.toks.get(d1);
+    // ("its 2014 debut" is a release; "the 2016 debut title", "her 2010 debut album" name
+    // a work by its year: the noun after the release noun makes it an adjective too.)
+    let work_noun = |k: usize| {
+        inp.toks.get(k).is_some_and(|t| t.shape == crate::text::Shape::Lower)
+            && (inp.tt(k).eq_ignore_ascii_case("title")
+                || crate::lexicon::words::WordTable::builtin().info(inp.tt(k)).is(crate::lexicon::words::class::TITLE_NOUN))
+    };
     let adjective = is_in_lower(&["the", "a", "an", "its", "his", "her", "their", "this", "that"], before)
         && after.is_some_and(|t| t.shape == crate::text::Shape::Lower)
-        && !is_in_lower(&["release", "debut", "premiere", "launch", "opening", "bow", "return", "arrival", "and", "or", "to"], inp.tt(d1));
+        && (!is_in_lower(
+            &["release", "debut", "premiere", "launch", "opening", "bow", "return", "arrival", "and", "or", "to"],
+            inp.tt(d1),
+        ) || work_noun(d1 + 1));
     let other_year = before == "(" && inp.tt(d1) == ")" && d0 >= 2 && {
         // (Mentions are sorted and disjoint: the one ending there starts last before it.)
         let end = inp.toks[d0 - 2].span.end;
