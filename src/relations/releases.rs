@@ -292,7 +292,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                         .iter()
                         .any(|m| matches!(m.target, Target::Person(_)) && (end..c0).contains(&inp.tok_at(m.span.start)))
                 };
-                !unknown_name_between(inp, end, c0) && (!returns || !person_between())
+                // ("Sony moved “Cold Lake” …, which bumped the “Ember” remake from June to
+                // March", "behind “Cold Lake”, though it trails the launch of “Star Road”": a
+                // subordinate clause's cue with a work after it is about that work.)
+                let other_clause = || {
+                    (end..c0).any(|k| inp.tt(k) == "," && is_in_lower(SUBORDINATORS, inp.tt(k + 1)))
+                        && titles.iter().any(|t| t.1 >= c1 && t.1 <= c1 + 4)
+                };
+                !unknown_name_between(inp, end, c0) && (!returns || !person_between()) && !other_clause()
             });
             let before = before.map(|t| t.0);
             // "with Ginnifer Goodwin and Jason Bateman returning as ...": people return, not
@@ -388,6 +395,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     })
             } else {
                 let prev_status = found.iter().filter(|f| f.2 <= c0 && is_status(f.0)).map(|f| f.2).next_back().unwrap_or(a);
+                // (Nor back across the start of the cue's clause: "… this year, while the
+                // final season of “Shrill” …".)
+                // (A "which" clause may comment on the whole sentence and keep its date.)
+                let clause = (a..c0).rev().find(|&k| inp.tt(k) == "," && is_in_lower(&SUBORDINATORS[1..6], inp.tt(k + 1))).unwrap_or(a);
+                let prev_status = prev_status.max(clause);
                 dates
                     .iter()
                     .filter(|d| d.0 >= c1 && d.0 < next_status)
@@ -674,6 +686,10 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
         && is_in_lower(&["weekend", "week", "frame", "period", "quarter", "span"], inp.tt(d0 - 2));
     !adjective && !other_year && !period
 }
+
+/// Words that open a subordinate or contrasting clause after a comma.
+/// (`[1..6]` are the contrasting ones.)
+const SUBORDINATORS: &[&str] = &["which", "though", "although", "while", "whereas", "but", "who", "where", "whose"];
 
 /// Promotional assets whose own release is no release of the work.
 const ASSETS: &[&str] = &[
