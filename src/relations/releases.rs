@@ -338,7 +338,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // "The first trailer debuted in December 2023": a promotional asset's release,
             // not the work's. "Originally dated for", "had been set for": a former date.
             let subject_first = titles.iter().rfind(|t| t.1 < c0).map_or(c0, |t| t.1);
-            let asset = (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(ASSETS, inp.tt(k)))
+            // ("released the first trailer for X", "landed a deal with Netflix", "picked up
+            // a nomination": the verb's object is a thing, not the work.)
+            let object_thing = (c1..(c1 + 4).min(b))
+                .take_while(|&k| inp.toks[k].shape == crate::text::Shape::Lower && !titles.iter().any(|t| t.1 == k))
+                .any(|k| is_in_lower(ASSETS, inp.tt(k)) || is_in_lower(NONWORK_OBJECTS, inp.tt(k)));
+            let asset = object_thing
+                || (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(ASSETS, inp.tt(k)))
                 // "the first trailer for (the game) T debuted"
                 || (subject_first.saturating_sub(5).max(a)..subject_first).any(|k| {
                     is_in_lower(ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
@@ -436,7 +442,18 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 continue;
             }
             // "released" with no date and no platform says nothing checkable.
-            if matches!(class, "release" | "release_past") && date.is_none() && platform.is_none() && venue != Some(Venue::Festival) {
+            // (Unless it reports a box-office place: "opened in fifth place", "widened to
+            // 600 theaters": a past release in theaters.)
+            let box_office = class == "release_past" && box_office_after(inp, c1, b);
+            if box_office && venue.is_none() {
+                venue = Some(Venue::Theaters);
+            }
+            if matches!(class, "release" | "release_past")
+                && date.is_none()
+                && platform.is_none()
+                && venue != Some(Venue::Festival)
+                && !box_office
+            {
                 continue;
             }
             // "moved", "pushed", "shifted" are moves only with a new date; "delayed" and
@@ -715,6 +732,30 @@ const ASSETS: &[&str] = &[
     "first-look",
     "images",
 ];
+
+/// Whether a box-office place follows a past release cue ending at `c1`: "in fifth place",
+/// "at No. 1", "at #9", "to 600 theaters", "in 3,000 locations".
+fn box_office_after(inp: &Input<'_>, c1: usize, b: usize) -> bool {
+    const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top"];
+    const PLACES: &[&str] = &["theaters", "theatres", "locations", "screens", "cinemas", "venues", "sites"];
+    let t = |k: usize| if k < b { inp.tt(k) } else { "" };
+    let digits = |k: usize| k < b && inp.toks[k].shape == crate::text::Shape::Digits;
+    match t(c1).to_ascii_lowercase().as_str() {
+        "in" | "at" => {
+            let k = c1 + 1;
+            (is_in_lower(ORDINALS, t(k)) && is_in_lower(&["place", "spot", "position"], t(k + 1)))
+                || (t(k) == "No" && t(k + 1) == "." && digits(k + 2))
+                || (t(k) == "#" && digits(k + 1))
+                || (digits(k) && is_in_lower(PLACES, t(k + 1)))
+        }
+        "to" | "into" => digits(c1 + 1) && is_in_lower(PLACES, t(c1 + 2)),
+        _ => false,
+    }
+}
+
+/// Objects of a release verb that are no work: "landed a deal", "picked up a nomination".
+const NONWORK_OBJECTS: &[&str] =
+    &["deal", "deals", "nomination", "nominations", "statement", "contract", "pact", "award", "awards", "campaign", "update", "updates"];
 
 fn is_in_lower(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
