@@ -416,32 +416,92 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         if let Some(p) = items.iter().rev().find_map(|it| if let Target::Person(p) = it.target { Some(p) } else { None }) {
             last_person = Some(p);
         }
-        // "Eve Macarro (Ana de Armas)": a character, then its actor in parentheses.
-        for w in items.windows(2) {
-            if let (Target::Character(c), Target::Person(p)) = (w[0].target, w[1].target) {
-                if inp.tt(w[0].last) == "(" && w[1].first == w[0].last + 1 && inp.tt(w[1].last) == ")" {
-                    let character = inp.ents.characters.get(c).map(|e| e.name.clone());
-                    let title = title_for(w[1].first, None, (0, 0));
+        // "Eve Macarro (Ana de Armas)": a character, then its actor in parentheses. After
+        // "Blue (voiced by Ana Ruiz)" the pairs of the same list are voice parts too:
+        // "…, Pip (Tom Hale) and Dot (Lia Chen)".
+        let mut voiced = false;
+        for (i, it) in items.iter().enumerate() {
+            let Target::Person(p) = it.target else { continue };
+            // "His boss is Fate, played by Ivo Marsh": the name before the comma is the part.
+            if it.first >= a + 4
+                && inp.is(it.first - 1, keys!["by"])
+                && inp.is(it.first - 2, keys!["played", "portrayed", "voiced"])
+                && inp.tt(it.first - 3) == ","
+            {
+                let prev_person =
+                    i.checked_sub(1).is_some_and(|j| items[j].last == it.first - 3 && matches!(items[j].target, Target::Person(_)));
+                if let Some(character) = name_before(inp, it.first - 3, a).filter(|_| !prev_person) {
+                    let role = if inp.is(it.first - 2, keys!["voiced"]) { RoleKind::Voice } else { RoleKind::Actor };
+                    let title = title_for(it.first, None, (0, 0));
                     push(
                         out,
                         &mut seen,
                         Credit {
                             person: p,
-                            role: RoleKind::Actor,
-                            character,
+                            role,
+                            character: Some(character),
                             title,
                             evidence: s.span,
-                            rule: "code.character-actor-paren".into(),
+                            rule: "code.character-played-by".into(),
                         },
                     );
                 }
+                continue;
             }
+            if inp.tt(it.last) != ")" || it.first < a + 2 {
+                continue;
+            }
+            let by = it.first >= a + 3 && inp.is(it.first - 1, keys!["by"]) && inp.is(it.first - 2, keys!["voiced"]);
+            let open = if by { it.first - 3 } else { it.first - 1 };
+            if inp.tt(open) != "(" || open == a {
+                continue;
+            }
+            let character = match i.checked_sub(1).map(|j| items[j]) {
+                Some(prev) if prev.last == open => match prev.target {
+                    // (With the honorific the entity stage read as a title of address:
+                    // "Dr. Silas Crane (Marcus Hale)".)
+                    Target::Character(c) => inp.ents.characters.get(c).map(|e| {
+                        let f = prev.first;
+                        if f >= a + 2 && inp.tt(f - 1) == "." && WordTable::builtin().info(inp.tt(f - 2)).is(class::HONORIFIC) {
+                            format!("{}. {}", inp.tt(f - 2), e.name)
+                        } else {
+                            e.name.clone()
+                        }
+                    }),
+                    _ => continue,
+                },
+                // (A name the entity stage did not keep as a character: "Blue (voiced by").
+                _ if by => name_before(inp, open, a),
+                _ => None,
+            };
+            let Some(character) = character else { continue };
+            voiced |= by;
+            let title = title_for(it.first, None, (0, 0));
+            let (role, rule) =
+                if voiced { (RoleKind::Voice, "code.character-voice-paren") } else { (RoleKind::Actor, "code.character-actor-paren") };
+            push(out, &mut seen, Credit { person: p, role, character: Some(character), title, evidence: s.span, rule: rule.into() });
         }
         // The last title named so far in the paragraph carries over.
         if this_title.is_some() {
             prev_title = this_title;
         }
     }
+}
+
+/// The capitalised name of at most four words that ends right before token `end`, not
+/// before token `a`: "Blue" in "Blue (voiced by …)".
+fn name_before(inp: &Input<'_>, end: usize, a: usize) -> Option<String> {
+    let mut k = end;
+    while k > a && end - k < 4 && matches!(inp.toks[k - 1].shape, Shape::Capitalized | Shape::AllCaps) {
+        k -= 1;
+    }
+    // (A character keeps its honorific: "Dr. Ada Lowe".)
+    if k >= a + 2 && k < end && inp.tt(k - 1) == "." && WordTable::builtin().info(inp.tt(k - 2)).is(class::HONORIFIC) {
+        k -= 2;
+    }
+    (k < end)
+        .then(|| crate::span::Span::new(inp.toks[k].span.start, inp.toks[end - 1].span.end).get(inp.text).map(str::to_string))
+        .flatten()
 }
 
 /// Subject pronouns, by the person they stand for.
