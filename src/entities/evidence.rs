@@ -549,7 +549,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                     || (in_series(ri + 2) && matches!(v.tt(inner.last + 1), "," | "and"));
                 let name_score =
                     |x: &Run| i32::from(first_name(v, *x)) + i32::from(v.info.get(x.last - 1).is_some_and(|w| w.is(class::SURNAME)));
-                let actor_first = if outer_first && inner_first { series || name_score(r) > name_score(inner) } else { !inner_first };
+                // ("Rob Lane (Jack Ryan), who grew up in Ohio, will star as Rex Cole": the
+                // subject of a part is the actor, whatever the names look like.)
+                let part_after = part_predicate_after(v, inner.last + 1, b);
+                let actor_first =
+                    if outer_first && inner_first { series || name_score(r) > name_score(inner) || part_after } else { !inner_first };
                 // "Dr. Silas Crane (Marcus Hale)": a rank or honorific before the outer name
                 // makes it the character. (A relative clause after the pair says nothing:
                 // "follows Eve Macarro (Ana de Armas), who is beginning her training".)
@@ -558,6 +562,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 if (ranked && inner.len() >= 2) || (inner_first && !actor_first) {
                     e.character += 3;
                     stats.entry(inner_s).or_default().person += 3;
+                } else if outer_first && inner_first && part_after && inner.len() >= 2 {
+                    // (The part comes after: the parenthesis holds a known-for work.)
+                    e.person += 3;
+                    stats.entry(inner_s).or_default().title += 2;
                 } else if outer_first && inner_first {
                     e.person += 3;
                     stats.entry(inner_s).or_default().character += 3;
@@ -918,6 +926,31 @@ fn find_tag(v: &View<'_>, inp: &Input<'_>, tag: &str) -> Option<(Span, Run)> {
 
 fn first_name(v: &View<'_>, r: Run) -> bool {
     r.len() >= 2 && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
+}
+
+/// Whether a predicate that names a part starts at token `k` ("will star as", "plays"),
+/// past a relative clause between commas (", who grew up in Ohio,").
+fn part_predicate_after(v: &View<'_>, mut k: usize, b: usize) -> bool {
+    if k < b && v.tt(k) == "," && is_in(&["who", "whose"], v.tt(k + 1)) {
+        match (k + 2..(k + 16).min(b)).find(|&j| v.tt(j) == ",") {
+            Some(j) => k = j + 1,
+            None => return false,
+        }
+    }
+    for j in k..(k + 4).min(b) {
+        let w = v.tt(j);
+        if is_in(&["plays", "play", "portrays", "portray", "voices", "voice"], w) {
+            return true;
+        }
+        if w == "as" {
+            return j > k
+                && is_in(&["star", "stars", "starring", "appear", "appears", "return", "returns", "co-star", "co-stars"], v.tt(j - 1));
+        }
+        if !is_in(&["will", "also", "now", "is", "to", "set", "star", "stars", "return", "returns", "appear", "appears", "co-star"], w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a run has the shape of a personal name the lexicon may not know: two or three

@@ -908,6 +908,13 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         }
         k += 1;
     }
+    // ... and a relative clause after it: "Rob Lane (Jack Ryan), who grew up in Ohio, will
+    // star as Rex Cole".
+    if k > last && k + 1 < b && inp.tt(k) == "," && is_in(&["who", "whose"], inp.tt(k + 1)) {
+        if let Some(j) = (k + 2..(k + 16).min(b)).find(|&j| inp.tt(j) == ",") {
+            k = j + 1;
+        }
+    }
     let mut skipped = 0;
     while k < b && skipped < 7 && is_in(AUX, inp.tt(k)) {
         k += 1;
@@ -1228,6 +1235,12 @@ fn character_of(inp: &Input<'_>, items: &[Item], ii: usize, b: usize) -> Option<
             }
         } else {
             return None;
+        }
+    }
+    // (Past a relative clause: ", who grew up in Ohio, will star as Rex Cole".)
+    if k > it.last && k + 1 < b && inp.tt(k) == "," && is_in(&["who", "whose"], inp.tt(k + 1)) {
+        if let Some(j) = (k + 2..(k + 16).min(b)).find(|&j| inp.tt(j) == ",") {
+            k = j + 1;
         }
     }
     character_after(inp, k, b)

@@ -734,6 +734,12 @@ fn skip_aside(inp: &Input<'_>, k: usize, b: usize) -> usize {
             k = close + 1;
         }
     }
+    // ", who grew up in Ohio," : a relative clause about the group.
+    if k + 1 < b && inp.tt(k) == "," && matches!(inp.tt(k + 1), "who" | "whose") {
+        if let Some(j) = (k + 2..(k + 16).min(b)).find(|&j| inp.tt(j) == ",") {
+            k = j + 1;
+        }
+    }
     const ADVERBS: &[&str] = &["meanwhile", "too", "however", "also", "likewise", "similarly", "instead", "meantime", "reportedly"];
     if k + 2 < b && inp.tt(k) == "," && inp.tt(k + 2) == "," && ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k + 1))) {
         k += 3;
