@@ -346,6 +346,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 .unwrap_or(if by_pronoun { "code.pronoun-subject".into() } else { "code.cue-words".into() });
             if !hits.is_empty() {
                 found = hits.iter().map(|h| (h.role, h.title)).collect();
+                // "She later led the sitcom Riverbend and played a judge on Highwater": a
+                // second verb of the same subject after the rule's phrase.
+                if hits.iter().all(|h| h.right) {
+                    more_verbs(inp, words, &items, last, b, &mut found);
+                }
             }
             let paired = if g.len() >= 2 { paired_characters(inp, last, b, g.len()) } else { None };
             for (gi, &ii) in g.iter().enumerate() {
@@ -1107,6 +1112,14 @@ fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b
     let end = (from + 14).min(b);
     while j < end {
         let w = inp.tt(j);
+        // ("co-wrote with Emily Mortimer and directed": a partner after "with" is no new
+        // subject; the verbs after it are still the subject's.)
+        if w.eq_ignore_ascii_case("with") {
+            if let Some(it) = items.iter().find(|it| it.first == j + 1 && matches!(it.target, Target::Person(_))) {
+                j = it.last;
+                continue;
+            }
+        }
         if matches!(w, "." | ";") || items.iter().any(|it| it.first == j && matches!(it.target, Target::Person(_))) {
             return;
         }

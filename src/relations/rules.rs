@@ -148,6 +148,8 @@ pub struct Hit {
     pub title: Option<usize>,
     /// The character captured.
     pub character: Option<String>,
+    /// Whether the rule reads right of the group: the group is its subject.
+    pub right: bool,
 }
 
 /// Parses rule files: `(file name, text)` pairs. A bad line is an error naming file, line
@@ -719,7 +721,8 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         if caps.title.is_some() {
             works.extend(listed_after(&ctx, caps.title_end).into_iter().map(Some));
         }
-        return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone() }).collect();
+        let right = matches!(rule.side, Side::Right);
+        return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone(), right }).collect();
     }
     Vec::new()
 }
