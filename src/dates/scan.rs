@@ -353,7 +353,12 @@ impl<'a> Scanner<'a> {
             });
         }
         let is_mm = mw.month == 3 || mw.month == 5;
+        // "Netflix Sets June Return for …", "a May premiere": a release noun after it (in
+        // a headline's title case too).
+        let noun_after =
+            self.word_after(mw.end).is_some_and(|(ns, ne)| ns == self.skip_ws(mw.end) && self.info(ns, ne).has(flag::MONTH_AFTER));
         let ctx = if is_mm { pf.flags & flag::MM_CTX != 0 || pf.list } else { pf.flags & flag::DATE_CTX != 0 || pf.list }
+            || noun_after
             // "Delays Wonder Woman 1984 to October": the target of a move.
             || self.after_move(st, &[b"to"]);
         if let Some(r) = self.connector(mw.end, pf.between) {
@@ -395,7 +400,10 @@ impl<'a> Scanner<'a> {
         }
         // Alone, a month name needs a date word before it and no name after it:
         // "in June Squibb's", "starring in May December" are not dates.
-        if !ctx || self.cap_word_after(mw.end) {
+        // (A capitalised noun only in a title-case line: "Sets June Return"; not "wrote
+        // June Return", a title.)
+        let title_case = self.word_before(st).is_some_and(|(ws, _)| self.b[ws].is_ascii_uppercase());
+        if !ctx || (self.cap_word_after(mw.end) && !(noun_after && title_case)) {
             return None;
         }
         Some(Hit {

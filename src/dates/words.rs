@@ -199,6 +199,9 @@ pub(crate) mod flag {
     pub const PERFECT: u32 = 1 << 17;
     pub const MOVE: u32 = 1 << 18;
     pub const SEASON_CTX: u32 = 1 << 19;
+    /// A release noun after a bare month makes it a date ("Sets June Return", "a May
+    /// premiere").
+    pub const MONTH_AFTER: u32 = 1 << 20;
     /// Any tense class: a capitalised verb ("Opens Friday") does not start a title.
     pub const VERB: u32 = PAST | FUTURE | BASE | PLAN;
 }
@@ -301,6 +304,7 @@ impl Words {
                 "mm_ctx" => flag::MM_CTX,
                 "typo_ctx" => flag::TYPO_CTX,
                 "typo_after" => flag::TYPO_AFTER,
+                "month_after" => flag::MONTH_AFTER,
                 "function" => flag::FUNCTION,
                 "past" => flag::PAST,
                 "future" => flag::FUTURE,
