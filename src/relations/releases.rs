@@ -606,7 +606,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             if delayed_too {
                 let c = out.remove(k);
                 seen.remove(&(c.title, c.date, c.status));
-            } else if c.date.is_none() && dated.iter().any(|d| d.0 == c.title && d.1 == c.status && (c.venue.is_none() || d.2 == c.venue)) {
+            } else if c.date.is_none()
+                && dated.iter().any(|d| {
+                    // ("revealed that X will premiere on June 3": the announcement of a
+                    // dated plan is that plan.)
+                    d.0 == c.title && (d.1 == c.status || c.status == ReleaseStatus::Announced) && (c.venue.is_none() || d.2 == c.venue)
+                })
+            {
                 let c = out.remove(k);
                 seen.remove(&(c.title, None, c.status));
             } else {
