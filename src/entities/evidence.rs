@@ -6,6 +6,8 @@
 //! mentioned ten times does not outvote a title cue by repetition alone.
 
 use crate::hash::FxHashMap as HashMap;
+use crate::lexicon::lists;
+use std::sync::LazyLock;
 
 use super::runs::{Run, View};
 use super::Input;
@@ -62,328 +64,29 @@ pub enum Decision {
 pub type Decided<'t> = Vec<(&'t str, Decision, Span)>;
 
 /// Words that end a list of names: "the cast includes A, B, and C".
-const CAST_NOUNS: &[&str] =
-    &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
+static CAST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.cast_nouns"));
 /// Words after which a list of names follows.
-const LIST_CUES: &[&str] =
-    &["includes", "include", "including", "included", "features", "featuring", "are", "is", "alongside", "like", "as"];
+static LIST_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.list_cues"));
 /// Words before "in" that make what follows a title: "starring in X", "her role in X".
-const IN_CUES: &[&str] = &[
-    "starring",
-    "starred",
-    "stars",
-    "star",
-    "role",
-    "roles",
-    "appeared",
-    "appears",
-    "appearing",
-    "cameo",
-    "debut",
-    "turn",
-    "performance",
-    "work",
-    "scene",
-    "scenes",
-    "moment",
-    "co-starred",
-    "co-starring",
-    "played",
-    "appearance",
-    "part",
-    "lead",
-];
+static IN_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.in_cues"));
 /// Words before "of" that make what follows a title: "the release of X", "season 2 of X".
-const OF_CUES: &[&str] = &[
-    "release",
-    "premiere",
-    "sequel",
-    "prequel",
-    "season",
-    "trailer",
-    "episode",
-    "debut",
-    "finale",
-    "remake",
-    "reboot",
-    "adaptation",
-    "version",
-    "installment",
-    "instalment",
-    "events",
-    "world",
-    "universe",
-    "franchise",
-    "filming",
-    "production",
-    "screening",
-    "follow-up",
-    "spin-off",
-    "spinoff",
-    "teaser",
-    "soundtrack",
-    "score",
-    "cast",
-    "episodes",
-    "seasons",
-    "chapter",
-    "entry",
-    "director",
-    "creator",
-    "showrunner",
-    "star",
-    "stars",
-    "creators",
-    "writer",
-    "writers",
-    "composer",
-    "star",
-    "edition",
-    "cut",
-    "opening",
-    "reboot",
-    "rights",
-];
+static OF_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.of_cues"));
 /// Words before "for" that make what follows a title: "a new featurette for X".
-const FOR_CUES: &[&str] = &[
-    "trailer",
-    "teaser",
-    "featurette",
-    "poster",
-    "premiere",
-    "tickets",
-    "reviews",
-    "spot",
-    "clip",
-    "footage",
-    "promo",
-    "campaign",
-    "nomination",
-    "nominated",
-    "nominations",
-    "soundtrack",
-    "score",
-    "cast",
-    "sequel",
-    "casting",
-    "returns",
-    "back",
-    "screenplay",
-];
+static FOR_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.for_cues"));
 /// Verbs after a name that mark a work as their subject.
-const TITLE_VERBS: &[&str] = &[
-    "opens",
-    "opened",
-    "premieres",
-    "premiered",
-    "debuts",
-    "hits",
-    "arrives",
-    "grossed",
-    "earned",
-    "streams",
-    "lands",
-    "drops",
-    "launches",
-    "launched",
-    "topped",
-    "led",
-    "dominated",
-    "follows",
-    "centers",
-    "centres",
-    "takes",
-    "picks",
-    "sees",
-    "tells",
-    "sold",
-    "crossed",
-];
+static TITLE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.title_verbs"));
 /// Release verbs whose subject is a work ("will premiere", "finally hits").
-const RELEASE_VERBS: &[&str] = &[
-    "premiere",
-    "premieres",
-    "open",
-    "opens",
-    "debut",
-    "debuts",
-    "arrive",
-    "arrives",
-    "hit",
-    "hits",
-    "land",
-    "lands",
-    "stream",
-    "streams",
-    "launch",
-    "launches",
-    "released",
-    "streaming",
-    "premiering",
-    "arriving",
-    "opening",
-    "dated",
-    "delayed",
-];
+static RELEASE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.release_verbs"));
 /// Prepositions that open a sentence ("Alongside Pascal, …", "Unlike Dune, …").
-const PREPOSITIONS: &[&str] = &[
-    "alongside",
-    "with",
-    "after",
-    "before",
-    "for",
-    "in",
-    "on",
-    "at",
-    "from",
-    "unlike",
-    "like",
-    "besides",
-    "despite",
-    "during",
-    "among",
-    "beside",
-    "behind",
-    "beyond",
-    "without",
-    "within",
-    "toward",
-    "towards",
-    "under",
-    "over",
-    "amid",
-    "since",
-    "until",
-    "as",
-    "starring",
-    "featuring",
-    "opposite",
-];
+static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.prepositions"));
 /// Verbs of a moved release after a work ("has slipped", "had been postponed").
-const DELAY_VERBS: &[&str] = &["slipped", "slips", "postponed", "pushed", "moved", "rescheduled", "bumped", "shifted"];
+static DELAY_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.delay_verbs"));
 /// Words before "as" that do not make what follows a character.
-const NOT_CHAR_AS: &[&str] = &["known", "such", "well", "same", "billed", "serve", "serves", "served", "soon", "far", "long", "much"];
+static NOT_CHAR_AS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.not_char_as"));
 /// Verbs before a character name.
-const CHAR_VERBS: &[&str] = &[
-    "plays",
-    "play",
-    "played",
-    "playing",
-    "portrays",
-    "portray",
-    "portrayed",
-    "portraying",
-    "voices",
-    "voice",
-    "voiced",
-    "voicing",
-    "reprises",
-    "reprising",
-    "reprise",
-    "embodies",
-    "embody",
-];
+static CHAR_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.char_verbs"));
 /// Sentence-initial words never part of a name.
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "with",
-    "by",
-    "and",
-    "but",
-    "or",
-    "if",
-    "as",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "per",
-    "both",
-    "every",
-    "each",
-    "some",
-    "all",
-    "no",
-    "not",
-    "so",
-    "yet",
-    "then",
-    "now",
-    "here",
-    "there",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "we",
-    "they",
-    "he",
-    "she",
-    "you",
-    "i",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "even",
-    "just",
-    "only",
-    "plus",
-    "although",
-    "though",
-    "because",
-    "despite",
-    "during",
-    "until",
-    "unlike",
-    "like",
-    "over",
-    "under",
-    "following",
-    "according",
-    "ahead",
-    "speaking",
-    "directed",
-    "written",
-    "produced",
-    "starring",
-    "returning",
-    "new",
-    "watch",
-    "check",
-    "see",
-    "read",
-    "get",
-    "let",
-    "don't",
-    "it's",
-    "that's",
-    "there's",
-    "here's",
-    "what's",
-    "fans",
-];
+static STARTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.starters"));
 
 fn is_in(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -498,7 +201,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         for (ri, r) in runs.iter().enumerate() {
             let Some((p, w)) = v.word_before(r.first, a) else { continue };
             let cue = is_in(&["starring", "players", "co-stars", "alongside", "stars"], w)
-                || (is_in(LIST_CUES, w) && (a..p).rev().take(5).any(|k| is_in(CAST_NOUNS, v.tt(k))))
+                || (is_in(&LIST_CUES, w) && (a..p).rev().take(5).any(|k| is_in(&CAST_NOUNS, v.tt(k))))
                 || (w == "by" && p > a && is_in(&["joined", "joins"], v.tt(p - 1)));
             if !cue {
                 continue;
@@ -1024,7 +727,7 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 // ("Alongside Pascal, the film also stars …": a preposition opens a phrase,
                 // and what follows its comma is the clause, no appositive.)
                 || (v.tt(r.last) == ","
-                    && !is_in(PREPOSITIONS, v.tt(r.first))
+                    && !is_in(&PREPOSITIONS, v.tt(r.first))
                     && matches!(appositive_noun(v, r.last + 1, b), Some(Appositive::Work(_))))
                 || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
         while r.first < r.last {
@@ -1048,7 +751,7 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 && !the_title
                 && !initial
                 && !title_head
-                && (is_in(STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head && !work_after));
+                && (is_in(&STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head && !work_after));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
             // ("stars as President Laura Vance", "plays Dr. Ada Lowe": after a character cue
@@ -1091,7 +794,7 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
 /// role of".
 fn after_character_cue(v: &View<'_>, i: usize, a: usize) -> bool {
     let Some((p, w)) = v.word_before(i, a) else { return false };
-    if v.toks[p].shape == Shape::Lower && is_in(CHAR_VERBS, w) {
+    if v.toks[p].shape == Shape::Lower && is_in(&CHAR_VERBS, w) {
         return true;
     }
     // "takes the role of Yang-ja", "the part of Dong-gu"
@@ -1102,37 +805,11 @@ fn after_character_cue(v: &View<'_>, i: usize, a: usize) -> bool {
 }
 
 /// Words before "as" that make what follows a part: "cast as", "returns as", "joins as".
-const STRONG_AS: &[&str] = &[
-    "cast",
-    "role",
-    "returns",
-    "return",
-    "back",
-    "appears",
-    "appear",
-    "franchise",
-    "series",
-    "film",
-    "again",
-    "returning",
-    "reprise",
-    "stars",
-    "star",
-    "starring",
-    "starred",
-    "co-stars",
-    "joins",
-    "joined",
-    "joining",
-    "aboard",
-    "recurs",
-    "recurring",
-    "newcomers",
-];
+static STRONG_AS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.strong_as"));
 
 /// Whether word `w` (token `q`) before "as" makes what follows "as" a character.
 fn strong_before_as(v: &View<'_>, q: usize, w: &str) -> bool {
-    !is_in(NOT_CHAR_AS, w) && (v.is_upper(q) && v.possessive_len(q) == 0 || w == ")" || is_in(STRONG_AS, w))
+    !is_in(&NOT_CHAR_AS, w) && (v.is_upper(q) && v.possessive_len(q) == 0 || w == ")" || is_in(&STRONG_AS, w))
 }
 
 /// The closing parenthesis of a list of places that starts at token `i` (after an
@@ -1168,21 +845,22 @@ fn place_list(v: &View<'_>, i: usize, b: usize) -> Option<usize> {
     None
 }
 
+/// Auxiliaries and adverbs between a work and its release verb ("will finally be set to").
+static RELEASE_AUX: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.release_aux"));
+
 /// Whether a release or delay verb follows the word `first` (whose next token is `i`)
 /// after auxiliaries: "will premiere", "is finally set to open", "had been moved", "has
 /// slipped", "is now expected" (a run before `first` is the work).
 fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
-    const AUX: &[&str] =
-        &["will", "would", "finally", "now", "officially", "also", "be", "been", "set", "to", "is", "was", "has", "have", "had"];
-    if !is_in(AUX, first) || is_in(&["be", "been", "to", "set"], first) {
+    if !is_in(&RELEASE_AUX, first) || is_in(&["be", "been", "to", "set"], first) {
         return false;
     }
     let mut k = i;
-    while k < b && k < i + 3 && is_in(AUX, v.tt(k)) {
+    while k < b && k < i + 3 && is_in(&RELEASE_AUX, v.tt(k)) {
         k += 1;
     }
     let now = first == "now" || (i..k).any(|j| v.tt(j) == "now");
-    is_in(RELEASE_VERBS, v.tt(k)) || is_in(DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
+    is_in(&RELEASE_VERBS, v.tt(k)) || is_in(&DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
 }
 
 /// What an appositive says its head is.
@@ -1393,7 +1071,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             )
         {
             // The subject of "plays", "voices", "portrays" is an actor, even a mononym.
-            e.person += if is_in(CHAR_VERBS, verb) { 3 } else { 2 };
+            e.person += if is_in(&CHAR_VERBS, verb) { 3 } else { 2 };
         }
         if is_in(&["stars", "starred"], nw) && n2w.eq_ignore_ascii_case("as") {
             e.person += 3;
@@ -1420,7 +1098,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw == ","
             && (n2w.eq_ignore_ascii_case("the") || n2w.eq_ignore_ascii_case("a"))
             && crate::lexicon::words::WordTable::builtin().info(n3w).is(class::ROLE_NOUN | class::PERSON_NOUN)
-            && !is_in(CHAR_VERBS, pw)
+            && !is_in(&CHAR_VERBS, pw)
         {
             e.person += 3;
         }
@@ -1475,16 +1153,16 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     {
         e.title += 3;
     }
-    if pw.eq_ignore_ascii_case("in") && is_in(IN_CUES, p2w) {
+    if pw.eq_ignore_ascii_case("in") && is_in(&IN_CUES, p2w) {
         e.title += 3;
     }
-    if pw.eq_ignore_ascii_case("of") && is_in(OF_CUES, p2w) {
+    if pw.eq_ignore_ascii_case("of") && is_in(&OF_CUES, p2w) {
         e.title += 2;
         if let Some(k) = crate::lexicon::words::WordTable::builtin().info(p2w).title {
             e.kinds[kind_index(k)] += 1;
         }
     }
-    if pw.eq_ignore_ascii_case("for") && is_in(FOR_CUES, p2w) {
+    if pw.eq_ignore_ascii_case("for") && is_in(&FOR_CUES, p2w) {
         e.title += 2;
     }
     // "Pixar's next original, Hoppers, is dated": an appositive after a noun for a work.
@@ -1557,7 +1235,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if year_owner {
         e.title += 3;
     }
-    if pw.eq_ignore_ascii_case("for") && p2i != usize::MAX && v.is_upper(p2i) && !is_in(FOR_CUES, p2w) {
+    if pw.eq_ignore_ascii_case("for") && p2i != usize::MAX && v.is_upper(p2i) && !is_in(&FOR_CUES, p2w) {
         // "Sean Baker for Anora": a nominee for a work.
         e.title += 2;
     }
@@ -1576,7 +1254,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
     }
     if pw.eq_ignore_ascii_case("in") && p2i != usize::MAX && v.is_upper(p2i) {
-        let char_before = (a..p2i).rev().take(6).any(|k| is_in(CHAR_VERBS, v.tt(k)) || v.tt(k).eq_ignore_ascii_case("as"));
+        let char_before = (a..p2i).rev().take(6).any(|k| is_in(&CHAR_VERBS, v.tt(k)) || v.tt(k).eq_ignore_ascii_case("as"));
         e.title += if char_before { 3 } else { 1 };
     }
     if !possessive {
@@ -1608,7 +1286,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw == "(" && place_list(v, ni, b).is_some() {
             e.title += 3;
         }
-        if is_in(TITLE_VERBS, nw) {
+        if is_in(&TITLE_VERBS, nw) {
             e.title += 1;
         }
         // "Frankenstein will premiere at the festival", "Elio finally hits theaters": a
@@ -1620,7 +1298,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
         // (Not after a preposition: "Alongside Pascal, the film also stars …".)
-        if nw == "," && !is_in(PREPOSITIONS, pw) {
+        if nw == "," && !is_in(&PREPOSITIONS, pw) {
             match appositive_noun(v, ni, b) {
                 Some(Appositive::Work(kind)) => {
                     e.title += 3;
@@ -1660,7 +1338,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         k -= 1;
         back += 1;
         let w = v.tt(k);
-        if is_in(CHAR_VERBS, w) {
+        if is_in(&CHAR_VERBS, w) {
             // ("voice actress Kotono Mitsuishi": before a role noun "voice" is a noun.)
             let noun = v.info.get(k + 1).is_some_and(|x| x.is(class::ROLE_NOUN | class::PERSON_NOUN));
             if back > 1 && !noun {
@@ -1692,7 +1370,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if matches!(nw, "," | "—" | "–" | "(") && is_in(&["played", "voiced", "portrayed"], n2w) && n3w.eq_ignore_ascii_case("by") {
         e.character += 3;
     }
-    if pw.eq_ignore_ascii_case("as") && !is_in(NOT_CHAR_AS, p2w) && p2i != usize::MAX {
+    if pw.eq_ignore_ascii_case("as") && !is_in(&NOT_CHAR_AS, p2w) && p2i != usize::MAX {
         let strong = strong_before_as(v, p2i, p2w);
         // "stars as Ryland Grace": the clearest way news names a character.
         let starring = is_in(&["stars", "star", "starring", "starred", "co-stars"], p2w);
@@ -1704,7 +1382,7 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             2
         };
     }
-    if is_in(CHAR_VERBS, pw) {
+    if is_in(&CHAR_VERBS, pw) {
         e.character += 3;
     }
     // An appositive after a phrase that names a part: "with Johnny Flynn as his father,
@@ -1747,14 +1425,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             let w = v.tt(k);
             if w.eq_ignore_ascii_case("as") {
                 let before = if k > a { v.tt(k - 1) } else { "" };
-                if !is_in(NOT_CHAR_AS, before) {
+                if !is_in(&NOT_CHAR_AS, before) {
                     e.character += 3;
                 }
                 break;
             }
             // "playing Han Solo, Princess Leia or Luke Skywalker" (not "Lost Voices, Wolf
             // Children and ...": the verb is lower case).
-            if v.toks[k].shape == Shape::Lower && is_in(CHAR_VERBS, w) {
+            if v.toks[k].shape == Shape::Lower && is_in(&CHAR_VERBS, w) {
                 e.character += 3;
                 break;
             }

@@ -10,9 +10,11 @@
 //! 2049", "Vol. 3") and "&".
 
 use crate::lexicon::lexed::Key;
+use crate::lexicon::lists;
 use crate::lexicon::words::{class, WordInfo};
 use crate::span::Span;
 use crate::text::{Shape, Token};
+use std::sync::LazyLock;
 
 /// A candidate run of tokens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,13 +48,13 @@ pub struct View<'a> {
 }
 
 /// Prepositions that may sit inside a title only after a multi-word head.
-const PREPOSITIONS: &[&str] = &["in", "on", "at", "to", "for", "from", "with", "into"];
+/// Tails of a compound after a name's hyphen ("the Buddy Crane-led comedy", "a Kim-era
+/// show"): no syllable of the name.
+static COMPOUND_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.compound_tails"));
+static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.prepositions"));
 
 /// Lower-case words that may sit inside a title between capitalised words.
-const TITLE_FUNCTION: &[&str] = &[
-    "of", "the", "a", "an", "and", "at", "in", "on", "to", "for", "from", "with", "or", "nor", "but", "vs", "into", "up", "out", "me",
-    "my", "you", "your", "we", "our", "all", "no", "not", "de", "la", "le", "du", "des", "del", "und", "y",
-];
+static TITLE_FUNCTION: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.title_function"));
 
 impl<'a> View<'a> {
     /// The text of token `i` ("" when out of range).
@@ -188,7 +190,7 @@ impl<'a> View<'a> {
                     })
                     && self.tt(k + 1).len() <= 4
                     // ("the Buddy Crane-led comedy", "a Kim-era show": a compound's tail.)
-                    && !matches!(self.tt(k + 1), "led" | "run" | "era" | "born" | "made" | "like" | "free" | "owned" | "based")
+                    && !COMPOUND_TAILS.contains(&self.tt(k + 1))
                 {
                     // "Lee Jung-jae", "Park Chan-wook"; not "Villeneuve-directed".
                     j = k + 1;

@@ -13,6 +13,7 @@
 //! table looked up per token without allocating.
 
 pub(crate) mod lexed;
+pub(crate) mod lists;
 pub mod parse;
 pub mod titles;
 pub mod words;

@@ -14,7 +14,9 @@ use crate::date::Date;
 use crate::entities::Target;
 use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
 use crate::hash::FxHashSet;
+use crate::lexicon::lists;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// A release claim found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,8 +56,7 @@ fn cue_rule(class: &str) -> &'static str {
 }
 
 /// Nouns of events whose opening is no release: "The festival opens on May 14".
-const EVENT_NOUNS: &[&str] =
-    &["festival", "ceremony", "event", "convention", "expo", "market", "gala", "tour", "con", "summit", "showcase", "edition", "fest"];
+static EVENT_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.event_nouns"));
 
 /// Finds the release claims of the article.
 pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
@@ -296,7 +297,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // March", "behind “Cold Lake”, though it trails the launch of “Star Road”": a
                 // subordinate clause's cue with a work after it is about that work.)
                 let other_clause = || {
-                    (end..c0).any(|k| inp.tt(k) == "," && is_in_lower(SUBORDINATORS, inp.tt(k + 1)))
+                    (end..c0).any(|k| inp.tt(k) == "," && is_in_lower(&SUBORDINATORS, inp.tt(k + 1)))
                         && titles.iter().any(|t| t.1 >= c1 && t.1 <= c1 + 4)
                 };
                 !unknown_name_between(inp, end, c0) && (!returns || !person_between()) && !other_clause()
@@ -313,7 +314,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
             // "The festival opens on May 14", "the tour kicks off": an event is the subject,
             // not a work.
-            if before.is_none() && c0 > a && is_in_lower(EVENT_NOUNS, inp.tt(c0 - 1)) {
+            if before.is_none() && c0 > a && is_in_lower(&EVENT_NOUNS, inp.tt(c0 - 1)) {
                 continue;
             }
             // "the release of Ballerina", "the premiere of T": the noun's object.
@@ -342,12 +343,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // a nomination": the verb's object is a thing, not the work.)
             let object_thing = (c1..(c1 + 4).min(b))
                 .take_while(|&k| inp.toks[k].shape == crate::text::Shape::Lower && !titles.iter().any(|t| t.1 == k))
-                .any(|k| is_in_lower(ASSETS, inp.tt(k)) || is_in_lower(NONWORK_OBJECTS, inp.tt(k)));
+                .any(|k| is_in_lower(&ASSETS, inp.tt(k)) || is_in_lower(&NONWORK_OBJECTS, inp.tt(k)));
             let asset = object_thing
-                || (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(ASSETS, inp.tt(k)))
+                || (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(&ASSETS, inp.tt(k)))
                 // "the first trailer for (the game) T debuted"
                 || (subject_first.saturating_sub(5).max(a)..subject_first).any(|k| {
-                    is_in_lower(ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
+                    is_in_lower(&ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
                 });
             // ("originally had the film set for", "was first dated for": scheduling cues only;
             // "was first released in 1999" is a claim.)
@@ -404,7 +405,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // (Nor back across the start of the cue's clause: "… this year, while the
                 // final season of “Shrill” …".)
                 // (A "which" clause may comment on the whole sentence and keep its date.)
-                let clause = (a..c0).rev().find(|&k| inp.tt(k) == "," && is_in_lower(&SUBORDINATORS[1..6], inp.tt(k + 1))).unwrap_or(a);
+                let clause = (a..c0).rev().find(|&k| inp.tt(k) == "," && is_in_lower(&CONTRASTS, inp.tt(k + 1))).unwrap_or(a);
                 let prev_status = prev_status.max(clause);
                 dates
                     .iter()
@@ -711,33 +712,12 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
 }
 
 /// Words that open a subordinate or contrasting clause after a comma.
-/// (`[1..6]` are the contrasting ones.)
-const SUBORDINATORS: &[&str] = &["which", "though", "although", "while", "whereas", "but", "who", "where", "whose"];
+static SUBORDINATORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.subordinators"));
+/// The contrasting ones ("while", "though"), which start a clause with a date of its own.
+static CONTRASTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.contrasts"));
 
 /// Promotional assets whose own release is no release of the work.
-const ASSETS: &[&str] = &[
-    "lineup",
-    "line-up",
-    "details",
-    "news",
-    "logo",
-    "announcement",
-    "livestream",
-    "synopsis",
-    "trailer",
-    "trailers",
-    "teaser",
-    "teasers",
-    "featurette",
-    "clip",
-    "poster",
-    "posters",
-    "footage",
-    "spot",
-    "promo",
-    "first-look",
-    "images",
-];
+static ASSETS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.assets"));
 
 /// Whether a box-office place follows a past release cue ending at `c1`: "in fifth place",
 /// "at No. 1", "at #9", "to 600 theaters", "in 3,000 locations".
@@ -760,8 +740,7 @@ fn box_office_after(inp: &Input<'_>, c1: usize, b: usize) -> bool {
 }
 
 /// Objects of a release verb that are no work: "landed a deal", "picked up a nomination".
-const NONWORK_OBJECTS: &[&str] =
-    &["deal", "deals", "nomination", "nominations", "statement", "contract", "pact", "award", "awards", "campaign", "update", "updates"];
+static NONWORK_OBJECTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.nonwork_objects"));
 
 fn is_in_lower(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))

@@ -13,9 +13,11 @@ use crate::entities::Target;
 use crate::facts::RoleKind;
 use crate::hash::FxHashMap;
 use crate::lexicon::lexed::{key, keys, Key};
+use crate::lexicon::lists;
 use crate::lexicon::words::{class, WordTable};
 use crate::span::Span;
 use crate::text::Shape;
+use std::sync::LazyLock;
 
 /// A credit found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,81 +37,11 @@ pub struct Credit {
 }
 
 /// Words skipped between a group of people and a verb on its right.
-const AUX: &[&str] = &[
-    "will",
-    "is",
-    "was",
-    "has",
-    "had",
-    "have",
-    "been",
-    "be",
-    "to",
-    "set",
-    "also",
-    "would",
-    "already",
-    "previously",
-    "then",
-    "later",
-    "reportedly",
-    "brought",
-    "on",
-    "tapped",
-    "hired",
-    "signed",
-    "attached",
-    "returning",
-    "returns",
-    "return",
-    "back",
-    "who",
-    "which",
-    "now",
-    "once",
-    "again",
-    "originally",
-    "both",
-    "first",
-    "went",
-    "on",
-    "are",
-    "were",
-    "had",
-    "officially",
-    "still",
-    "all",
-    "each",
-    "expected",
-    "slated",
-    "going",
-    "being",
-    "it",
-    "is",
-    "just",
-    "finally",
-    "personally",
-    "famously",
-    "memorably",
-    ",",
-    "—",
-    "–",
-    "not",
-    "only",
-    "nominated",
-    "for",
-    "won",
-    "earned",
-    "received",
-    "praised",
-    "best",
-    "known",
-];
+static AUX: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.aux"));
 
 /// Words that end a character name introduced by "as".
-const CAST_CUES: &[&str] = &["includes", "include", "including", "included", "features", "featuring", "alongside", "players", "faces"];
-const CAST_NOUNS: &[&str] =
-    &["cast", "faces", "players", "stars", "actors", "ensemble", "newcomers", "co-stars", "castmates", "performers", "actresses"];
+static CAST_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.cast_cues"));
+static CAST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.cast_nouns"));
 
 fn is_in(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -603,7 +535,7 @@ fn main_person(inp: &Input<'_>) -> Option<usize> {
 }
 
 /// Record nouns after which a title is an artist's own release.
-const RECORD_NOUNS: &[&str] = &["album", "albums", "single", "ep", "lp", "mixtape", "record", "debut"];
+static RECORD_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.record_nouns"));
 
 /// The artist whose record the title at `items[ti]` is: a possessive owner ("Carpenter's
 /// album T", "T, her sixth album", "her seventh studio album, T"), the pronoun standing
@@ -617,11 +549,11 @@ fn record_owner(inp: &Input<'_>, items: &[Item], ti: usize, a: usize, b: usize, 
         if k > a && matches!(inp.tt(k - 1), "," | "—" | "–" | ":") {
             k -= 1;
         }
-        let noun = k.checked_sub(1).filter(|&n| n >= a && is_in(RECORD_NOUNS, inp.tt(n)));
+        let noun = k.checked_sub(1).filter(|&n| n >= a && is_in(&RECORD_NOUNS, inp.tt(n)));
         noun.map(|n| (n, true))
     };
     let after_phrase = (inp.tt(it.last) == ",")
-        .then(|| (it.last + 1..(it.last + 6).min(b)).find(|&n| is_in(RECORD_NOUNS, inp.tt(n))))
+        .then(|| (it.last + 1..(it.last + 6).min(b)).find(|&n| is_in(&RECORD_NOUNS, inp.tt(n))))
         .flatten()
         .map(|n| (n, false));
     let (noun, before) = before_phrase.or(after_phrase)?;
@@ -831,10 +763,10 @@ fn left_cue(
         found.push((RoleKind::Actor, None));
         return w1.eq_ignore_ascii_case("alongside");
     }
-    if is_in(CAST_CUES, w1)
+    if is_in(&CAST_CUES, w1)
         && (w1.eq_ignore_ascii_case("players")
             || w1.eq_ignore_ascii_case("alongside")
-            || (a..p1).rev().take(6).any(|k| is_in(CAST_NOUNS, inp.tt(k))))
+            || (a..p1).rev().take(6).any(|k| is_in(&CAST_NOUNS, inp.tt(k))))
     {
         found.push((RoleKind::Actor, None));
         return false;
@@ -921,7 +853,7 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
         }
     }
     let mut skipped = 0;
-    while k < b && skipped < 7 && is_in(AUX, inp.tt(k)) {
+    while k < b && skipped < 7 && is_in(&AUX, inp.tt(k)) {
         k += 1;
         skipped += 1;
     }
@@ -1298,7 +1230,7 @@ fn character_after(inp: &Input<'_>, k: usize, b: usize) -> Option<String> {
             }
             return run_after(inp, j + 1, b);
         }
-        if !is_in(AUX, w)
+        if !is_in(&AUX, w)
             && !is_in(
                 &[
                     "stars",
@@ -1346,7 +1278,7 @@ fn paired_characters(inp: &Input<'_>, last: usize, b: usize, n: usize) -> Option
     let mut k = last;
     let mut hops = 0;
     while k < b && hops < 6 && !opens(k) {
-        if !(is_in(AUX, inp.tt(k)) || is_in(&["star", "stars", "reprise", "reprising", "their", "roles"], inp.tt(k))) {
+        if !(is_in(&AUX, inp.tt(k)) || is_in(&["star", "stars", "reprise", "reprising", "their", "roles"], inp.tt(k))) {
             return None;
         }
         k += 1;

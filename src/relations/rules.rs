@@ -727,6 +727,10 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
     Vec::new()
 }
 
+/// Sentence adverbs between commas after a group (", meanwhile,").
+static ASIDE_ADVERBS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::lists::get("rules.aside_adverbs"));
+
 /// The token after what stands aside right after a group at `k`: a parenthesis of at most
 /// ten tokens ("(Truth Be Told)") and then a sentence adverb between commas (", meanwhile,"),
 /// either or both; `k` itself when there is neither.
@@ -743,8 +747,7 @@ fn skip_aside(inp: &Input<'_>, k: usize, b: usize) -> usize {
             k = j + 1;
         }
     }
-    const ADVERBS: &[&str] = &["meanwhile", "too", "however", "also", "likewise", "similarly", "instead", "meantime", "reportedly"];
-    if k + 2 < b && inp.tt(k) == "," && inp.tt(k + 2) == "," && ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k + 1))) {
+    if k + 2 < b && inp.tt(k) == "," && inp.tt(k + 2) == "," && ASIDE_ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k + 1))) {
         k += 3;
     }
     k

@@ -7,8 +7,10 @@
 //! what follows is a word that usually starts a sentence ("in the U.S. The film ...").
 //! Closing quotes and brackets after the mark stay with their sentence.
 
+use crate::lexicon::lists;
 use crate::span::Span;
 use crate::text::tokens::{Shape, Token};
+use std::sync::LazyLock;
 
 /// A sentence: its span and the range of its tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,70 +24,13 @@ pub struct Sentence {
 }
 
 /// Abbreviations after which a period never ends a sentence.
-const ABBREV_NEVER: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "vol", "vols", "no", "nos", "prof", "gen", "gov", "sen", "rep", "rev", "mt", "ft", "fig", "vs", "v",
-    "feat", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thurs", "fri", "sat", "sun", "approx", "est", "pt", "pts", "ep", "eps", "lt", "col", "capt", "sgt", "hon", "messrs", "mme", "mlle",
-];
+static ABBREV_NEVER: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("sentences.abbrev_never"));
 
 /// Abbreviations that may also end a sentence ("... Robert Downey Jr. The film ...").
-const ABBREV_MAYBE: &[&str] = &["jr", "sr", "inc", "ltd", "co", "corp", "etc", "al", "bros", "llc", "plc", "dept"];
+static ABBREV_MAYBE: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("sentences.abbrev_maybe"));
 
 /// Words that usually start a sentence; after an ambiguous period they mean a break.
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "in",
-    "on",
-    "at",
-    "as",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "meanwhile",
-    "however",
-    "still",
-    "also",
-    "then",
-    "now",
-    "with",
-    "for",
-    "from",
-    "to",
-    "by",
-    "of",
-    "what",
-    "who",
-    "how",
-    "why",
-    "where",
-];
+static STARTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("sentences.starters"));
 
 fn eq_any(word: &str, list: &[&str]) -> bool {
     word.len() <= 8 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -173,11 +118,11 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         return true;
     }
     let prev_s = tok(i - 1);
-    let starter = eq_any(next_s, STARTERS) && next.shape == Shape::Capitalized;
-    if eq_any(prev_s, ABBREV_NEVER) && prev.shape != Shape::AllCaps {
+    let starter = eq_any(next_s, &STARTERS) && next.shape == Shape::Capitalized;
+    if eq_any(prev_s, &ABBREV_NEVER) && prev.shape != Shape::AllCaps {
         return false;
     }
-    if eq_any(prev_s, ABBREV_MAYBE) {
+    if eq_any(prev_s, &ABBREV_MAYBE) {
         return starter;
     }
     // An initial: one upper-case letter ("J.", "L.") or a dotted acronym ("U.S.").
