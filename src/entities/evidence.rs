@@ -747,11 +747,19 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 && (v.is_upper(r.last + 1) || (v.tt(r.last + 1) == "the" && v.is_upper(r.last + 2)));
             // (A word that starts company names keeps its name: "Studio DEEN is ...".)
             let surname_head = info.is(class::SURNAME | class::ORG_PREFIX) && r.last - r.first >= 2 && v.is_upper(r.first + 1);
+            // ("Sadly, the show …", "Unsurprisingly, …": a sentence adverb and its comma.)
+            let adverb = w.len() > 4
+                && w.ends_with("ly")
+                && v.tt(r.first + 1) == ","
+                && !info.is(class::FIRST_NAME | class::SURNAME)
+                && v.toks[r.first].shape == Shape::Capitalized;
             let starter = at_start
                 && !the_title
                 && !initial
                 && !title_head
-                && (is_in(&STARTERS, w) || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head && !work_after));
+                && (is_in(&STARTERS, w)
+                    || adverb
+                    || (info.is(class::COMMON) && !info.is(class::FIRST_NAME) && !surname_head && !work_after));
             // "Showrunners Craig Mazin", "Director Greta Gerwig", "President Kathleen Kennedy":
             // a capitalised cue word is not part of the name.
             // ("stars as President Laura Vance", "plays Dr. Ada Lowe": after a character cue
@@ -891,7 +899,12 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Appositive> {
             break;
         }
         let wi = words.info(w);
-        if wi.is(class::TITLE_NOUN) && wi.title.is_some() {
+        // ("a podcast network", "a film studio", "a comedy writer": a noun before another
+        // noun modifies it; the last one is the head.)
+        let modifier = k + 1 < b
+            && v.toks[k + 1].shape == Shape::Lower
+            && words.info(v.tt(k + 1)).is(class::ORG_NOUN | class::ROLE_NOUN | class::PERSON_NOUN);
+        if wi.is(class::TITLE_NOUN) && wi.title.is_some() && !modifier {
             return Some(Appositive::Work(wi.title));
         }
         if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
@@ -1166,11 +1179,13 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         e.title += 2;
     }
     // "Pixar's next original, Hoppers, is dated": an appositive after a noun for a work.
+    // (Any noun of a kind of work: "her feature documentary, Coded Bias, …".)
+    let work_noun = |w: &str| {
+        let i = crate::lexicon::words::WordTable::builtin().info(w);
+        (i.is(class::TITLE_NOUN) && i.title.is_some()) || is_in(&["original", "project"], w)
+    };
     if pw == ","
-        && is_in(
-            &["original", "film", "movie", "feature", "project", "album", "record", "single", "game", "series", "show", "sequel", "novel"],
-            p2w,
-        )
+        && work_noun(p2w)
         && v.toks.get(p2i).is_some_and(|t| t.shape == Shape::Lower)
         && (v.tt(r.last) == "," || v.tt(r.last) == "—")
     {
@@ -1321,6 +1336,24 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         {
             e.title += 3;
         }
+        // "Jay Kelly, which Noah Baumbach co-wrote and directed", "X, which stars Y": a
+        // relative clause whose verb is a credit's is about a work.
+        if nw == "," && is_in(&["which", "that"], n2w) {
+            let words = crate::lexicon::words::WordTable::builtin();
+            let verb = (ni + 2..(ni + 8).min(b))
+                .take_while(|&k| v.toks[k].is_word() || v.tt(k) == ".")
+                .find(|&k| v.toks[k].shape == Shape::Lower && !is_in(&["also", "was", "is", "has", "had"], v.tt(k)));
+            // ("co-wrote" is three tokens.)
+            let verb = verb.map(|k| if v.tt(k) == "co" && v.tt(k + 1) == "-" { k + 2 } else { k });
+            if verb.is_some_and(|k| words.info(v.tt(k)).is(class::ROLE_VERB)) {
+                e.title += 3;
+            }
+        }
+    }
+    // "Motown the Musical", "The Lego Movie": a run that ends in a capitalised noun that
+    // names a kind of work is that work's title.
+    if r.len() >= 2 && v.toks[r.last - 1].shape == Shape::Capitalized && is_in(&["Musical", "Movie", "Opera"], v.tt(r.last - 1)) {
+        e.title += 2;
     }
     if r.len() >= 2 && v.tt(r.first) == "The" && (a..r.first).any(|k| v.toks[k].is_word()) {
         e.title += 1;

@@ -146,7 +146,8 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
                 && ((one_word && (after_name(inp, hit.span.start) || before_surname(inp, hit.span)))
                     || before_org_suffix(inp, hit.span.end)
                     || before_venue_word(inp, hit.span.end)
-                    || in_quoted_title(inp, hit.span))
+                    || in_quoted_title(inp, hit.span)
+                    || before_work_tail(inp, hit.span.end))
             {
                 continue;
             }
@@ -228,6 +229,13 @@ fn next_capitalised<'t>(inp: &Input<'t>, at: usize) -> &'t str {
     } else {
         ""
     }
+}
+
+/// Whether "the Musical" or "The Movie" follows byte `at`: "Motown the Musical" is a
+/// show, not the label.
+fn before_work_tail(inp: &Input<'_>, at: usize) -> bool {
+    let Some(rest) = inp.text.get(at..) else { return false };
+    ["the Musical", "The Musical", "the Movie", "The Movie"].iter().any(|t| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(t)))
 }
 
 /// Whether an organization suffix word ("Productions", "Studios") follows byte `at`.
