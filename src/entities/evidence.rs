@@ -272,6 +272,11 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 } else if outer_first && inner_first {
                     e.person += 3;
                     stats.entry(inner_s).or_default().character += 3;
+                } else if inner.len() == 1 && r.len() >= 2 && short_of_named(v, &order, *inner) {
+                    // "Sonora Williams (Williams)": the surname of a person named before is
+                    // the actor, short; the name outside is the part.
+                    e.character += 3;
+                    stats.entry(inner_s).or_default().person += 3;
                 } else if (outer_first || r.len() >= 2 || short_of_named(v, &order, *r)) && inner.len() == 1 {
                     // "Gabriel Luna (Tommy)" names a character; "John Logan (Gladiator)" a
                     // known-for work: characters in parentheses go by given names.
@@ -991,6 +996,18 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if pinfo.is(class::ROLE_NOUN | class::PERSON_NOUN) && !pw.eq_ignore_ascii_case("star")
         || (pw.eq_ignore_ascii_case("star") && r.len() >= 2)
     {
+        e.person += 3;
+    }
+    // "Creator: Laeta Kalogridis", "Director: …": a label of a role, then a colon.
+    if pw == ":" && r.len() >= 2 && p2i != usize::MAX && v.info.get(p2i).is_some_and(|w| w.is(class::ROLE_NOUN)) && name_shaped(v, r) {
+        e.person += 3;
+    }
+    // "…, writes Ron Cohen.", "…, says Ana Ruiz.": a byline or speech verb inverted
+    // after a comma, then the name ends the sentence.
+    let inverted = p2w == ","
+        && is_in(&["writes", "says", "said", "notes", "noted", "adds", "added", "explains", "explained", "reports", "reported"], pw)
+        && (ni >= b || is_in(&[".", "!", "?"], nw));
+    if inverted {
         e.person += 3;
     }
     if pw.eq_ignore_ascii_case("by") && is_in(&["is", "was", "are", "were"], p2w) && p2i != usize::MAX {
