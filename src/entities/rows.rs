@@ -145,6 +145,12 @@ fn numbered(v: &View<'_>, a: usize, b: usize) -> bool {
 fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
     let mut out = Vec::new();
     let a = item_start(v, a, b);
+    // ("Chernobyl – WINNER": a status marker after a last dash is no field.)
+    let b = if b >= a + 3 && matches!(v.tt(b - 2), "–" | "—" | "-") && crate::entities::runs::is_row_marker(v.tt(b - 1)) {
+        b - 2
+    } else {
+        b
+    };
     let mut start = a;
     let mut mark: Option<RowWord> = None;
     // ("Day-Lewis", "Jean-Pierre": a hyphen inside a word is no separator.)

@@ -51,6 +51,13 @@ pub struct View<'a> {
 /// Tails of a compound after a name's hyphen ("the Buddy Crane-led comedy", "a Kim-era
 /// show"): no syllable of the name.
 static COMPOUND_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.compound_tails"));
+/// Status words a row puts after a dash ("Chernobyl – WINNER"), compared as written.
+static ROW_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.row_markers"));
+
+/// Whether `w` is a row's status word ("WINNER", "NEW"), as written.
+pub(crate) fn is_row_marker(w: &str) -> bool {
+    ROW_MARKERS.contains(&w)
+}
 static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.prepositions"));
 
 /// Lower-case words that may sit inside a title between capitalised words.
@@ -234,7 +241,12 @@ impl<'a> View<'a> {
         let tk = self.tt(k);
         let next_upper = k + 1 < b && self.is_upper(k + 1);
         let next_digits = self.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits);
-        ((tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && next_upper && !self.blocked(k + 1))
+        // ("Chernobyl – WINNER", "Joker — NEW": a row's status marker is no subtitle.)
+        let marker = tk != ":"
+            && k + 1 < b
+            && ROW_MARKERS.contains(&self.tt(k + 1))
+            && !(k + 2 < b && self.is_upper(k + 2) && self.same_line(k + 1, k + 2));
+        ((tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && next_upper && !self.blocked(k + 1) && !marker)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
             || (tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (next_upper || next_digits))
