@@ -1372,6 +1372,23 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if r.len() >= 2 && v.toks[r.last - 1].shape == Shape::Capitalized && is_in(&["Musical", "Movie", "Opera"], v.tt(r.last - 1)) {
         e.title += 2;
     }
+    // "the Bishōjo Senshi Sailor Moon Eternal (Pretty Guardians …) anime film project": a
+    // parenthesised alias between a work and the noun that names its kind; both are works.
+    let close = if v.tt(r.last) == "(" {
+        (r.last + 1..(r.last + 14).min(b)).find(|&k| matches!(v.tt(k), ")" | "(" | "." | ";")).filter(|&k| v.tt(k) == ")")
+    } else if v.tt(r.last) == ")" && r.first > a && v.tt(r.first - 1) == "(" {
+        Some(r.last)
+    } else {
+        None
+    };
+    if let Some(c) = close {
+        if c + 1 < b
+            && v.toks[c + 1].shape == Shape::Lower
+            && v.info.get(c + 1).is_some_and(|w| w.is(class::TITLE_NOUN) && w.title.is_some())
+        {
+            e.title += 2;
+        }
+    }
     if r.len() >= 2 && v.tt(r.first) == "The" && (a..r.first).any(|k| v.toks[k].is_word()) {
         e.title += 1;
     }
