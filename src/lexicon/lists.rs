@@ -42,6 +42,7 @@ pub(crate) const ALL: &[&str] = &[
     "evidence.release_aux",
     "rules.aside_adverbs",
     "runs.compound_tails",
+    "runs.row_markers",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
