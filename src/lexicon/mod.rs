@@ -531,10 +531,12 @@ mod tests {
 
 const ORGS: &str = include_str!("../../data/orgs.tsv");
 const PUBLICATIONS: &str = include_str!("../../data/publications.txt");
+const STAGE_NAMES: &str = include_str!("../../data/stage_names.txt");
 
 /// The built-in gazetteer: real studios, networks, streamers, distributors, publishers,
-/// labels, festivals and awards bodies with their kinds, plus publications cited as sources
-/// (which rule names out). Places live in the word table instead: "Chad", "Sydney" and
+/// labels, festivals and awards bodies with their kinds, publications cited as sources
+/// (which rule names out), and performers' stage names no given-name list knows
+/// ("Rihanna", "Bad Bunny"). Places live in the word table instead: "Chad", "Sydney" and
 /// "Jordan" are places and first names, so only a whole run can be ruled out as a place.
 /// Compiled once per process.
 ///
@@ -553,6 +555,7 @@ pub fn builtin() -> Result<Gazetteer, Error> {
     let g = GazetteerBuilder::new()
         .parse(ORGS, "data/orgs.tsv", Category::Org(OrgKind::Other))?
         .parse(PUBLICATIONS, "data/publications.txt", Category::Publication)?
+        .parse(STAGE_NAMES, "data/stage_names.txt", Category::Person)?
         .build()?;
     Ok(BUILTIN.get_or_init(|| g).clone())
 }
