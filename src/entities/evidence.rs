@@ -1726,6 +1726,10 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     if c >= 3 && c >= p_context && c >= t {
         return Some(Decision::Character);
     }
+    // A venue ("Guthrie Theater", "Royce Hall") is no work unless quoted or well known.
+    if st.nonperson && !st.quoted && st.known.is_none() {
+        return None;
+    }
     if t >= need && t >= p {
         let mut kinds = st.kinds;
         if let Some(k) = st.known {
