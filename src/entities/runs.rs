@@ -250,6 +250,8 @@ impl<'a> View<'a> {
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
             || (tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (next_upper || next_digits))
+            // ("Saint of 9/11", "24/7": a slash between digits inside a word.)
+            || (tk == "/" && self.touching(j, k) && self.touching(k, k + 1) && next_digits && self.toks[j].shape == Shape::Digits)
     }
 
     /// Whether "and" before the capitalised word `f` starts a new member rather than
@@ -429,6 +431,9 @@ mod tests {
             ("Mission: Impossible – The Final Reckoning earned", "Mission: Impossible – The Final Reckoning"),
             ("Ocean's Eleven", "Ocean|Eleven"),
             ("Harry Potter and the Sorcerer's Stone (2001)", "Harry Potter and the Sorcerer's Stone"),
+            ("the documentary Saint of 9/11 and more", "Saint of 9/11"),
+            ("Chernobyl – WINNER", "Chernobyl|WINNER"),
+            ("the Bonnaroo Music Festival in Tennessee", "Bonnaroo Music Festival|Tennessee"),
         ];
         for (text, want) in cases {
             assert_eq!(runs(text, true).join("|"), *want, "{text:?}");
