@@ -296,6 +296,22 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
             // "Doug Liman (Edge of Tomorrow, Jumper)": a person's known-for works listed in
             // parentheses.
+            // "… Christina Ricci (Wednesday), Tawny Cypress (House of Cards), Ella Purnell
+            // (Sweetbitter)": in a list of "Name (Work)" pairs, a name-shaped member after a
+            // member with a known given name is a person too.
+            if v.tt(r.last) == "(" && name_shaped(v, *r) && !first_name(v, *r) && r.first >= a + 3 {
+                let mut k = r.first - 1;
+                if v.tt(k) == "and" && k > a && v.tt(k - 1) == "," {
+                    k -= 1;
+                }
+                if matches!(v.tt(k), "," | "and") && v.tt(k - 1) == ")" {
+                    let open = (a..k - 1).rev().take(12).find(|&j| v.tt(j) == "(");
+                    let prev = open.and_then(|o| runs[..ri].iter().rev().find(|p| p.last == o));
+                    if prev.is_some_and(|p| first_name(v, *p)) {
+                        e.person += 3;
+                    }
+                }
+            }
             // ("Kazuyuki Fudeyasu (Land of the Lustrous, PriPara)": a name of name shape the
             // lexicon does not know is a person when a list of works follows.)
             let shaped = name_shaped(v, *r);
