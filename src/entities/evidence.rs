@@ -1223,6 +1223,9 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         && (v.tt(r.last) == "," || v.tt(r.last) == "—")
     {
         e.title += 3;
+        if let Some(k) = crate::lexicon::words::WordTable::builtin().info(p2w).title {
+            e.kinds[kind_index(k)] += 2;
+        }
     }
     // "who directed Conclave", "co-wrote Grand Theft Auto V": crew verbs take works.
     let crew_verb = |w: &str| {
@@ -1574,7 +1577,9 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
             let sp = Span::new(v.toks[f].span.start, v.toks[l - 1].span.end);
             if let Some(s) = sp.get(v.text) {
                 let mut e = Stats { title: 3, quoted: true, ..Stats::default() };
-                if let Some((pi, pw)) = v.word_before(k, a) {
+                // ("the fourth track, “Glass Harbor,”": the noun before an appositive comma.)
+                let before = v.word_before(k, a).and_then(|(pi, pw)| if pw == "," { v.word_before(pi, a) } else { Some((pi, pw)) });
+                if let Some((pi, pw)) = before {
                     if let Some(kind) =
                         v.info.get(pi).and_then(|w| w.title).or_else(|| crate::lexicon::words::WordTable::builtin().info(pw).title)
                     {
