@@ -63,6 +63,9 @@ pub mod class {
     /// A word that starts organization names ("Studio Ghibli", "Groupe Canal+"); kind in
     /// [`super::WordInfo::org`]; matched only capitalised.
     pub const ORG_PREFIX: u32 = 1 << 21;
+    /// A noun of a craft before "by" ("music by", "the choreography is by"); the role is in
+    /// [`super::WordInfo::role`].
+    pub const CREDIT_NOUN: u32 = 1 << 22;
 }
 
 /// Everything the table knows about a word.
@@ -166,6 +169,14 @@ impl WordTable {
                 }
                 "role_verb" => {
                     info.flags |= class::ROLE_VERB;
+                    let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
+                    if info.role.is_some_and(|r| r != role) {
+                        return Err(err(&format!("{:?} gives two different roles", w.trim())));
+                    }
+                    info.role = Some(role);
+                }
+                "credit_noun" => {
+                    info.flags |= class::CREDIT_NOUN;
                     let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
                     if info.role.is_some_and(|r| r != role) {
                         return Err(err(&format!("{:?} gives two different roles", w.trim())));

@@ -672,23 +672,17 @@ fn left_cue(
     // looks a few words further back.
     if w1.eq_ignore_ascii_case("by") {
         let w2 = if is_in(&["is", "was", "are", "were"], w2) {
-            (a..p2)
-                .rev()
-                .take(8)
-                .map(|k| inp.tt(k))
-                .find(|w| {
-                    is_in(&["score", "music", "screenplay", "script", "story", "cinematography", "photography", "editing", "direction"], w)
-                })
-                .unwrap_or(w2)
+            (a..p2).rev().take(8).map(|k| inp.tt(k)).find(|w| words.info(w).is(class::CREDIT_NOUN)).unwrap_or(w2)
         } else {
             w2
         };
+        // (The nouns of a craft, "music by", "choreography by": `credit_noun` in cues.tsv.)
+        let credit = words.info(w2);
         let r = match w2.to_ascii_lowercase().as_str() {
-            "direction" => Some(RoleKind::Director),
-            "editing" => Some(RoleKind::Editor),
-            "screenplay" | "script" | "story" | "teleplay" | "written" | "co-written" | "penned" | "scripted" => Some(RoleKind::Writer),
-            "score" | "music" | "scored" | "composed" => Some(RoleKind::Composer),
-            "photography" | "cinematography" | "shot" | "lensed" => Some(RoleKind::Cinematographer),
+            _ if credit.is(class::CREDIT_NOUN) => credit.role,
+            "written" | "co-written" | "penned" | "scripted" => Some(RoleKind::Writer),
+            "scored" | "composed" => Some(RoleKind::Composer),
+            "shot" | "lensed" => Some(RoleKind::Cinematographer),
             "edited" => Some(RoleKind::Editor),
             "produced" if w3.eq_ignore_ascii_case("executive") => Some(RoleKind::ExecutiveProducer),
             "executive-produced" => Some(RoleKind::ExecutiveProducer),
@@ -703,7 +697,9 @@ fn left_cue(
             // "written and directed by X"
             if w3.eq_ignore_ascii_case("and") && p2 != usize::MAX {
                 let (_, w4) = word_before(inp, p2 - 1, a);
-                if let Some(r2) = role_word(words, w4).filter(|r2| *r2 != r) {
+                let credit4 = words.info(w4);
+                let r4 = role_word(words, w4).or(if credit4.is(class::CREDIT_NOUN) { credit4.role } else { None });
+                if let Some(r2) = r4.filter(|r2| *r2 != r) {
                     found.push((r2, None));
                 }
             }
