@@ -305,9 +305,16 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let before = before.map(|t| t.0);
             // "with Ginnifer Goodwin and Jason Bateman returning as ...": people return, not
             // works; no claim at all.
-            let person_returns = is_in_lower(&["returns", "return", "returning"], inp.tt(c0))
-                && c0 > a
-                && inp.mentions_in(s.span).iter().any(|m| matches!(m.target, Target::Person(_)) && inp.tok_at(m.span.end) == c0);
+            // ("She heads to London", "Ana Ruiz is heading to Cannes": a person travels.)
+            let moves = is_in_lower(&["returns", "return", "returning", "heads", "heading", "headed"], inp.tt(c0));
+            let mut subj = c0;
+            while subj > a && is_in_lower(&["is", "was", "are", "were", "will", "be", "also", "now", "soon"], inp.tt(subj - 1)) {
+                subj -= 1;
+            }
+            let person_returns = moves
+                && subj > a
+                && (is_in_lower(&["he", "she", "they", "i", "we"], inp.tt(subj - 1))
+                    || inp.mentions_in(s.span).iter().any(|m| matches!(m.target, Target::Person(_)) && inp.tok_at(m.span.end) == subj));
             if person_returns {
                 continue;
             }
