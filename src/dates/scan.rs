@@ -695,6 +695,16 @@ impl<'a> Scanner<'a> {
         if !self.is_cap(st) {
             return None;
         }
+        // "New Year's Day", "New Year’s Eve": the trigger "New" needs its "Year".
+        let new_year = self.b[st..e].eq_ignore_ascii_case(b"new");
+        let e = if new_year {
+            match self.word_after(e) {
+                Some((ns, ne)) if &self.b[ns..ne] == b"Year" && ns == self.skip_ws(e) => ne,
+                _ => return None,
+            }
+        } else {
+            e
+        };
         let mut end = e;
         // "Valentine’s Day".
         if let Some(a) = self.apostrophe_at(end) {
@@ -725,7 +735,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if let Some(y) = self.year_after(end, true, true) {
-            let d = holiday.on(y.value)?.add_days(if eve { -1 } else { 0 })?;
+            // (New Year's Eve 2025 is the last day of 2025.)
+            let year = if new_year && eve { y.value + 1 } else { y.value };
+            let d = holiday.on(year)?.add_days(if eve { -1 } else { 0 })?;
             return Some(Hit {
                 span: Span::new(st, y.span.end),
                 expr: Expr::Point(Point::Day { year: Some(d.year()), month: d.month(), day: d.day(), weekday: None }),
