@@ -51,8 +51,12 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// was .636 and releases .229) at 9f51cb1: people .933, titles .862, organizations .846,
 /// dates .947, roles .732, releases .576, overall .834. Floors re-set for the new set:
 /// organizations .84, releases .57 (the others stay).
+/// End of that session, b14 joined (124 articles; first sight .676) at 0aaea4a after the
+/// session's rule work: people .938, titles .870, organizations .858, dates .948, roles
+/// .742, releases .578, overall .840. Floors raised: people .92, titles .86, organizations
+/// .85, roles .73 (the others stay).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.91), ("titles", 0.85), ("organizations", 0.84), ("dates", 0.94), ("roles", 0.72), ("releases", 0.57), ("overall", 0.83)];
+    &[("people", 0.92), ("titles", 0.86), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.73), ("releases", 0.57), ("overall", 0.83)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
