@@ -423,6 +423,55 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             prev_title = this_title;
         }
     }
+    voice_casts(inp, out);
+}
+
+/// "Zootopia’s voice cast: … J.K. Simmons plays Mayor Lionheart": in a work named beside
+/// a voice cast ("voice cast", "lend their voices", "voiced by"), the parts are voices. The
+/// actor credits with a character on such a work become voice credits (and merge with a
+/// voice credit the same person already has there).
+fn voice_casts(inp: &Input<'_>, out: &mut Vec<Credit>) {
+    let mut voiced: Vec<usize> = Vec::new();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        let cue = (a..b).any(|k| {
+            (inp.is(k, keys!["voice"]) && inp.is(k + 1, keys!["cast", "actors", "actor", "actress", "actresses", "talent"]))
+                || (inp.is(k, keys!["their", "his", "her"]) && inp.is(k + 1, keys!["voices"]))
+        });
+        if !cue {
+            continue;
+        }
+        for m in inp.mentions_in(s.span) {
+            if let Target::Title(t) = m.target {
+                if !inp.parenthetical(m.span) && !voiced.contains(&t) {
+                    voiced.push(t);
+                }
+            }
+        }
+    }
+    if voiced.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        if c.role == RoleKind::Actor && c.character.is_some() && c.title.is_some_and(|t| voiced.contains(&t)) {
+            c.role = RoleKind::Voice;
+        }
+    }
+    // (One credit per person, role and work.)
+    let mut seen: FxHashMap<(usize, RoleKind, Option<usize>), usize> = FxHashMap::default();
+    let mut k = 0;
+    while k < out.len() {
+        let key = (out[k].person, out[k].role, out[k].title);
+        if let Some(&i) = seen.get(&key) {
+            if out[i].character.is_none() {
+                out[i].character = out[k].character.take();
+            }
+            out.remove(k);
+        } else {
+            seen.insert(key, k);
+            k += 1;
+        }
+    }
 }
 
 /// The capitalised name of at most four words that ends right before token `end`, not
