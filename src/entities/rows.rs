@@ -93,6 +93,16 @@ pub(crate) fn row_word(w: &str) -> Option<RowWord> {
 /// marker).
 pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RowWord, usize)> {
     let w = tt(k);
+    // ("“Chile ’76” (Chile/USA), Director: Manuela Martelli": a label inside a row, with
+    // its colon, marks the field after it like "dir.".)
+    // ("…, Screenwriters Carla Simón & Arnau Vilaró": a long label needs no colon.)
+    if let Some(RowWord::Label(role)) = row_word(w) {
+        let after_sep = k > 0 && matches!(tt(k - 1), "," | "–" | "—" | "-");
+        if after_sep && k + 1 < b && tt(k + 1) == ":" {
+            return Some((RowWord::Marker(role), k + 2));
+        }
+        return (after_sep && w.len() > 8 && k + 1 < b).then_some((RowWord::Marker(role), k + 1));
+    }
     let word = row_word(w).filter(|r| matches!(r, RowWord::Marker(_) | RowWord::Character(_)))?;
     if k + 1 < b && matches!(tt(k + 1), "." | ":") {
         Some((word, k + 2))
