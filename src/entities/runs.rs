@@ -182,7 +182,13 @@ impl<'a> View<'a> {
                     // "J.J." then a name: the second initial is taken next round
                     j = k;
                     break;
-                } else if tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && self.is_upper(k + 1) && k + 1 < b {
+                } else if tk == "-"
+                    && self.touching(j, k)
+                    && self.touching(k, k + 1)
+                    && self.is_upper(k + 1)
+                    && k + 1 < b
+                    && !self.two_names_hyphenated(start, j, k + 1, b)
+                {
                     j = k + 1;
                 } else if tk == "-"
                     && self.touching(j, k)
@@ -249,7 +255,11 @@ impl<'a> View<'a> {
         ((tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && next_upper && !self.blocked(k + 1) && !marker)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
-            || (tk == "-" && self.touching(j, k) && self.touching(k, k + 1) && (next_upper || next_digits))
+            || (tk == "-"
+                && self.touching(j, k)
+                && self.touching(k, k + 1)
+                && (next_upper || next_digits)
+                && !(j > 0 && self.two_names_hyphenated(j - 1, j, k + 1, b)))
             // ("Saint of 9/11", "24/7": a slash between digits inside a word.)
             || (tk == "/" && self.touching(j, k) && self.touching(k, k + 1) && next_digits && self.toks[j].shape == Shape::Digits)
     }
@@ -278,6 +288,21 @@ impl<'a> View<'a> {
         }
         let probe = Run { first: run.first, last: j + 1, span: run.span, sentence: run.sentence };
         j > run.first && super::context::ContextTable::builtin().said(self, probe, 0, b).list
+    }
+
+    /// Whether the hyphen between tokens `j` and `n` joins two full names ("the Simon
+    /// Pegg-Jessica Stevenson comedy"): a first name and a name before it, a given name
+    /// (no surname) and a capitalised word after it. ("Ana Ruiz-Lopez", "Jean-Luc Godard"
+    /// stay one name.)
+    fn two_names_hyphenated(&self, start: usize, j: usize, n: usize, b: usize) -> bool {
+        let first_before = j > start && self.info.get(start).is_some_and(|w| w.is(class::FIRST_NAME));
+        let given_after = self.info.get(n).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::SURNAME | class::COMMON));
+        first_before
+            && given_after
+            && n + 1 < b
+            && self.is_upper(n + 1)
+            && self.same_line(n, n + 1)
+            && self.toks[n + 1].span.start > self.toks[n].span.end
     }
 
     /// Extends a run to the right across what titles contain; returns the extended run
