@@ -1009,6 +1009,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let possessive = v.possessive_len(r.last - 1) > 0;
 
     // --- person
+    // "the Rolling Stones", "the Beach Boys": a plural name right after a lower-case "the"
+    // is a band or a thing, not a person ("the late X", "the actor X" have a word between).
+    if pw == "the" && pi != usize::MAX && v.toks[pi].shape == Shape::Lower && r.len() >= 2 && v.tt(r.last - 1).ends_with('s') && !v.tt(r.last - 1).ends_with("ss")
+        // ("the Jeff Bridges-starring drama": a compound modifier is a person's name.)
+        && v.tt(r.last) != "-"
+    {
+        e.person -= 3;
+    }
     if pinfo.is(class::ROLE_NOUN | class::PERSON_NOUN) && !pw.eq_ignore_ascii_case("star")
         || (pw.eq_ignore_ascii_case("star") && r.len() >= 2)
     {
