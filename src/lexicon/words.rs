@@ -159,24 +159,13 @@ impl WordTable {
             let v = v.trim();
             let info = self.entry(w.trim());
             match c.trim() {
-                "role_noun" => {
-                    info.flags |= class::ROLE_NOUN;
-                    let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
-                    if info.role.is_some_and(|r| r != role) {
-                        return Err(err(&format!("{:?} gives two different roles", w.trim())));
-                    }
-                    info.role = Some(role);
-                }
-                "role_verb" => {
-                    info.flags |= class::ROLE_VERB;
-                    let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
-                    if info.role.is_some_and(|r| r != role) {
-                        return Err(err(&format!("{:?} gives two different roles", w.trim())));
-                    }
-                    info.role = Some(role);
-                }
-                "credit_noun" => {
-                    info.flags |= class::CREDIT_NOUN;
+                // Classes that carry a role: one role per word, whatever the class.
+                cls @ ("role_noun" | "role_verb" | "credit_noun") => {
+                    info.flags |= match cls {
+                        "role_noun" => class::ROLE_NOUN,
+                        "role_verb" => class::ROLE_VERB,
+                        _ => class::CREDIT_NOUN,
+                    };
                     let role = parse_role_kind(v).ok_or_else(|| err(&format!("unknown role {v:?}")))?;
                     if info.role.is_some_and(|r| r != role) {
                         return Err(err(&format!("{:?} gives two different roles", w.trim())));
