@@ -147,7 +147,8 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
                     || before_org_suffix(inp, hit.span.end)
                     || before_venue_word(inp, hit.span.end)
                     || in_quoted_title(inp, hit.span)
-                    || before_work_tail(inp, hit.span.end))
+                    || before_work_tail(inp, hit.span.end)
+                    || before_platform_word(inp, hit.span.end))
             {
                 continue;
             }
@@ -236,6 +237,17 @@ fn next_capitalised<'t>(inp: &Input<'t>, at: usize) -> &'t str {
 fn before_work_tail(inp: &Input<'_>, at: usize) -> bool {
     let Some(rest) = inp.text.get(at..) else { return false };
     ["the Musical", "The Musical", "the Movie", "The Movie"].iter().any(|t| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(t)))
+}
+
+/// Whether a console's name goes on after byte `at` ("Nintendo Switch", "Nintendo 3DS",
+/// "Sega Genesis"): the platform is no company mention (`entities.platform_words` in
+/// `data/word_lists.txt`).
+fn before_platform_word(inp: &Input<'_>, at: usize) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| crate::lexicon::lists::get("entities.platform_words"));
+    let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    !word.is_empty() && WORDS.contains(&word)
 }
 
 /// Whether an organization suffix word ("Productions", "Studios") follows byte `at`.

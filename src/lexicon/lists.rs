@@ -43,6 +43,7 @@ pub(crate) const ALL: &[&str] = &[
     "rules.aside_adverbs",
     "runs.compound_tails",
     "runs.row_markers",
+    "entities.platform_words",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
