@@ -1752,7 +1752,9 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
     // Characters have names that look like people's: what the words say (a known given
     // name, a surname) does not count against what the context says is a part.
     let p_context = if st.nonperson { p } else { st.person + tag_p };
-    if c >= 3 && c >= p_context && c >= t {
+    // (A tie with a well-known work goes to the work: "landed the role of Black Panther"
+    // names a part, but with no one credited the name would be lost.)
+    if c >= 3 && c >= p_context && (c > t || (c == t && st.known.is_none())) {
         return Some(Decision::Character);
     }
     // A venue ("Guthrie Theater", "Royce Hall") is no work unless quoted or well known.
