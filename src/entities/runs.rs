@@ -201,7 +201,9 @@ impl<'a> View<'a> {
                         let syllable = j > start && self.tt(j).len() <= 5;
                         !w.is(class::ROLE_VERB | class::ROLE_NOUN) && (syllable || !w.is(class::COMMON))
                     })
-                    && self.tt(k + 1).len() <= 4
+                    // ("Kim Jae-joong", "Park Seo-joon": a five-letter syllable if no word.)
+                    && (self.tt(k + 1).len() <= 4
+                        || (self.tt(k + 1).len() == 5 && !self.info.get(k + 1).is_some_and(|w| w.is(class::COMMON))))
                     // ("the Buddy Crane-led comedy", "a Kim-era show": a compound's tail.)
                     && !COMPOUND_TAILS.contains(&self.tt(k + 1))
                 {
