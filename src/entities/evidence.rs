@@ -1566,6 +1566,15 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
         let f = k + 1;
         let mut l = end;
         while l > f && matches!(v.tt(l - 1), "," | "." | ";" | ":" | "!" | "?") {
+            // (The full stop of an initialism is the title's: “Marvel’s M.O.D.O.K.”)
+            let initialism = v.tt(l - 1) == "."
+                && l >= f + 3
+                && v.tt(l - 2).len() == 1
+                && v.tt(l - 2).bytes().all(|c| c.is_ascii_uppercase())
+                && v.tt(l - 3) == ".";
+            if initialism {
+                break;
+            }
             l -= 1;
         }
         let title_case = l > f
