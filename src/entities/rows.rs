@@ -387,11 +387,24 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         // "Here's the list:", does not.)
         // (A quoted field's colon is its subtitle's: "“Dune: Part Two” is the latest".)
         let quoted = |a: usize| matches!(v.tt(a), "“" | "‘" | "\"" | "'");
+        // (What stands before the colon names a prize or a label: an award word or a row
+        // label. "Dune: Part Three (December 18)" and "…Release Schedule: See All the
+        // Changes Here" are a work and a headline, whose colons are subtitles.)
+        // (Or a short name before a colon whose field goes on to another column: "Golden
+        // Bear: Harbor of Salt, dir. Ana Ruiz"; not one that a date in parentheses ends.)
+        let labelled = |a: usize, b: usize| {
+            let colon = (a..b).find(|&k| v.tt(k) == ":").unwrap_or(b);
+            let words = (a..colon).filter(|&k| v.toks[k].is_word()).count();
+            (a..colon).any(|k| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) || matches!(row_word(v.tt(k)), Some(RowWord::Label(_))))
+                || (words <= 4 && v.tt(b) != "(")
+        };
         let colon_in_first = all
             .iter()
             .filter(|fs| {
                 fs.first().is_some_and(|f| {
-                    !quoted(f.a) && ((f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+                    !quoted(f.a)
+                        && labelled(f.a, f.b)
+                        && ((f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
                 })
             })
             .count();
