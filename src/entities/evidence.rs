@@ -1552,12 +1552,21 @@ fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut Ha
             "“" => "”",
             "\"" => "\"",
             "‘" => "’",
+            // A straight single quote opens a title only where no word touches it on the
+            // left ("the album 'Montero'", not "the Beatles' Abbey Road" nor "rock 'n'").
+            "'" if k + 1 < b && v.touching(k, k + 1) && !v.text[..v.toks[k].span.start].ends_with(|c: char| c.is_alphanumeric()) => "'",
             _ => {
                 k += 1;
                 continue;
             }
         };
-        let Some(end) = (k + 1..b.min(k + 14)).find(|&j| v.tt(j) == close || (close == "\"" && v.tt(j) == "”")) else {
+        // (A straight single quote closes where it touches the word before it and no word
+        // after it: "'Montero', and", not "'90s".)
+        let closes = |j: usize| {
+            v.tt(j) == close
+                && (close != "'" || (v.touching(j - 1, j) && !v.text[v.toks[j].span.end..].starts_with(|c: char| c.is_alphanumeric())))
+        };
+        let Some(end) = (k + 1..b.min(k + 14)).find(|&j| closes(j) || (close == "\"" && v.tt(j) == "”")) else {
             k += 1;
             continue;
         };

@@ -20,6 +20,7 @@
 //! - `word` a literal word, any case; `a|b|c` one of several; a trailing `?` makes any
 //!   element optional;
 //! - `<det>` an article or possessive (a, an, the, its, his, her, their);
+//! - `<poss>` no token: the word before it (the group's last) is a possessive ("Park's");
 //! - `<role>` a role noun of the lexicon ("director", "producers"), captured as the role;
 //! - `...` a gap of up to six tokens, not across a full stop, a semicolon or a person;
 //! - `{title}` a title mention, captured as the credit's work; `{record}` the same, only a
@@ -56,6 +57,8 @@ pub enum Side {
 enum Elem {
     Words(Alts),
     Det,
+    /// Zero-width: the token before ends in a possessive ("Park's", "Abrams’s").
+    Poss,
     Role,
     Gap,
     Title,
@@ -235,6 +238,7 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
         };
         let elem = match body {
             "<det>" => Elem::Det,
+            "<poss>" => Elem::Poss,
             "<role>" => Elem::Role,
             "..." => Elem::Gap,
             "{title}" => Elem::Title,
@@ -254,8 +258,8 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
         };
         parts.push(Part { elem, optional });
     }
-    // (A gap may match no token, so it does not count.)
-    if parts.is_empty() || parts.iter().all(|p| p.optional || p.elem == Elem::Gap) {
+    // (A gap or `<poss>` may match no token, so they do not count.)
+    if parts.is_empty() || parts.iter().all(|p| p.optional || matches!(p.elem, Elem::Gap | Elem::Poss)) {
         return Err((0, "a pattern needs at least one element that is not optional and not a gap (it could match nothing)".into()));
     }
     if parts.len() > MAX_ELEMENTS {
@@ -403,6 +407,8 @@ fn first_words(parts: &[Part]) -> Option<Vec<String>> {
         match &p.elem {
             Elem::Words(ws) => words.extend(ws.lits.iter().map(|w| w.word.split('-').next().unwrap_or(&w.word).to_ascii_lowercase())),
             Elem::Det => words.extend(DETERMINERS.iter().map(|d| d.to_string())),
+            // (Zero-width: the words after it decide where the rule may start.)
+            Elem::Poss => continue,
             Elem::Role | Elem::Gap | Elem::Title | Elem::Record | Elem::Character => return None,
         }
         if !p.optional {
@@ -514,6 +520,11 @@ impl Ctx<'_, '_> {
         match e {
             Elem::Words(ws) => self.alternative(ws, k).and_then(|next| self.run(rest, next, caps)),
             Elem::Det => self.inp.key(k).is_in(DETERMINER_KEYS).then(|| self.run(rest, k + 1, caps)).flatten(),
+            Elem::Poss => {
+                let before = if k > 0 { self.word(k - 1) } else { "" };
+                let poss = ["'s", "’s", "ʼs"].iter().any(|s| before.len() > s.len() && before.ends_with(s));
+                poss.then(|| self.run(rest, k, caps)).flatten()
+            }
             Elem::Role => {
                 let w = self.word(k);
                 // (An ASCII word is lower-cased in a stack buffer: this runs for every
@@ -567,8 +578,19 @@ impl Ctx<'_, '_> {
                 }
                 caps.title = Some(t);
                 let mut end = last;
-                while matches!(self.word(end), "”" | "\"" | "’") {
-                    end += 1;
+                // (Closing quotes, and punctuation American style puts inside them:
+                // “Glass Harbor,” the album.)
+                loop {
+                    if matches!(self.word(end), "”" | "\"" | "’") {
+                        end += 1;
+                    } else if matches!(self.word(end), "," | "." | "!" | "?")
+                        && matches!(self.word(end + 1), "”" | "\"" | "’")
+                        && end + 1 < self.b
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 }
                 caps.title_end = end;
                 self.run(rest, end, caps)
