@@ -1268,7 +1268,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             w,
         )
     };
-    if crew_verb(pw) || (is_in(&["both", "the", "his", "her", "their"], pw) && crew_verb(p2w) && pw != "the") {
+    // (A director directs actors too: "Ana Ruiz directs Tom Hanks and Lena Moss", where a
+    // given name and a name that is no word make a person.)
+    let named_run = r.len() >= 2
+        && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME))
+        && v.info.get(r.last - 1).is_some_and(|w| !w.is(class::COMMON | class::TITLE_NOUN));
+    if is_in(&["directs", "directed", "directing", "direct"], pw) && named_run {
+        e.person += 2;
+    } else if crew_verb(pw) || (is_in(&["both", "the", "his", "her", "their"], pw) && crew_verb(p2w) && pw != "the") {
         e.title += 3;
     }
     if pw.eq_ignore_ascii_case("to") && is_in(&["sequel", "prequel", "follow-up", "successor", "spin-off", "spinoff", "adaptation"], p2w) {

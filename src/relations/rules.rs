@@ -482,6 +482,47 @@ impl Ctx<'_, '_> {
         Some(j)
     }
 
+    /// The last token of a capitalised name of at most four tokens from `k` that ends in a
+    /// possessive ("HBO's", "BBC One’s", "Disney+'s"), if there is one; a person is no owner.
+    fn owner_possessive(&self, k: usize) -> Option<usize> {
+        if self.people.iter().any(|p| p.0 <= k && k < p.1) {
+            return None;
+        }
+        for j in k..(k + 4).min(self.b) {
+            let w = self.word(j);
+            let cap = matches!(self.inp.toks[j].shape, Shape::Capitalized | Shape::AllCaps | Shape::Mixed) || w == "+";
+            if !cap {
+                return None;
+            }
+            if ["'s", "’s"].iter().any(|p| w.len() > p.len() && w.ends_with(p)) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// Where the work starts after a determiner and a noun for a kind of work at `k` ("the
+    /// Paramount drama", "her new series"): the token after the noun, if a title starts
+    /// there (opening quotes skipped).
+    fn kind_phrase(&self, k: usize) -> Option<usize> {
+        if !self.inp.key(k).is_in(DETERMINER_KEYS) {
+            return None;
+        }
+        for j in k + 1..(k + 5).min(self.b) {
+            if !self.inp.toks[j].is_word() || self.people.iter().any(|p| p.0 <= j && j < p.1) {
+                return None;
+            }
+            if self.inp.toks[j].shape == Shape::Lower && self.inp.info(j).is(class::TITLE_NOUN) {
+                let mut at = j + 1;
+                while matches!(self.word(at), "“" | "\"" | "‘") {
+                    at += 1;
+                }
+                return self.titles.iter().any(|x| x.0 == at).then_some(j + 1);
+            }
+        }
+        None
+    }
+
     /// The first alternative of `ws`, in the order written, that matches at token `k`:
     /// the token after it.
     fn alternative(&self, ws: &Alts, k: usize) -> Option<usize> {
@@ -570,6 +611,18 @@ impl Ctx<'_, '_> {
                 let mut at = k;
                 while matches!(self.word(at), "“" | "\"" | "‘") {
                     at += 1;
+                }
+                // A network's or studio's possessive before the work: "HBO's Harbor
+                // Lights", "BBC One’s “Cold Tide”", "Disney+'s Iron Coast".
+                // Or a description of the work before it: "the Paramount drama Iron
+                // Coast", "her 2019 film “Cold Tide”".
+                if !self.titles.iter().any(|x| x.0 == at) {
+                    if let Some(j) = self.owner_possessive(at).map(|j| j + 1).or_else(|| self.kind_phrase(at)) {
+                        at = j;
+                        while matches!(self.word(at), "“" | "\"" | "‘") {
+                            at += 1;
+                        }
+                    }
                 }
                 let &(_, last, t) = self.titles.iter().find(|x| x.0 == at)?;
                 let record = self.inp.ents.titles.get(t).is_some_and(|x| matches!(x.kind, TitleKind::Song | TitleKind::Album));
