@@ -294,7 +294,13 @@ fn section_of(v: &View<'_>, a: usize, b: usize) -> Option<Section> {
         return words.first().is_some_and(|&k| is(k, class::AWARD) || words.len() <= 6).then_some(Section::People);
     }
     let award = words.first().is_some_and(|&k| is(k, class::AWARD) && v.is_upper(k));
-    let kind = words.last().is_some_and(|&k| is(k, class::TITLE_NOUN) && v.is_upper(k)) && words.len() <= 4;
+    let kind = words.last().is_some_and(|&k| is(k, class::TITLE_NOUN) && v.is_upper(k)) && words.len() <= 4
+        // "Album Of The Year", "Song of the Year": a prize for works with no "Best".
+        || (words.len() == 4
+            && is(words[0], class::TITLE_NOUN)
+            && v.is_upper(words[0])
+            && v.tt(words[1]).eq_ignore_ascii_case("of")
+            && v.tt(words[3]).eq_ignore_ascii_case("year"));
     let tracks = words.iter().any(|&k| row_word(v.tt(k)) == Some(RowWord::Works));
     (award || kind || tracks).then_some(Section::Works)
 }
@@ -478,7 +484,15 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 // skipped: "Night Ferry (closing film) – dir. Tom Wrobel".)
                 let first_mark = fs.iter().position(|f| f.mark.is_some()).unwrap_or(0);
                 let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || v.tt(f.a - 1) != "(");
-                if let Some(f) = before.filter(|f| namelike(v, (f.a, f.b))) {
+                // ("“Tin Roof” — Jo Kim Featuring Ana Bell": a row that opens with a quoted
+                // work names the lead artist before the marker.)
+                let lead = !cast && first_mark >= 2 && quoted(fs[0].a) && before.is_some_and(|f| f.a != fs[0].a);
+                if lead {
+                    out.push((field_run(v, sentences, (fs[0].a, fs[0].b)), Column::Title));
+                    if let Some(f) = before.filter(|f| listed_name(v, (f.a, f.b))) {
+                        out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                    }
+                } else if let Some(f) = before.filter(|f| namelike(v, (f.a, f.b))) {
                     out.push((field_run(v, sentences, (f.a, f.b)), if cast { Column::Character } else { Column::Title }));
                 }
                 for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
@@ -501,6 +515,12 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             match (section, plain.first()) {
                 (Some(Section::Works), Some(&f)) if item && single[i] && namelike(v, f) && !personish(v, f) => {
                     out.push((field_run(v, sentences, f), Column::Title));
+                }
+                // "Harbor Lights — Lena Moss" under "Album Of The Year": the work, then
+                // who made it.
+                (Some(Section::Works), Some(&f)) if plain.len() == 2 && namelike(v, f) && !personish(v, f) && personish(v, plain[1]) => {
+                    out.push((field_run(v, sentences, f), Column::Title));
+                    out.push((field_run(v, sentences, plain[1]), Column::Person));
                 }
                 (None, Some(&f)) if credited >= 1 && numbered(v, a, b) && single[i] && namelike(v, f) && !personish(v, f) => {
                     out.push((field_run(v, sentences, f), Column::Title));

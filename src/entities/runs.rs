@@ -58,6 +58,12 @@ static ROW_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("r
 pub(crate) fn is_row_marker(w: &str) -> bool {
     ROW_MARKERS.contains(&w)
 }
+/// "Featuring" and its short forms, capitalised as in row titles ("Jo Kim Featuring Ana
+/// Bell"): they join two names and belong to neither.
+fn is_featuring(w: &str) -> bool {
+    matches!(w, "Featuring" | "Feat" | "Ft" | "FEATURING" | "FEAT" | "FT")
+}
+
 static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.prepositions"));
 
 /// Lower-case words that may sit inside a title between capitalised words.
@@ -142,7 +148,7 @@ impl<'a> View<'a> {
                 && self.same_line(i, i + 1)
                 && !self.blocked(i + 1)
                 && !(i > a && matches!(self.tt(i - 1), "$" | "£" | "€" | "#" | "No" | "."));
-            if (!self.is_upper(i) && !number_head) || self.blocked(i) || pronoun {
+            if (!self.is_upper(i) && !number_head) || self.blocked(i) || pronoun || is_featuring(self.tt(i)) {
                 i += 1;
                 continue;
             }
@@ -155,7 +161,7 @@ impl<'a> View<'a> {
                     break;
                 }
                 let tk = self.tt(k);
-                if self.is_upper(k) && self.same_line(j, k) && (tk != "I" || self.is_initial(k)) {
+                if self.is_upper(k) && self.same_line(j, k) && (tk != "I" || self.is_initial(k)) && !is_featuring(tk) {
                     j = k;
                 } else if tk == "."
                     && self.is_initial(j)
@@ -254,7 +260,10 @@ impl<'a> View<'a> {
             && k + 1 < b
             && ROW_MARKERS.contains(&self.tt(k + 1))
             && !(k + 2 < b && self.is_upper(k + 2) && self.same_line(k + 1, k + 2));
-        ((tk == ":" || tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k))) && next_upper && !self.blocked(k + 1) && !marker)
+        // ("Traveller — Chris Stapleton": a spaced dash before a name is a row's field
+        // separator, no subtitle.)
+        let dash = tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k));
+        ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
             || (tk == "-"

@@ -36,7 +36,10 @@ fn category_at(inp: &Input<'_>, k: usize, b: usize) -> Option<(RoleKind, usize)>
         let role = categories().by_word(tail)?;
         return crate::lexicon::words::parse_role_kind(role).map(|r| (r, k + 1));
     } else {
-        return None;
+        // "Album of the Year", "Song Of The Year": a category with no "Best".
+        let (role, end) = categories().at(inp, k, b)?;
+        let of_the_year = end >= k + 4 && inp.tt(end - 1).eq_ignore_ascii_case("year") && inp.tt(end - 3).eq_ignore_ascii_case("of");
+        return of_the_year.then(|| crate::lexicon::words::parse_role_kind(role).map(|r| (r, end))).flatten();
     };
     for j in start..(start + 7).min(b) {
         if let Some((role, end)) = categories().at(inp, j, b) {
@@ -131,7 +134,9 @@ fn rows_end(text: &str, from: usize) -> usize {
         let caps = rows > 0 && t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase) && !t.contains(['–', '—', '-', ',']);
         let heading = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("best "))
             || t.get(..12).is_some_and(|h| h.eq_ignore_ascii_case("outstanding "))
-            || caps;
+            || caps
+            // ("Song Of The Year:": a category heading of its own.)
+            || (rows > 0 && t.ends_with(':'));
         if !t.is_empty() && (heading || t.len() > 120 || (t.ends_with(['.', '!', '?']) && !t.ends_with("Jr.") && t.contains(". "))) {
             break;
         }
@@ -186,6 +191,18 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
                 if same_line && matches!(gap, "–" | "—" | "-" | "," | "|" | "(") && (starts_row(inp.text, m.span.start) || gap == "(") =>
             {
                 add(p, t);
+                // "“Alright” — Ana Bell, Joe Dunn & Ty Moore": the row's other names.
+                let mut last = n;
+                for x in &ms[i + 2..] {
+                    let between = inp.text.get(last.span.end..x.span.start).unwrap_or("");
+                    let joined = matches!(between.trim(), "," | "&" | "and" | ", and" | "Featuring" | "featuring" | "feat." | "ft.");
+                    let Target::Person(q) = x.target else { break };
+                    if !joined {
+                        break;
+                    }
+                    add(q, t);
+                    last = x;
+                }
             }
             _ => {}
         }
