@@ -1699,6 +1699,19 @@ fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words:
         if (r.first..r.last).any(|k| v.info[k].is(class::PARTICLE) && v.toks[k].shape == Shape::Lower || v.tt(k) == ".") {
             lex_p += 1;
         }
+        // Initials, then a name that is no word: "M. Night Shyamalan", "J.J. Abrams",
+        // "J. Cole" (not "L.A. Confidential").
+        let mut k = r.first;
+        while k + 1 < r.last && v.tt(k).len() == 1 && v.is_upper(k) && v.tt(k + 1) == "." {
+            k += 2;
+        }
+        if k > r.first
+            && k < r.last
+            && (k..r.last).all(|j| v.toks[j].shape == Shape::Capitalized || v.possessive_len(j) > 0)
+            && !v.info[r.last - 1].is(class::COMMON | class::TITLE_NOUN)
+        {
+            lex_p += 2;
+        }
         // A romanized family name and a two-syllable given name: "Cha Min-won", "Lee
         // Jung-jae" (short capitalised syllables, the second joined by a hyphen).
         let short_cap = |k: usize| v.toks[k].shape == Shape::Capitalized && v.tt(k).len() <= 5;
