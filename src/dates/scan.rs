@@ -1143,8 +1143,28 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        // Only a year governed by a date word ("in 2019") dates what follows it.
-        let context = pf.flags & flag::DATE_CTX != 0;
+        // Only a year governed by a date word ("in 2019") dates what follows it, or the
+        // year of an edition of an event ("the 1996 edition of the festival (Aug. 22 to
+        // Sept. 2)", "the 2023 season opens Aug. 22").
+        let edition = self.word_after(e).is_some_and(|(ns, ne)| {
+            let w = &self.b[ns..ne];
+            [
+                &b"edition"[..],
+                b"festival",
+                b"fest",
+                b"season",
+                b"ceremony",
+                b"tour",
+                b"conference",
+                b"convention",
+                b"expo",
+                b"showcase",
+                b"event",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        });
+        let context = pf.flags & flag::DATE_CTX != 0 || edition;
         Some(Hit { span: Span::new(start, e), expr: Expr::Point(Point::Year(y.value)), typo: typo_of(y), context })
     }
 

@@ -726,6 +726,12 @@ fn after_marker(v: &View<'_>, a: usize, b: usize) -> usize {
 /// capital or a number, no lower-case word longer than four letters outside quotes, not a
 /// person's name, no event word, not ending in a venue word ("Garden", "Arena").
 fn title_field(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    title_field_of(v, a, b, false)
+}
+
+/// [`title_field`]; `heading`: the field heads a label row ("Allen Gregory (Fox)" over
+/// "Premieres: Oct. 30"), where a name-like field is the work's.
+fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(usize, usize)> {
     let (mut a, mut b) = (a, b);
     while b > a && is_sep(v.tt(b - 1)) {
         b -= 1;
@@ -760,7 +766,7 @@ fn title_field(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     if !quoted && (a..b).any(|k| v.toks[k].shape == Shape::Lower && v.tt(k).len() > 4) {
         return None;
     }
-    if !quoted && personish(v, (a, b)) {
+    if !quoted && !heading && personish(v, (a, b)) {
         return None;
     }
     // ("BEST CINEMATOGRAPHY", "Best Actor": a prize category, not a work.)
@@ -775,6 +781,18 @@ fn title_field(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((a, b))
+}
+
+/// The text between bytes `a` and `b` ("" when out of order or range).
+fn text_between<'t>(v: &View<'t>, a: usize, b: usize) -> &'t str {
+    v.text.get(a..b).unwrap_or("")
+}
+
+/// Whether `w` is part of a time of day or a time slot: "9", "30c", "p", "m", "pm", "ET".
+fn time_word(w: &str) -> bool {
+    let digits = w.trim_end_matches(['c', 'p', 'a', 'm']);
+    (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|c| c.is_ascii_digit()))
+        || ["p", "m", "a", "pm", "am", "et", "pt", "ct", "mt", "est", "pst", "edt", "pdt"].iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Whether tokens `a..b` are only lead and context words: a label ("Available on",
@@ -864,7 +882,13 @@ pub(crate) fn schedule_rows(
         }
         // Prose ends a list; a long line is no row, but may name a work under a date
         // heading (“Wake Up Dead Man,” the third “Knives Out” mystery, which ...).
-        let long = b - a > MAX_ROW_TOKENS;
+        // (A dated note in parentheses does not make a row long: "Premieres: Monday, Sept.
+        // 19 at 9:30/8:30c (moves to its regular slot on Sept. 26 at 8:30/7:30c".)
+        let note = (a + 3..b).find(|&k| v.tt(k) == "(").filter(|&k| {
+            let from = v.toks[k].span.start;
+            dates.get(dates.partition_point(|d| d.start < from)).is_some_and(|d| d.start < e)
+        });
+        let long = note.unwrap_or(b) - a > MAX_ROW_TOKENS;
         if matches!(v.tt(b - 1), "." | ";") || (long && under.is_none()) {
             under = None;
             heading = Some(line_span);
@@ -879,6 +903,11 @@ pub(crate) fn schedule_rows(
             !(d0 > a && v.tt(d0 - 1) == "(" && v.tt(d1) == ")" && d1 == d0 + 1)
         });
         let (first_date, second_date) = (line_dates.next(), line_dates.next());
+        // ("Premieres: Monday, Sept. 19 (moves to its time slot on Sept. 26)": a second
+        // date in a note after the first is the note's.)
+        let noted = |d: &Span, e: &Span| text_between(v, d.end, e.start).contains('(');
+        let had_note = second_date.is_some_and(|e| first_date.is_some_and(|d| noted(d, e)));
+        let second_date = second_date.filter(|_| !had_note);
         let (Some(&date), None, false) = (first_date, second_date, long) else {
             // No date: a title line under a date heading.
             if let (Some((date, dline)), None) = (under, first_date.filter(|_| !long)) {
@@ -926,8 +955,18 @@ pub(crate) fn schedule_rows(
             }
             let sep = (q..p).map(|k| v.tt(k)).find(|w| is_sep(w));
             // After the date only a venue: "on Netflix", "in theaters", "(HBO)".
-            let tail_ok = b - d1 <= 6
-                && (d1..b).all(|k| !v.toks[k].is_word() || is_cue(v.tt(k), Cue::Lead) || is_cue(v.tt(k), Cue::Context) || v.is_upper(k));
+            // (Or a time slot: "at 9:30/8:30c", "at 10 p.m. ET".)
+            // (A note in parentheses after the date is the note's: it says nothing of the row.)
+            let b = if had_note { (d1..b).find(|&k| v.tt(k) == "(").unwrap_or(b) } else { b };
+            let tail_ok = b - d1 <= 12
+                && (d1..b).all(|k| {
+                    !v.toks[k].is_word()
+                        || is_cue(v.tt(k), Cue::Lead)
+                        || is_cue(v.tt(k), Cue::Context)
+                        || v.is_upper(k)
+                        || time_word(v.tt(k))
+                })
+                && (d1..b).filter(|&k| v.toks[k].is_word() && !time_word(v.tt(k))).count() <= 6;
             if let (Some(sep), true) = (sep, tail_ok) {
                 // "Available on: March 7" under "'Poor Things' (2023)": the heading's work.
                 let label = is_label(v, m, p);
@@ -935,7 +974,7 @@ pub(crate) fn schedule_rows(
                     Some(h) => {
                         let (h0, h1) =
                             (v.toks.partition_point(|t| t.span.start < h.start), v.toks.partition_point(|t| t.span.start < h.end));
-                        title_field(v, after_marker(v, h0, h1), h1).filter(|f| !is_label(v, f.0, f.1))
+                        title_field_of(v, after_marker(v, h0, h1), h1, true).filter(|f| !is_label(v, f.0, f.1))
                     }
                     None if label => None,
                     None => title_field(v, m, p),

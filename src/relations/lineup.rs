@@ -45,6 +45,11 @@ fn classes_in(inp: &Input<'_>, a: usize, b: usize) -> Vec<&'static str> {
 /// Whether the article announces a festival programme: its headline, or else its first
 /// paragraph, names both a programme ("lineup", "competition") and a festival.
 fn is_lineup_article(inp: &Input<'_>) -> bool {
+    // ("… Awards Golden Bear to “On the Adamant”: Complete Winners List": a headline that
+    // reports results heads no line-up, whatever its first paragraph says.)
+    if inp.article.headline.is_some_and(|h| classes_in(inp, inp.tok_at(h.start), inp.tok_at(h.end)).contains(&"result")) {
+        return false;
+    }
     let spans = inp.article.headline.into_iter().chain(inp.article.paragraphs.first().copied());
     let (mut lineup, mut festival) = (false, false);
     for sp in spans {

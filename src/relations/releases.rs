@@ -125,6 +125,9 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         while k < b {
             // (A cue word inside a date is the date's: "in May of last year" is no hedge.)
             match cues.at(inp, k, b).filter(|_| !inp.in_date(inp.toks[k].span)) {
+                // ("came out on top", "picked up two nominations": an idiom that holds a
+                // cue says nothing of a release.)
+                Some(("idiom", end)) => k = end,
                 Some((class, end)) => {
                     found.push((class, k, end));
                     k = end;
@@ -239,7 +242,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let status_hint = match class {
                 // "will now arrive in Q1 2019", "would now come out in 2019": a release
                 // whose date has just changed is a delay.
-                "release" if will_now(inp, a, c0) => Some(ReleaseStatus::Delayed),
+                "release" if will_now(inp, a, c0) || superseded_before(inp, a, c0) => Some(ReleaseStatus::Delayed),
                 "release" | "release_past" | "release_noun" => None,
                 "delay" => Some(ReleaseStatus::Delayed),
                 "moved_up" => Some(ReleaseStatus::Scheduled),
@@ -348,8 +351,10 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let subject_first = titles.iter().rfind(|t| t.1 < c0).map_or(c0, |t| t.1);
             // ("released the first trailer for X", "landed a deal with Netflix", "picked up
             // a nomination": the verb's object is a thing, not the work.)
-            let object_thing = (c1..(c1 + 4).min(b))
-                .take_while(|&k| inp.toks[k].shape == crate::text::Shape::Lower && !titles.iter().any(|t| t.1 == k))
+            // ("picked up seven Emmy nominations", "picked up the GOLDEN PERCENTAGE AWARD",
+            // "picked up a slew of acting nominations": words of any case up to the object.)
+            let object_thing = (c1..(c1 + 6).min(b))
+                .take_while(|&k| inp.toks[k].is_word() && !titles.iter().any(|t| t.1 == k))
                 .any(|k| is_in_lower(&ASSETS, inp.tt(k)) || is_in_lower(&NONWORK_OBJECTS, inp.tt(k)));
             let asset = object_thing
                 || (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(&ASSETS, inp.tt(k)))
@@ -362,7 +367,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let scheduling = is_in_lower(&["dated", "set", "slated", "scheduled", "targeted", "planned", "due"], inp.tt(c0));
             let former = matches!(status_hint, None | Some(ReleaseStatus::Scheduled))
                 && (c0.saturating_sub(4).max(a)..c0).any(|k| {
-                    is_in_lower(&["originally", "initially", "previously", "had"], inp.tt(k))
+                    is_in_lower(&["originally", "initially", "previously", "had", "once"], inp.tt(k))
                         || (scheduling && k + 2 >= c0 && inp.tt(k).eq_ignore_ascii_case("first"))
                 });
             if asset || former {
@@ -564,6 +569,25 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     && seen.insert((claim.title, claim.date.clone(), claim.status))
                 {
                     out.push(claim);
+                }
+            }
+        }
+        // "“Harbor Lights,” “Cold Tide” and “Iron Coast” open in theaters on Friday": a claim
+        // on one member of a list of works holds for each of them.
+        let listed = list_mates(inp, mentions);
+        if !listed.is_empty() {
+            let copies: Vec<Claim> = out[sentence_start..]
+                .iter()
+                .flat_map(|c| {
+                    listed
+                        .iter()
+                        .filter(move |g| g.contains(&c.title))
+                        .flat_map(move |g| g.iter().map(move |&t| Claim { title: t, ..c.clone() }))
+                })
+                .collect();
+            for c in copies {
+                if seen.insert((c.title, c.date.clone(), c.status)) {
+                    out.push(c);
                 }
             }
         }
@@ -907,16 +931,70 @@ fn bare_move(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
 /// Whether the cue at token `c` follows "to be" or a modal and "be" ("is set to be
 /// released", "will be released", "could be released").
 fn future_passive(inp: &Input<'_>, a: usize, c: usize) -> bool {
-    c >= a + 2
-        && inp.tt(c - 1).eq_ignore_ascii_case("be")
-        && matches!(
-            inp.tt(c - 2).to_ascii_lowercase().as_str(),
-            "to" | "will" | "would" | "could" | "may" | "might" | "should" | "'ll" | "’ll"
-        )
+    // (An adverb may stand between the modal and "be": "will now be released".)
+    let modal = |k: usize| {
+        matches!(inp.tt(k).to_ascii_lowercase().as_str(), "to" | "will" | "would" | "could" | "may" | "might" | "should" | "'ll" | "’ll")
+    };
+    let adverb = |k: usize| matches!(inp.tt(k).to_ascii_lowercase().as_str(), "now" | "also" | "finally" | "officially" | "still" | "then");
+    c >= a + 2 && inp.tt(c - 1).eq_ignore_ascii_case("be") && (modal(c - 2) || (c >= a + 3 && adverb(c - 2) && modal(c - 3)))
 }
 
 /// Whether the cue at token `c` follows "will now" or "would now" (with "be", "set to"
 /// or "finally" between): the work's date has just been moved.
+/// Whether the sentence names a superseded date before the cue at `c`: "“Cold Tide”, once
+/// due on December 20, 2024, will come out on December 19, 2025", "Rather than December
+/// 18, 2020, the date first planned, …". A release with a new date is then a delay.
+fn superseded_before(inp: &Input<'_>, a: usize, c: usize) -> bool {
+    (a..c).any(|k| {
+        let w = inp.tt(k);
+        let next = inp.tt(k + 1);
+        let date_after = |j: usize| !inp.dates_in(inp.toks[j].span).is_empty() || inp.in_date(inp.toks[j].span);
+        (w.eq_ignore_ascii_case("once") && matches!(next.to_ascii_lowercase().as_str(), "due" | "set" | "slated" | "dated" | "scheduled"))
+            || ((w.eq_ignore_ascii_case("rather") && next.eq_ignore_ascii_case("than")
+                || w.eq_ignore_ascii_case("instead") && next.eq_ignore_ascii_case("of"))
+                && k + 2 < c
+                && date_after(k + 2))
+    })
+}
+
+/// The lists of works among a sentence's mentions: runs of two or more title mentions
+/// joined by a comma, "and", "&" or "or" (quotes around them skipped), as sets of titles.
+/// A known-for parenthesis is no member.
+fn list_mates(inp: &Input<'_>, mentions: &[crate::entities::MentionRef]) -> Vec<Vec<usize>> {
+    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'");
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for m in mentions {
+        let Target::Title(t) = m.target else {
+            prev_end = None;
+            continue;
+        };
+        if inp.parenthetical(m.span) {
+            continue;
+        }
+        let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+        let joined = prev_end.is_some_and(|pe| {
+            let gap: Vec<&str> = (pe..s).map(|k| inp.tt(k)).filter(|w| !quote(w)).collect();
+            crate::text::joins_list(0, gap.len(), |i| gap[i])
+        });
+        if !joined {
+            if cur.len() >= 2 {
+                lists.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        }
+        if !cur.contains(&t) {
+            cur.push(t);
+        }
+        prev_end = Some(e);
+    }
+    if cur.len() >= 2 {
+        lists.push(cur);
+    }
+    lists
+}
+
 fn will_now(inp: &Input<'_>, a: usize, c: usize) -> bool {
     let mut k = c;
     while k > a && matches!(inp.tt(k - 1).to_ascii_lowercase().as_str(), "be" | "set" | "to" | "finally" | "officially") {
