@@ -44,6 +44,10 @@ pub(crate) const ALL: &[&str] = &[
     "runs.compound_tails",
     "runs.row_markers",
     "entities.platform_words",
+    "filmography.screen_nouns",
+    "filmography.record_nouns",
+    "filmography.book_nouns",
+    "filmography.verbs",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -492,7 +492,7 @@ fn name_before(inp: &Input<'_>, end: usize, a: usize) -> Option<String> {
 
 /// Subject pronouns, by the person they stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pronoun {
+pub(super) enum Pronoun {
     He,
     She,
     They,
@@ -521,7 +521,7 @@ fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
 /// The pronoun an article uses for people, when one clearly dominates ("she", "her",
 /// "hers" against "he", "him", "his" and "they", "them", "their"): a profile's person.
 /// Also whether it is used often (three times or more).
-fn usual_pronoun(inp: &Input<'_>) -> (Option<Pronoun>, bool) {
+pub(super) fn usual_pronoun(inp: &Input<'_>) -> (Option<Pronoun>, bool) {
     let mut n = [0usize; 3];
     for k in 0..inp.toks.len() {
         let i = if inp.is(k, keys!["he", "him", "his", "himself"]) {
@@ -563,7 +563,7 @@ fn subject_of(inp: &Input<'_>, items: &[Item], a: usize, b: usize) -> Option<(us
 }
 
 /// The person an article is about: the headline's subject, else the first sentence's.
-fn main_person(inp: &Input<'_>) -> Option<usize> {
+pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
     let first_person = |sp: Span| {
         let a = inp.tok_at(sp.start);
         let b = inp.tok_at(sp.end);
@@ -1174,19 +1174,36 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
                 || matches!(inp.tt(k), "'" | "’" | "s")
                 || inp.toks[k].shape != Shape::Lower)
     };
-    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k)) {
+    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
+    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k) && !quote(inp.tt(k))) {
         return out;
     }
     let mut cur = first;
     while let Target::Title(t) = items[cur].target {
         out.push(t);
-        let mut k = items[cur].last;
-        if inp.tt(k) == "(" && inp.tt(k + 2) == ")" {
-            k += 3;
-        }
         let next = cur + 1;
         let Some(n) = items.get(next) else { break };
-        if !crate::text::joins_list(k, n.first.min(b), |x| inp.tt(x)) {
+        // The gap to the next work: quotes around the works and a year or note in
+        // parentheses after one are skipped ("“Cujo” (1983), “Magic” and “Lassiter”").
+        let mut gap: Vec<&str> = Vec::new();
+        let mut k = items[cur].last;
+        while k < n.first.min(b) {
+            let w = inp.tt(k);
+            if w == "(" && gap.is_empty() {
+                match (k + 1..(k + 6).min(n.first)).find(|&x| inp.tt(x) == ")") {
+                    Some(close) => {
+                        k = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if !quote(w) {
+                gap.push(w);
+            }
+            k += 1;
+        }
+        if !crate::text::joins_list(0, gap.len(), |i| gap[i]) {
             break;
         }
         cur = next;

@@ -1,0 +1,201 @@
+//! Credit lists: "His films include “Cujo” (1983), “Magic” (1978) and “Lassiter”",
+//! "Further films on her résumé include A and B", "Lauter's other credits include A",
+//! "Her albums include A and B". A noun for a kind of work owned by a person (a
+//! possessive name, or "his"/"her"/"their" for the person the article is about), then
+//! "include", "included", "such as" or a colon, then a list of works: each work is a
+//! credit of that person.
+//!
+//! The role is the one the person already holds most often in the article (a director's
+//! "films" are directed), else the noun's: screen work is acting, records are a
+//! musician's, books a writer's. The nouns and the verbs are data
+//! (`data/word_lists.txt`, `[filmography.*]`).
+
+use std::sync::LazyLock;
+
+use super::roles::Credit;
+use super::Input;
+use crate::entities::Target;
+use crate::facts::RoleKind;
+use crate::lexicon::lists;
+use crate::span::Span;
+use crate::text::Shape;
+
+static SCREEN_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("filmography.screen_nouns"));
+static RECORD_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("filmography.record_nouns"));
+static BOOK_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("filmography.book_nouns"));
+static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("filmography.verbs"));
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The role a list noun gives when the person holds none yet.
+fn noun_role(w: &str) -> Option<RoleKind> {
+    if is_in(&SCREEN_NOUNS, w) {
+        Some(RoleKind::Actor)
+    } else if is_in(&RECORD_NOUNS, w) {
+        Some(RoleKind::Musician)
+    } else if is_in(&BOOK_NOUNS, w) {
+        Some(RoleKind::Writer)
+    } else {
+        None
+    }
+}
+
+/// The pronoun a possessive stands for: "his" → he, "her" → she, "their" → they.
+fn possessive_pronoun(w: &str) -> Option<super::roles::Pronoun> {
+    use super::roles::Pronoun;
+    if w.eq_ignore_ascii_case("his") {
+        Some(Pronoun::He)
+    } else if w.eq_ignore_ascii_case("her") {
+        Some(Pronoun::She)
+    } else if w.eq_ignore_ascii_case("their") {
+        Some(Pronoun::They)
+    } else {
+        None
+    }
+}
+
+/// Adds the credits of credit lists.
+pub fn find(inp: &Input<'_>, out: &mut Vec<Credit>) {
+    let main = std::cell::OnceCell::new();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        if b - a > super::MAX_SENTENCE_TOKENS {
+            continue;
+        }
+        for k in a..b {
+            if inp.toks[k].shape != Shape::Lower {
+                continue;
+            }
+            let Some(default_role) = noun_role(inp.tt(k)) else { continue };
+            let Some(list_start) = list_start(inp, k + 1, b) else { continue };
+            let owner = owner_before(inp, a, k).or_else(|| owner_after(inp, k + 1, list_start)).and_then(|o| match o {
+                Owner::Person(p) => Some(p),
+                Owner::Pronoun(pr) => {
+                    let (main, usual) = *main.get_or_init(|| (super::roles::main_person(inp), super::roles::usual_pronoun(inp).0));
+                    main.filter(|_| usual == Some(pr))
+                }
+            });
+            let Some(person) = owner else { continue };
+            let works = works_from(inp, list_start, b);
+            if works.is_empty() {
+                continue;
+            }
+            let role = usual_role(out, person, default_role);
+            for t in works {
+                if out.iter().any(|c| c.person == person && c.title == Some(t) && c.role == role) {
+                    continue;
+                }
+                out.push(Credit { person, role, character: None, title: Some(t), evidence: s.span, rule: "code.credit-list".into() });
+            }
+        }
+    }
+}
+
+enum Owner {
+    Person(usize),
+    Pronoun(super::roles::Pronoun),
+}
+
+/// The owner right before the noun at `k` (a few lower-case words between: "his other
+/// notable films"): "his", "her", "their", or a person's possessive ("Lauter's").
+fn owner_before(inp: &Input<'_>, a: usize, k: usize) -> Option<Owner> {
+    let mut j = k;
+    while j > a && k - j < 4 {
+        j -= 1;
+        let w = inp.tt(j);
+        if let Some(p) = possessive_pronoun(w) {
+            return Some(Owner::Pronoun(p));
+        }
+        if w.ends_with("'s") || w.ends_with("’s") || matches!(w, "'" | "’") {
+            let at = inp.toks[j].span.start;
+            return inp.mentions_in(Span::new(inp.toks[a].span.start, inp.toks[j].span.end)).iter().rev().find_map(|m| match m.target {
+                Target::Person(p) if m.span.end >= at => Some(Owner::Person(p)),
+                _ => None,
+            });
+        }
+        if inp.toks[j].shape != Shape::Lower {
+            return None;
+        }
+    }
+    None
+}
+
+/// The owner between the noun and the verb: "films on his résumé include".
+fn owner_after(inp: &Input<'_>, from: usize, to: usize) -> Option<Owner> {
+    (from..to).find_map(|j| possessive_pronoun(inp.tt(j)).map(Owner::Pronoun))
+}
+
+/// Where the list starts after the noun: past "include(d)", "including", "such as" or a
+/// colon, at most five lower-case words after the noun ("films on his résumé include").
+fn list_start(inp: &Input<'_>, from: usize, b: usize) -> Option<usize> {
+    for j in from..(from + 6).min(b) {
+        let w = inp.tt(j);
+        if w == ":" || is_in(&VERBS, w) {
+            return Some(j + 1);
+        }
+        if w.eq_ignore_ascii_case("such") && inp.tt(j + 1).eq_ignore_ascii_case("as") {
+            return Some(j + 2);
+        }
+        if inp.toks[j].shape != Shape::Lower {
+            return None;
+        }
+    }
+    None
+}
+
+/// The works listed from token `from`: the first title mention there (quotes skipped),
+/// then each one joined to it by a comma or "and", a year or note in parentheses after a
+/// work skipped ("“Cujo” (1983), “Magic” (1978) and “Lassiter”").
+fn works_from(inp: &Input<'_>, from: usize, b: usize) -> Vec<usize> {
+    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
+    let end = inp.toks.get(b.saturating_sub(1)).map_or(inp.text.len(), |t| t.span.end);
+    let start = inp.toks.get(from).map_or(end, |t| t.span.start);
+    let ms = inp.mentions_in(Span::new(start, end));
+    let mut out = Vec::new();
+    let mut expect = from;
+    for m in ms {
+        let Target::Title(t) = m.target else { break };
+        let (f, l) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+        // The gap since the last work: quotes, a parenthesis of a few tokens, then a
+        // comma, "and" or "&" (nothing at all before the first).
+        let mut gap: Vec<&str> = Vec::new();
+        let mut j = expect;
+        while j < f {
+            let w = inp.tt(j);
+            if w == "(" && !out.is_empty() && gap.is_empty() {
+                match (j + 1..(j + 6).min(f)).find(|&x| inp.tt(x) == ")") {
+                    Some(close) => {
+                        j = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if !quote(w) {
+                gap.push(w);
+            }
+            j += 1;
+        }
+        let joined = if out.is_empty() { gap.is_empty() } else { crate::text::joins_list(0, gap.len(), |i| gap[i]) };
+        if !joined || out.contains(&t) {
+            break;
+        }
+        out.push(t);
+        expect = l;
+    }
+    out
+}
+
+/// The role `person` holds most often in `credits` so far, else `default`.
+fn usual_role(credits: &[Credit], person: usize, default: RoleKind) -> RoleKind {
+    let mut counts: Vec<(RoleKind, usize)> = Vec::new();
+    for c in credits.iter().filter(|c| c.person == person) {
+        match counts.iter_mut().find(|x| x.0 == c.role) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c.role, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|x| x.1).map_or(default, |x| x.0)
+}
