@@ -149,36 +149,19 @@ fn list_start(inp: &Input<'_>, from: usize, b: usize) -> Option<usize> {
 /// then each one joined to it by a comma or "and", a year or note in parentheses after a
 /// work skipped ("“Cujo” (1983), “Magic” (1978) and “Lassiter”").
 fn works_from(inp: &Input<'_>, from: usize, b: usize) -> Vec<usize> {
-    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
     let end = inp.toks.get(b.saturating_sub(1)).map_or(inp.text.len(), |t| t.span.end);
     let start = inp.toks.get(from).map_or(end, |t| t.span.start);
-    let ms = inp.mentions_in(Span::new(start, end));
     let mut out = Vec::new();
     let mut expect = from;
-    for m in ms {
+    for m in inp.mentions_in(Span::new(start, end)) {
         let Target::Title(t) = m.target else { break };
         let (f, l) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
-        // The gap since the last work: quotes, a parenthesis of a few tokens, then a
-        // comma, "and" or "&" (nothing at all before the first).
-        let mut gap: Vec<&str> = Vec::new();
-        let mut j = expect;
-        while j < f {
-            let w = inp.tt(j);
-            if w == "(" && !out.is_empty() && gap.is_empty() {
-                match (j + 1..(j + 6).min(f)).find(|&x| inp.tt(x) == ")") {
-                    Some(close) => {
-                        j = close + 1;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if !quote(w) {
-                gap.push(w);
-            }
-            j += 1;
-        }
-        let joined = if out.is_empty() { gap.is_empty() } else { crate::text::joins_list(0, gap.len(), |i| gap[i]) };
+        // (Nothing but opening quotes before the first work.)
+        let joined = if out.is_empty() {
+            (expect..f).all(|j| matches!(inp.tt(j), "“" | "\"" | "‘"))
+        } else {
+            super::joins_works(inp, expect, f)
+        };
         if !joined || out.contains(&t) {
             break;
         }

@@ -242,6 +242,37 @@ pub fn section_at(sections: &[(usize, usize)], at: usize) -> Option<usize> {
     i.checked_sub(1).map(|i| sections[i].1)
 }
 
+/// Whether tokens `from..to`, between two works of a list, join them: a comma, "and",
+/// "&" or the like, with the quotes around the works and a year or note in parentheses
+/// after the first skipped ("“Cujo” (1983), “Magic”").
+pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
+    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
+    let mut gap: [&str; 3] = [""; 3];
+    let mut n = 0;
+    let mut k = from;
+    while k < to {
+        let w = inp.tt(k);
+        if w == "(" && n == 0 {
+            match (k + 1..(k + 6).min(to)).find(|&x| inp.tt(x) == ")") {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if !quote(w) {
+            if n == gap.len() {
+                return false;
+            }
+            gap[n] = w;
+            n += 1;
+        }
+        k += 1;
+    }
+    crate::text::joins_list(0, n, |i| gap[i])
+}
+
 /// Nouns that, after "the", point back at the article's focal work ("the film").
 pub fn film_word(w: &str) -> bool {
     [

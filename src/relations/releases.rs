@@ -961,7 +961,6 @@ fn superseded_before(inp: &Input<'_>, a: usize, c: usize) -> bool {
 /// joined by a comma, "and", "&" or "or" (quotes around them skipped), as sets of titles.
 /// A known-for parenthesis is no member.
 fn list_mates(inp: &Input<'_>, mentions: &[crate::entities::MentionRef]) -> Vec<Vec<usize>> {
-    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'");
     let mut lists: Vec<Vec<usize>> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
@@ -974,10 +973,7 @@ fn list_mates(inp: &Input<'_>, mentions: &[crate::entities::MentionRef]) -> Vec<
             continue;
         }
         let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
-        let joined = prev_end.is_some_and(|pe| {
-            let gap: Vec<&str> = (pe..s).map(|k| inp.tt(k)).filter(|w| !quote(w)).collect();
-            crate::text::joins_list(0, gap.len(), |i| gap[i])
-        });
+        let joined = prev_end.is_some_and(|pe| super::joins_works(inp, pe, s));
         if !joined {
             if cur.len() >= 2 {
                 lists.push(std::mem::take(&mut cur));

@@ -1174,7 +1174,7 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
                 || matches!(inp.tt(k), "'" | "’" | "s")
                 || inp.toks[k].shape != Shape::Lower)
     };
-    let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
+    let quote = |w: &str| matches!(w, "“" | "\"" | "‘");
     if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k) && !quote(inp.tt(k))) {
         return out;
     }
@@ -1183,27 +1183,8 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
         out.push(t);
         let next = cur + 1;
         let Some(n) = items.get(next) else { break };
-        // The gap to the next work: quotes around the works and a year or note in
-        // parentheses after one are skipped ("“Cujo” (1983), “Magic” and “Lassiter”").
-        let mut gap: Vec<&str> = Vec::new();
-        let mut k = items[cur].last;
-        while k < n.first.min(b) {
-            let w = inp.tt(k);
-            if w == "(" && gap.is_empty() {
-                match (k + 1..(k + 6).min(n.first)).find(|&x| inp.tt(x) == ")") {
-                    Some(close) => {
-                        k = close + 1;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if !quote(w) {
-                gap.push(w);
-            }
-            k += 1;
-        }
-        if !crate::text::joins_list(0, gap.len(), |i| gap[i]) {
+        // (Quotes and a year in parentheses between: "“Cujo” (1983), “Magic” and “Lassiter”".)
+        if !super::joins_works(inp, items[cur].last, n.first.min(b)) {
             break;
         }
         cur = next;

@@ -843,9 +843,8 @@ fn listed_after(ctx: &Ctx<'_, '_>, mut end: usize) -> Vec<usize> {
     let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
     let mut out = Vec::new();
     // The next title mention that starts within a few tokens.
-    while let Some(&(first, last, t)) = ctx.titles.iter().find(|m| m.0 >= end && m.0 <= end + 5) {
-        let gap: Vec<&str> = (end..first).map(|k| ctx.word(k)).filter(|w| !quote(w)).collect();
-        if !crate::text::joins_list(0, gap.len(), |i| gap[i]) || out.contains(&t) {
+    while let Some(&(first, last, t)) = ctx.titles.iter().find(|m| m.0 >= end && m.0 <= end + 9) {
+        if !super::joins_works(ctx.inp, end, first) || out.contains(&t) {
             break;
         }
         out.push(t);
