@@ -129,6 +129,9 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
 
     // 1. Lexicon hits, highest-priority gazetteer first; later ones may not overlap.
     let mut fixed: Vec<Fixed<'_>> = Vec::new();
+    // Given names that an organization's name shares and the article uses for a
+    // character ("Max (Kat Dennings)"): no mention of them is the company.
+    let mut characters: Vec<&str> = Vec::new();
     for (prio, g) in inp.gazetteers.iter().enumerate() {
         let before = fixed.len();
         for hit in g.find_iter(inp.text) {
@@ -142,6 +145,10 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
             // "Max Martini": a one-word organization that is also a given name, before a
             // capitalised name word, is a person's first name.
             let one_word = !hit.entry.surface.contains(' ');
+            if matches!(hit.entry.category, Category::Org(_)) && one_word && before_actor_paren(inp, hit.span) {
+                characters.extend(hit.span.get(inp.text));
+                continue;
+            }
             if matches!(hit.entry.category, Category::Org(_))
                 && ((one_word && (after_name(inp, hit.span.start) || before_surname(inp, hit.span)))
                     || before_org_suffix(inp, hit.span.end)
@@ -172,6 +179,10 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
             fixed.extend(keep);
             fixed.sort_by_key(|f| f.span.start);
         }
+    }
+
+    if !characters.is_empty() {
+        fixed.retain(|f| !(matches!(f.category, Category::Org(_)) && f.span.get(inp.text).is_some_and(|x| characters.contains(&x))));
     }
 
     // Tokens that cannot start or join a run.
@@ -321,6 +332,18 @@ fn before_surname(inp: &Input<'_>, hit: Span) -> bool {
         && inp.words.is(name, class::FIRST_NAME)
         && word.chars().skip(1).any(char::is_lowercase)
         && !inp.words.is(word, class::ORG_SUFFIX | class::COMMON)
+}
+
+/// Whether the hit is a given name ("Max") right before a name in parentheses: "Max (Kat
+/// Dennings) is a waitress" names a character and the actor who plays her.
+fn before_actor_paren(inp: &Input<'_>, hit: Span) -> bool {
+    use crate::lexicon::words::class;
+    let Some(name) = hit.get(inp.text) else { return false };
+    let rest = inp.text.get(hit.end..).unwrap_or("");
+    inp.words.is(name, class::FIRST_NAME)
+        && rest
+            .strip_prefix(" (")
+            .is_some_and(|r| r.starts_with(char::is_uppercase) && r.find(')').is_some_and(|c| c <= 40 && r[..c].contains(' ')))
 }
 
 /// Marks the tokens inside `span`.
