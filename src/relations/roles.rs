@@ -432,28 +432,55 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
 /// voice credit the same person already has there).
 fn voice_casts(inp: &Input<'_>, out: &mut Vec<Credit>) {
     let mut voiced: Vec<usize> = Vec::new();
+    // Works the article calls animated ("this animated comedy", "the animated film"):
+    // everyone who acts in them voices.
+    let mut animated: Vec<usize> = Vec::new();
+    let sections = inp.section_titles();
     for s in inp.sentences {
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
         let cue = (a..b).any(|k| {
             (inp.is(k, keys!["voice"]) && inp.is(k + 1, keys!["cast", "actors", "actor", "actress", "actresses", "talent"]))
                 || (inp.is(k, keys!["their", "his", "her"]) && inp.is(k + 1, keys!["voices"]))
         });
-        if !cue {
+        // "animated" and a noun for a work: the works right around it ("“X,” an animated
+        // comedy", "two animated series, “A” and “B”"), else, with no work in the
+        // sentence, the heading's ("Allen Gregory (Fox)" over "Jonah Hill created this
+        // animated comedy").
+        let drawn = (a..b).find_map(|k| {
+            let noun = (k + 1..(k + 3).min(b))
+                .find(|&j| inp.is(j, keys!["comedy", "series", "film", "movie", "feature", "show", "sitcom", "sequel", "musical"]))?;
+            inp.is(k, keys!["animated"]).then_some((k, noun))
+        });
+        if !cue && drawn.is_none() {
             continue;
         }
-        for m in inp.mentions_in(s.span) {
-            if let Target::Title(t) = m.target {
-                if !inp.parenthetical(m.span) && !voiced.contains(&t) {
-                    voiced.push(t);
-                }
+        let titles = inp.mentions_in(s.span).iter().filter(|m| !inp.parenthetical(m.span)).filter_map(|m| match m.target {
+            Target::Title(t) => Some((t, inp.tok_at(m.span.start), inp.tok_at(m.span.end))),
+            _ => None,
+        });
+        let mut works: Vec<usize> = match drawn.filter(|_| !cue) {
+            Some((k, noun)) => titles.filter(|&(_, f, l)| (f > noun && f <= noun + 8) || (l <= k && l + 4 >= k)).map(|x| x.0).collect(),
+            None => titles.map(|x| x.0).collect(),
+        };
+        if works.is_empty() && !inp.mentions_in(s.span).iter().any(|m| matches!(m.target, Target::Title(_))) {
+            // (Else the work the paragraph's credits are on.)
+            let para = inp.article.paragraphs.iter().find(|p| p.contains(s.span)).copied();
+            let credited = para.and_then(|p| out.iter().find(|c| p.contains(c.evidence)).and_then(|c| c.title));
+            works.extend(super::section_at(&sections, s.span.start).or(credited));
+        }
+        for t in works {
+            let set = if cue { &mut voiced } else { &mut animated };
+            if !set.contains(&t) {
+                set.push(t);
             }
         }
     }
-    if voiced.is_empty() {
+    if voiced.is_empty() && animated.is_empty() {
         return;
     }
     for c in out.iter_mut() {
-        if c.role == RoleKind::Actor && c.character.is_some() && c.title.is_some_and(|t| voiced.contains(&t)) {
+        let on = |set: &[usize]| c.title.is_some_and(|t| set.contains(&t));
+        if c.role == RoleKind::Actor && ((c.character.is_some() && on(&voiced)) || on(&animated)) {
             c.role = RoleKind::Voice;
         }
     }
