@@ -9,6 +9,8 @@ use crate::hash::FxHashMap as HashMap;
 use crate::lexicon::lists;
 use std::sync::LazyLock;
 
+use super::judge::judge;
+use super::quotes::quoted_titles;
 use super::runs::{Run, View};
 use super::Input;
 use crate::facts::{OrgKind, TitleKind};
@@ -88,11 +90,11 @@ static CHAR_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("ev
 /// Sentence-initial words never part of a name.
 static STARTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.starters"));
 
-fn is_in(list: &[&str], w: &str) -> bool {
+pub(super) fn is_in(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-fn kind_index(k: TitleKind) -> usize {
+pub(super) fn kind_index(k: TitleKind) -> usize {
     match k {
         TitleKind::Film => 0,
         TitleKind::Series => 1,
@@ -105,7 +107,7 @@ fn kind_index(k: TitleKind) -> usize {
     }
 }
 
-const KINDS: [TitleKind; 8] = [
+pub(super) const KINDS: [TitleKind; 8] = [
     TitleKind::Film,
     TitleKind::Series,
     TitleKind::Franchise,
@@ -596,7 +598,14 @@ fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {
     })
 }
 
-fn add<'t>(stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>, surface: &'t str, r: Run, e: Stats, extended: bool) {
+pub(super) fn add<'t>(
+    stats: &mut HashMap<&'t str, Stats>,
+    order: &mut Vec<(&'t str, Span)>,
+    surface: &'t str,
+    r: Run,
+    e: Stats,
+    extended: bool,
+) {
     let st = stats.entry(surface).or_default();
     if st.sample.is_none() {
         st.sample = Some(r);
@@ -1548,271 +1557,4 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     } else if is_in(&["character", "characters", "role"], pw) {
         e.character += 2;
     }
-}
-
-/// Quoted spans in title case: “Sinners”, "Everything Everywhere All at Once".
-fn quoted_titles<'t>(v: &View<'t>, a: usize, b: usize, si: usize, stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>) {
-    let mut k = a;
-    while k < b {
-        let q = v.tt(k);
-        let close = match q {
-            "“" => "”",
-            "\"" => "\"",
-            "‘" => "’",
-            // A straight single quote opens a title only where no word touches it on the
-            // left ("the album 'Montero'", not "the Beatles' Abbey Road" nor "rock 'n'").
-            "'" if k + 1 < b && v.touching(k, k + 1) && !v.text[..v.toks[k].span.start].ends_with(|c: char| c.is_alphanumeric()) => "'",
-            _ => {
-                k += 1;
-                continue;
-            }
-        };
-        // (A straight single quote closes where it touches the word before it and no word
-        // after it: "'Montero', and", not "'90s".)
-        let closes = |j: usize| {
-            v.tt(j) == close
-                && (close != "'" || (v.touching(j - 1, j) && !v.text[v.toks[j].span.end..].starts_with(|c: char| c.is_alphanumeric())))
-        };
-        let Some(end) = (k + 1..b.min(k + 14)).find(|&j| closes(j) || (close == "\"" && v.tt(j) == "”")) else {
-            k += 1;
-            continue;
-        };
-        // Punctuation that American style puts inside the closing quote is trimmed (“Salt
-        // Creek,” ‘Lowlands.’ “Run!”): the title is what comes before it.
-        let f = k + 1;
-        let mut l = end;
-        while l > f && matches!(v.tt(l - 1), "," | "." | ";" | ":" | "!" | "?") {
-            // (The full stop of an initialism is the title's: “Marvel’s M.O.D.O.K.”)
-            let initialism = v.tt(l - 1) == "."
-                && l >= f + 3
-                && v.tt(l - 2).len() == 1
-                && v.tt(l - 2).bytes().all(|c| c.is_ascii_uppercase())
-                && v.tt(l - 3) == ".";
-            if initialism {
-                break;
-            }
-            l -= 1;
-        }
-        let title_case = l > f
-            && (v.is_upper(f) || v.toks[f].shape == Shape::Digits)
-            && (f..l).all(|j| {
-                let t = v.toks[j];
-                let w = v.tt(j);
-                matches!(t.shape, Shape::Capitalized | Shape::AllCaps | Shape::Digits | Shape::Mixed)
-                    || (t.shape == Shape::Lower && (w.len() <= 4 || is_in(&["from", "with", "into", "over", "than", "upon", "without"], w)))
-                    || matches!(w, ":" | "-" | "–" | "—" | "&" | "'" | "!" | "?" | "," | "’")
-                    // “Mr. And Mrs. Smith”, “Dr. Strange”, “L.A. Confidential”
-                    || (w == "." && j > f && v.touching(j - 1, j) && (v.info[j - 1].is(class::HONORIFIC) || v.tt(j - 1).len() == 1))
-            })
-            && v.toks[f..l].iter().any(|t| t.shape != Shape::Digits || t.span.len() == 4)
-            && (f..l).filter(|&j| v.toks[j].shape == Shape::Lower).count() * 2 <= (f..l).filter(|&j| v.toks[j].is_word()).count();
-        if title_case {
-            let sp = Span::new(v.toks[f].span.start, v.toks[l - 1].span.end);
-            if let Some(s) = sp.get(v.text) {
-                let mut e = Stats { title: 3, quoted: true, ..Stats::default() };
-                // ("the fourth track, “Glass Harbor,”": the noun before an appositive comma.)
-                let before = v.word_before(k, a).and_then(|(pi, pw)| if pw == "," { v.word_before(pi, a) } else { Some((pi, pw)) });
-                if let Some((pi, pw)) = before {
-                    if let Some(kind) =
-                        v.info.get(pi).and_then(|w| w.title).or_else(|| crate::lexicon::words::WordTable::builtin().info(pw).title)
-                    {
-                        e.kinds[kind_index(kind)] += 3;
-                    }
-                }
-                add(stats, order, s, Run { first: f, last: l, span: sp, sentence: si }, e, true);
-            }
-        }
-        k = end + 1;
-    }
-}
-
-/// The evidence a run of `n` tokens needs before tie-breaks.
-fn need_of(n: usize) -> i32 {
-    if n == 1 {
-        3
-    } else {
-        2
-    }
-}
-
-/// One decision per surface string.
-fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words::WordTable) -> Option<Decision> {
-    let r = st.sample?;
-    let n = r.len();
-    let whole = words.info(surface);
-    if whole.is(class::PLACE) && st.title < 3 && st.person < 3 {
-        return None;
-    }
-    let first = v.info.get(r.first).copied().unwrap_or_default();
-    let last = v.info.get(r.last - 1).copied().unwrap_or_default();
-    // Awards, ceremonies and events: "Best Actor", "97th Academy Awards", "Nintendo Direct".
-    let award = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) && v.toks[k].shape == Shape::Capitalized;
-    // ("Oscar Isaac" is a person: a first name before a name word is no award.)
-    let named = n >= 2 && first.is(class::FIRST_NAME) && !last.is(class::COMMON | class::AWARD);
-    if !st.quoted && !named && (award(r.first) || (n >= 2 && award(r.last - 1))) {
-        return None;
-    }
-    // Organizations by suffix: "Skydance Media", "Sucker Punch Productions", "TYO Inc.".
-    // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
-    // organization's name, "of" and articles do not.)
-    let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
-    let suffix = v.info.get(suffix_at).copied().unwrap_or_default();
-    // ("Bonnaroo Music and Arts Festival", "Film and Television Studios": "and" between
-    // two common words is inside the name; "Netflix and Amazon Studios" are two.)
-    let common = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::COMMON)) && v.toks[k].shape == Shape::Capitalized;
-    let one_name = (r.first..r.last).all(|k| {
-        v.toks[k].shape != Shape::Lower
-            || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k))
-            || (v.tt(k) == "and" && k > r.first && common(k - 1) && common(k + 1))
-    });
-    if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
-        if let Some(k) = suffix.org {
-            return Some(Decision::Org(k));
-        }
-    }
-    // "Studio Ghibli", "Studio DEEN": a word that starts company names.
-    if n >= 2 && first.is(class::ORG_PREFIX) && v.toks[r.first].shape == Shape::Capitalized && !st.quoted && st.title < 3 && one_name {
-        if let Some(k) = first.org {
-            return Some(Decision::Org(k));
-        }
-    }
-    // A company by the noun beside it ("the channel Showcase"), unless the words say
-    // otherwise (a known work, a person's name, a quoted title).
-    if let Some(k) = st.org {
-        let named = n >= 2 && first.is(class::FIRST_NAME);
-        if !st.quoted && st.known.is_none() && st.title < 3 && st.person < 3 && !named {
-            return Some(Decision::Org(k));
-        }
-    }
-    // Lexical person evidence, once per string.
-    let mut lex_p = 0;
-    if n >= 2 && !st.quoted {
-        // ("J. Michael Straczynski": an initial, then the given name.)
-        let initial_then = v.tt(r.first).len() == 1 && v.tt(r.first + 1) == "." && r.first + 2 < r.last;
-        let first = if initial_then { v.info.get(r.first + 2).copied().unwrap_or_default() } else { first };
-        if first.is(class::FIRST_NAME) {
-            lex_p += if first.is(class::COMMON) { 1 } else { 2 };
-        }
-        if last.is(class::SURNAME) {
-            lex_p += 1;
-        }
-        if (r.first..r.last).any(|k| v.info[k].is(class::PARTICLE) && v.toks[k].shape == Shape::Lower || v.tt(k) == ".") {
-            lex_p += 1;
-        }
-        // Initials, then a name that is no word: "M. Night Shyamalan", "J.J. Abrams",
-        // "J. Cole" (not "L.A. Confidential").
-        let mut k = r.first;
-        while k + 1 < r.last && v.tt(k).len() == 1 && v.is_upper(k) && v.tt(k + 1) == "." {
-            k += 2;
-        }
-        if k > r.first
-            && k < r.last
-            && (k..r.last).all(|j| v.toks[j].shape == Shape::Capitalized || v.possessive_len(j) > 0)
-            && !v.info[r.last - 1].is(class::COMMON | class::TITLE_NOUN)
-        {
-            lex_p += 2;
-        }
-        // A romanized family name and a two-syllable given name: "Cha Min-won", "Lee
-        // Jung-jae" (short capitalised syllables, the second joined by a hyphen).
-        let short_cap = |k: usize| v.toks[k].shape == Shape::Capitalized && v.tt(k).len() <= 5;
-        if n == 4 && short_cap(r.first) && short_cap(r.first + 1) && v.tt(r.first + 2) == "-" && v.touching(r.first + 1, r.first + 2) {
-            let tail = r.first + 3;
-            if v.touching(r.first + 2, tail) && v.toks[tail].shape == Shape::Lower && v.tt(tail).len() <= 4 {
-                lex_p += 2;
-            }
-        }
-        // Titles have function words, digits and colons; names do not.
-        if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&"))
-        {
-            lex_p -= 3;
-        }
-    }
-    if st.extended_only {
-        lex_p = i32::MIN / 4;
-    }
-    // A tag says "this is what the article is about": a title unless the words look
-    // like a person's name.
-    let (tag_p, tag_t) = match (st.tagged, lex_p >= 2) {
-        (false, _) => (0, 0),
-        (true, true) => (1, 0),
-        (true, false) => (0, if n == 1 { 3 } else { 2 }),
-    };
-    // "Moana 2", "Toy Story 5", "Grand Theft Auto VI": a trailing sequel number.
-    let last_text = v.tt(r.last - 1);
-    // ("Top 10", "Seasons 1": a common word and a number is a chart or a part.)
-    let sequel_number = n >= 2
-        && !st.quoted
-        && !(n == 2 && v.info.get(r.first).is_some_and(|w| w.is(class::COMMON)))
-        && ((v.toks[r.last - 1].shape == Shape::Digits && last_text.len() <= 2)
-            || (v.toks[r.last - 1].shape == Shape::AllCaps
-                && matches!(last_text, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")));
-    let tag_t = tag_t + if sequel_number && !v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME)) { 2 } else { 0 };
-    // A well-known work: strong for a distinctive name ("Game of Thrones"), weak for a
-    // word or a given name ("Soul", "Michael"), which the context must confirm.
-    let known_t = match st.known {
-        None => 0,
-        Some(_) if n >= 2 => {
-            if first.is(class::FIRST_NAME) {
-                2
-            } else {
-                3
-            }
-        }
-        Some(_) if first.is(class::COMMON | class::FIRST_NAME | class::SURNAME | class::MONTH | class::WEEKDAY) => 1,
-        Some(_) => 2,
-    };
-    // A venue ("Hudson Theatre", "Heinz Hall") is no person, whatever its first word.
-    let p = if st.nonperson { i32::MIN / 4 } else { lex_p + st.person + tag_p };
-    let t = tag_t + st.title + known_t;
-    let c = if st.extended_only { 0 } else { st.character };
-    // Platforms, genres, charts: never works unless quoted.
-    if st.nonwork && !st.quoted && p < need_of(n) {
-        return None;
-    }
-    // "Season 2", "Chapter 3", "Part II" name a part, not a work.
-    if n == 2 && !st.quoted && is_in(&["season", "episode", "chapter", "part", "volume", "vol", "phase", "book", "series"], v.tt(r.first)) {
-        return None;
-    }
-    // "Dragon Season 2": a run ending in a season or episode number is a part.
-    if n >= 3 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.last - 2)) && v.toks[r.last - 1].shape == Shape::Digits {
-        return None;
-    }
-
-    // Single common words, months and all-caps acronyms need strong evidence.
-    // (A tag vouches for a single word: "Tagged: wednesday".)
-    let single_weak = n == 1
-        && !st.tagged
-        && st.known.is_none()
-        && (first.is(class::COMMON | class::MONTH | class::WEEKDAY) || v.toks[r.first].shape == Shape::AllCaps);
-    let need = need_of(n);
-    let need = if single_weak && !st.quoted { need + 2 } else { need };
-
-    // Characters have names that look like people's: what the words say (a known given
-    // name, a surname) does not count against what the context says is a part.
-    let p_context = if st.nonperson { p } else { st.person + tag_p };
-    // (A tie with a well-known work goes to the work: "landed the role of Black Panther"
-    // names a part, but with no one credited the name would be lost.)
-    if c >= 3 && c >= p_context && (c > t || (c == t && st.known.is_none())) {
-        return Some(Decision::Character);
-    }
-    // A venue ("Guthrie Theater", "Royce Hall") is no work unless quoted or well known.
-    if st.nonperson && !st.quoted && st.known.is_none() {
-        return None;
-    }
-    if t >= need && t >= p {
-        let mut kinds = st.kinds;
-        if let Some(k) = st.known {
-            kinds[kind_index(k)] += 4;
-        }
-        let best = (0..8).max_by_key(|&i| (kinds[i], -(i as i32))).unwrap_or(0);
-        let kind = if kinds[best] > 0 { KINDS[best] } else { TitleKind::Film };
-        return Some(Decision::Title(kind));
-    }
-    if p >= need && p > t {
-        if n == 1 && first.is(class::COMMON) && !first.is(class::FIRST_NAME | class::SURNAME) {
-            return None;
-        }
-        return Some(Decision::Person);
-    }
-    None
 }

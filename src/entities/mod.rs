@@ -16,6 +16,8 @@
 pub mod aliases;
 pub(crate) mod context;
 pub mod evidence;
+mod judge;
+mod quotes;
 pub(crate) mod rows;
 pub mod runs;
 
