@@ -7,6 +7,7 @@
 //! No relation is produced without a cue in the text: co-occurrence alone says nothing.
 
 pub mod awards;
+mod characters;
 pub mod filmography;
 pub mod lineup;
 pub mod releases;

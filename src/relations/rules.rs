@@ -653,7 +653,7 @@ impl Ctx<'_, '_> {
                 while j < self.b {
                     let t = self.inp.toks[j];
                     let honorific_dot = self.word(j) == "." && j > k && self.words.info(self.word(j - 1)).is(class::HONORIFIC);
-                    if self.word(j) == "-" && j > k && super::roles::romanized_syllable(self.inp, j) {
+                    if self.word(j) == "-" && j > k && super::characters::romanized_syllable(self.inp, j) {
                         j += 2;
                         continue;
                     }
