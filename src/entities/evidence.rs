@@ -576,14 +576,28 @@ fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize,
             members.push(m);
         }
         let mut cur: Vec<&'t str> = Vec::new();
-        for (mi, m) in members.iter().enumerate() {
+        let mut mi = 0;
+        while mi < members.len() {
+            let m = members[mi];
             cur.push(m.span.get(v.text).unwrap_or(""));
-            let sep = members.get(mi + 1).is_some_and(|n| crate::text::joins_list(m.last, n.first, |k| v.tt(k)));
-            if !sep {
-                if cur.len() >= 2 {
-                    lists.push(std::mem::take(&mut cur));
+            // ("Renewed: Reign (my guilty pleasure), Castle (still fun) and Resurrection":
+            // an aside in parentheses after a member is skipped, with the runs in it.)
+            let mut after = m.last;
+            if v.tt(after) == "(" {
+                if let Some(close) = (after + 1..(after + 30).min(b)).find(|&k| v.tt(k) == ")") {
+                    after = close + 1;
                 }
-                cur.clear();
+            }
+            let next = (mi + 1..members.len()).find(|&j| members[j].first >= after);
+            match next.filter(|&j| crate::text::joins_list(after, members[j].first, |k| v.tt(k))) {
+                Some(j) => mi = j,
+                None => {
+                    if cur.len() >= 2 {
+                        lists.push(std::mem::take(&mut cur));
+                    }
+                    cur.clear();
+                    mi += 1;
+                }
             }
         }
     }

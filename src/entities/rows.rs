@@ -1021,10 +1021,10 @@ pub(crate) fn schedule_rows(
     let (h0, h1) =
         headline.map_or((0, 0), |h| (v.toks.partition_point(|t| t.span.start < h.start), v.toks.partition_point(|t| t.span.start < h.end)));
     let headline_context = has(h0, h1, Cue::Context);
-    // "Steely Dan Announce Summer Tour": an article about events lists no releases.
-    if !headline_context && has(h0, h1, Cue::Event) {
-        return (Vec::new(), None);
-    }
+    // "Steely Dan Announce Summer Tour": an article about events lists no releases, unless
+    // a list's own heading says it holds them ("E3 Roundup – The Nintendo Press
+    // Conference" over "Below is each game Nintendo mentioned:").
+    let headline_event = !headline_context && has(h0, h1, Cue::Event);
     let count = |shape: Shape2| cands.iter().filter(|c| c.1 == shape).take(2).count();
     let mut shapes: Vec<(Shape2, bool)> = Vec::new();
     let mut out = Vec::new();
@@ -1043,7 +1043,11 @@ pub(crate) fn schedule_rows(
         let toks = |sp: Span| (v.toks.partition_point(|t| t.span.start < sp.start), v.toks.partition_point(|t| t.span.start < sp.end));
         let (l0, l1) = toks(row.line);
         let (h0, h1) = row.heading.map_or((0, 0), toks);
-        let context = headline_context || has(h0, h1, Cue::Context) || has(l0, row.first, Cue::Context) || has(row.last, l1, Cue::Context);
+        let context = if headline_event {
+            has(h0, h1, Cue::Context)
+        } else {
+            headline_context || has(h0, h1, Cue::Context) || has(l0, row.first, Cue::Context) || has(row.last, l1, Cue::Context)
+        };
         if context && !has(h0, h1, Cue::Event) {
             if out.len() == MAX_SCHEDULE_ROWS {
                 return (out, Some(row.line.start));

@@ -64,6 +64,9 @@ fn is_featuring(w: &str) -> bool {
     matches!(w, "Featuring" | "Feat" | "Ft" | "FEATURING" | "FEAT" | "FT")
 }
 
+/// Words that, alone before a colon, label the list after it ("Renewed:", "Canceled:").
+static LINE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.line_labels"));
+
 static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.prepositions"));
 
 /// Lower-case words that may sit inside a title between capitalised words.
@@ -263,7 +266,11 @@ impl<'a> View<'a> {
         // ("Traveller — Chris Stapleton": a spaced dash before a name is a row's field
         // separator, no subtitle.)
         let dash = tk == "–" || tk == "—" || (tk == "-" && !self.touching(j, k));
-        ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker)
+        // ("Renewed: Harbor Lights, Cold Tide": a label word ending in a colon heads a list.)
+        let label = tk == ":"
+            && LINE_LABELS.iter().any(|w| w.eq_ignore_ascii_case(self.tt(j)))
+            && (j == 0 || !self.same_line(j - 1, j) || !self.is_upper(j - 1));
+        ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
             || (tk == "-"

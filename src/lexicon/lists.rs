@@ -48,6 +48,7 @@ pub(crate) const ALL: &[&str] = &[
     "filmography.record_nouns",
     "filmography.book_nouns",
     "filmography.verbs",
+    "runs.line_labels",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -244,8 +244,8 @@ pub fn section_at(sections: &[(usize, usize)], at: usize) -> Option<usize> {
 }
 
 /// Whether tokens `from..to`, between two works of a list, join them: a comma, "and",
-/// "&" or the like, with the quotes around the works and a year or note in parentheses
-/// after the first skipped ("“Cujo” (1983), “Magic”").
+/// "&" or the like, with the quotes around the works and a year, note or aside in
+/// parentheses after the first skipped ("“Cujo” (1983), “Magic”").
 pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
     let quote = |w: &str| matches!(w, "“" | "”" | "\"" | "‘" | "’");
     let mut gap: [&str; 3] = [""; 3];
@@ -254,7 +254,8 @@ pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
     while k < to {
         let w = inp.tt(k);
         if w == "(" && n == 0 {
-            match (k + 1..(k + 6).min(to)).find(|&x| inp.tt(x) == ")") {
+            // (An aside may be a whole clause: "Reign (yay – my guilty pleasure), Castle".)
+            match (k + 1..(k + 30).min(to)).find(|&x| inp.tt(x) == ")") {
                 Some(close) => {
                     k = close + 1;
                     continue;

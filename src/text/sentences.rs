@@ -105,6 +105,11 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         return false;
     }
     let mark = tok(i);
+    // ("Supernatural (somebody make it stop!), Reign": a mark that closes an aside in
+    // parentheses, then a comma, goes on with the sentence.)
+    if (i + 1..j).any(|k| tok(k) == ")") && matches!(next_s, "," | ";" | ":" | "–" | "—" | ".") {
+        return false;
+    }
     if mark == "!" || mark == "?" || mark.starts_with("!") || mark.starts_with("?") {
         return true;
     }
@@ -211,6 +216,8 @@ mod tests {
             ("no terminal mark", "no terminal mark"),
             ("Zoë Kravitz smiled. Penélope Cruz laughed.", "Zoë Kravitz smiled. || Penélope Cruz laughed."),
             ("It's big!!! Really.", "It's big!!! || Really."),
+            ("Renewed: Reign (make it stop!), Castle (yes?) and Bones.", "Renewed: Reign (make it stop!), Castle (yes?) and Bones."),
+            ("It ended (finally!). Then more.", "It ended (finally!). || Then more."),
             ("", ""),
             ("...", "..."),
         ];
