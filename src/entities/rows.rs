@@ -584,10 +584,14 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         {
             kinds[0] = Some(Column::Title);
         }
+        // (Beside a column of people, the works column is as sure as "Name – Work" in a
+        // prize row: even a one-word title that is a common word, "Christian Bale – Vice".)
         if person_cols == 1 {
             for c in 0..width {
                 if kinds[c].is_none() && rows.iter().filter(|r| namelike(v, r[c])).count() * 4 >= rows.len() * 3 {
-                    kinds[c] = Some(Column::Title);
+                    // (Not a column of labels: "Director: Ana Ruiz", "Music: Ben Cole".)
+                    let labels = rows.iter().any(|r| matches!(row_word(v.tt(r[c].1.saturating_sub(1))), Some(RowWord::Label(_))));
+                    kinds[c] = Some(if labels { Column::Title } else { Column::Work });
                     break;
                 }
             }

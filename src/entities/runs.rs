@@ -386,6 +386,9 @@ impl<'a> View<'a> {
             } else if matches!(self.toks[k].shape, Shape::Digits | Shape::Mixed) && tk.len() <= 4 && !tk.contains(',') {
                 // "Blade Runner 2049", "Zootopia 2", "Chapter 3", "Part II"
                 j = k;
+            } else if matches!(tk, "–" | "—" | "-") && !self.touching(j, k) && looks_person(run.first) && j + 1 - run.first <= 3 {
+                // ("Christian Bale – Vice": a name, then a row's field separator.)
+                break;
             } else if self.joins_title(j, k, b, &looks_person) {
                 j = k + 1;
             } else {
