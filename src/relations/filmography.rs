@@ -180,5 +180,6 @@ fn usual_role(credits: &[Credit], person: usize, default: RoleKind) -> RoleKind 
             None => counts.push((c.role, 1)),
         }
     }
-    counts.into_iter().max_by_key(|x| x.1).map_or(default, |x| x.0)
+    // (On a tie, the role held first.)
+    counts.into_iter().rev().max_by_key(|x| x.1).map_or(default, |x| x.0)
 }

@@ -26,6 +26,7 @@ use crate::entities::{Entities, MentionRef, Target};
 use crate::lexicon::lexed::{Key, Lexed};
 use crate::lexicon::words::WordInfo;
 use crate::span::Span;
+use crate::text::Shape;
 use crate::text::{Sentence, Token};
 
 /// Longest sentence (in tokens) read for relations. Real sentences stay far below it; a
@@ -253,6 +254,12 @@ pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
     let mut k = from;
     while k < to {
         let w = inp.tt(k);
+        // ("directed “A” in 1971 and “B” in 1975": a year phrase after a work.)
+        if n == 0 && matches!(w, "in" | "from") && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits) && inp.tt(k + 1).len() == 4
+        {
+            k += 2;
+            continue;
+        }
         if w == "(" && n == 0 {
             // (An aside may be a whole clause: "Reign (yay – my guilty pleasure), Castle".)
             match (k + 1..(k + 30).min(to)).find(|&x| inp.tt(x) == ")") {

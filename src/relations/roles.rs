@@ -451,7 +451,13 @@ fn pronoun(w: &str) -> Option<Pronoun> {
 /// "but" ("In 1990, she directed ...", "... and he wrote ..."), a lower-case word after.
 fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
     let p = pronoun(inp.tt(k))?;
-    let starts = k == a || matches!(inp.tt(k - 1), "," | "and" | "but" | "“" | "\"");
+    // ("In 1985 she joined …": a year phrase may open the sentence with no comma.)
+    let year_phrase = k > a + 1
+        && k <= a + 4
+        && matches!(inp.tt(a).to_ascii_lowercase().as_str(), "in" | "by" | "from" | "after" | "since" | "until")
+        && inp.toks[k - 1].shape == Shape::Digits
+        && inp.tt(k - 1).len() == 4;
+    let starts = k == a || year_phrase || matches!(inp.tt(k - 1), "," | "and" | "but" | "“" | "\"");
     (starts && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Lower)).then_some(p)
 }
 

@@ -777,7 +777,23 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
                     .find_map(|s| ctx.run(&rule.parts, s, Caps::default()).filter(|(end, _)| *end == first))
             }
         };
-        let Some((_, caps)) = m else { continue };
+        let Some((end, mut caps)) = m else { continue };
+        // ("She also appeared in “Red Sky” and “Gray Sea”": a rule that names no work but
+        // ends right before one takes it, and the works listed after it.)
+        if caps.title.is_none() && matches!(rule.side, Side::Right) {
+            let mut at = end;
+            while matches!(ctx.word(at), "“" | "\"" | "‘") {
+                at += 1;
+            }
+            if let Some(&(_, last, t)) = ctx.titles.iter().find(|x| x.0 == at) {
+                caps.title = Some(t);
+                let mut e = last;
+                while e < ctx.b && matches!(ctx.word(e), "”" | "\"" | "’") {
+                    e += 1;
+                }
+                caps.title_end = e;
+            }
+        }
         let role = match rule.gives {
             Gives::Role(r) => r,
             Gives::Captured => match caps.role {
