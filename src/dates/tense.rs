@@ -77,6 +77,19 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
             return Tense::Unknown;
         }
     }
+    // "gave it a March 6 release date", "has set a May 2 premiere date": a date that
+    // modifies a planned date names the coming release, whatever the tense of the
+    // announcement ("had its March 6 premiere" keeps its tense).
+    if let Some((s, e)) = word_fwd(b, date.end, hi).filter(|&(s, _)| b[date.end..s].iter().all(u8::is_ascii_whitespace)) {
+        let w = &b[s..e];
+        let plan = word_fwd(b, e, hi)
+            .is_some_and(|(s2, e2)| [&b"date"[..], b"dates", b"window", b"slot", b"day"].iter().any(|x| b[s2..e2].eq_ignore_ascii_case(x)));
+        if plan
+            && [&b"release"[..], b"premiere", b"launch", b"debut", b"opening", b"street", b"air"].iter().any(|x| w.eq_ignore_ascii_case(x))
+        {
+            return Tense::Future;
+        }
+    }
     // Prose ends its sentences with a stop; a row of a list does not.
     let prose = text
         .get(sentence.start..sentence.end.min(b.len()))
