@@ -1265,6 +1265,11 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             &[
                 "directed",
                 "directs",
+                "direct",
+                "helm",
+                "write",
+                "produce",
+                "adapt",
                 "helms",
                 "writes",
                 "pens",
