@@ -1191,6 +1191,32 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// "11/12 – Lake Perris, CA", "(9/28)": a month and day with no year, read only where a
+    /// list gives them: opening a line before a dash, or alone in parentheses.
+    fn month_day_row(&self, st: usize, de: usize, m: u8, d: u8) -> Option<Hit> {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || self.at(de).is_ascii_alphanumeric() || self.at(de) == b'/' {
+            return None;
+        }
+        let line_start = self.b[..st].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+        let lead = &self.b[line_start..st];
+        let opens_line = lead.iter().all(|c| c.is_ascii_whitespace() || matches!(c, b'-' | b'*' | b'#'))
+            || lead.starts_with("•".as_bytes()) && lead["•".len()..].iter().all(u8::is_ascii_whitespace);
+        let after = self.skip_ws(de);
+        // (A dash, not a colon: "1/15: 'Narcos': Sept. 1" counts slides.)
+        let separated =
+            self.at(after) == b'-' || self.b[after..].starts_with("–".as_bytes()) || self.b[after..].starts_with("—".as_bytes());
+        let in_parens = st > 0 && self.at(st - 1) == b'(' && self.at(de) == b')';
+        if !((opens_line && separated) || in_parens) {
+            return None;
+        }
+        Some(Hit {
+            span: Span::new(st, de),
+            expr: Expr::Point(Point::Day { year: None, month: m, day: d, weekday: None }),
+            typo: None,
+            context: false,
+        })
+    }
+
     /// "07/15/2025", "7/4/2026" (month first, as US outlets write it).
     fn us_date(&self, st: usize, e: usize) -> Option<Hit> {
         let m = self.small_number(st, e)?;
@@ -1198,7 +1224,7 @@ impl<'a> Scanner<'a> {
         let de = self.run_end(ds);
         let d = self.small_number(ds, de)?;
         if self.at(de) != b'/' {
-            return None;
+            return self.month_day_row(st, de, m, d);
         }
         let y = self.year_at(de + 1, false)?;
         if self.number_continues(y.span.end) || self.at(y.span.end) == b'/' {
