@@ -16,6 +16,7 @@ use super::roles::Credit;
 use super::Input;
 use crate::entities::Target;
 use crate::facts::RoleKind;
+use crate::lexicon::lexed::Key;
 use crate::lexicon::lists;
 use crate::span::Span;
 use crate::text::Shape;
@@ -29,17 +30,26 @@ fn is_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// The role a list noun gives when the person holds none yet.
-fn noun_role(w: &str) -> Option<RoleKind> {
-    if is_in(&SCREEN_NOUNS, w) {
-        Some(RoleKind::Actor)
-    } else if is_in(&RECORD_NOUNS, w) {
-        Some(RoleKind::Musician)
-    } else if is_in(&BOOK_NOUNS, w) {
-        Some(RoleKind::Writer)
-    } else {
-        None
+/// The list nouns by key, sorted, with the role each gives when the person holds none
+/// yet (looked up once per lower-case token: keys, not string comparisons).
+static NOUN_ROLES: LazyLock<Vec<(Key, RoleKind)>> = LazyLock::new(|| {
+    let mut v: Vec<(Key, RoleKind)> = SCREEN_NOUNS
+        .iter()
+        .map(|w| (Key::of(w), RoleKind::Actor))
+        .chain(RECORD_NOUNS.iter().map(|w| (Key::of(w), RoleKind::Musician)))
+        .chain(BOOK_NOUNS.iter().map(|w| (Key::of(w), RoleKind::Writer)))
+        .collect();
+    v.sort_by_key(|x| x.0);
+    v
+});
+
+/// The role the list noun at token `k` gives when the person holds none yet.
+fn noun_role(inp: &Input<'_>, k: usize) -> Option<RoleKind> {
+    let key = inp.key(k);
+    if key == Key::NONE {
+        return None;
     }
+    NOUN_ROLES.binary_search_by_key(&key, |x| x.0).ok().map(|i| NOUN_ROLES[i].1)
 }
 
 /// The pronoun a possessive stands for: "his" → he, "her" → she, "their" → they.
@@ -68,7 +78,7 @@ pub fn find(inp: &Input<'_>, out: &mut Vec<Credit>) {
             if inp.toks[k].shape != Shape::Lower {
                 continue;
             }
-            let Some(default_role) = noun_role(inp.tt(k)) else { continue };
+            let Some(default_role) = noun_role(inp, k) else { continue };
             let Some(list_start) = list_start(inp, k + 1, b) else { continue };
             let owner = owner_before(inp, a, k).or_else(|| owner_after(inp, k + 1, list_start)).and_then(|o| match o {
                 Owner::Person(p) => Some(p),
