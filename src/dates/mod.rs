@@ -103,8 +103,9 @@ impl DateScanner {
         out.clear();
         let words = &*self.words;
         let mut sentence_ix = 0;
-        // The last year written out, and the sentence it was in.
-        let mut context: Option<(usize, i32)> = None;
+        // The last year written out, the sentence it was in, and whether it is a move's
+        // target ("into 2014").
+        let mut context: Option<(usize, i32, bool)> = None;
         // The month of the last day named, for "on the 14th".
         let mut context_month: Option<(i32, u8)> = None;
         // The last day named and its sentence, for "that day".
@@ -128,7 +129,9 @@ impl DateScanner {
             }
             prev_end = hit.span.end;
             let in_list = list_year.is_some() && gap.contains('\n');
-            let context_year = context.filter(|&(ix, _)| sentence.is_some() && ix == sentence_ix).map(|(_, y)| y).or_else(|| {
+            let in_sentence = context.filter(|&(ix, _, _)| sentence.is_some() && ix == sentence_ix);
+            let context_target = in_sentence.is_some_and(|(_, _, t)| t);
+            let context_year = in_sentence.map(|(_, y, _)| y).or_else(|| {
                 let (y, _) = list_year.filter(|_| in_list)?;
                 list_year = Some((y, true));
                 Some(y)
@@ -149,9 +152,18 @@ impl DateScanner {
             if hit.expr == Expr::SameDay && context_day.is_none() {
                 continue;
             }
-            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_month, context_day });
-            if let Some(y) = written_year(&hit.expr).filter(|_| hit.context) {
-                context = Some((sentence_ix, y));
+            let r = resolve::resolve(&hit.expr, &Anchor { published, tense, context_year, context_target, context_month, context_day });
+            // ("pushed into 2014, landing between July and September": the target of a move
+            // dates the year-less months after it.)
+            let before = text.get(..hit.span.start).unwrap_or("").trim_end();
+            let target = ["into", "until", "till"].iter().any(|w| {
+                before.len() >= w.len()
+                    && before.is_char_boundary(before.len() - w.len())
+                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                    && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+            });
+            if let Some(y) = written_year(&hit.expr).filter(|_| hit.context || target) {
+                context = Some((sentence_ix, y, target));
             }
             if let Expr::Point(scan::Point::Year(y)) = hit.expr {
                 if list_heading(text, hit.span.end) {

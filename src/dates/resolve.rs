@@ -15,6 +15,9 @@ pub(crate) struct Anchor {
     pub tense: Tense,
     /// The last year written out earlier in the same sentence ("in 2019 ... in March").
     pub context_year: Option<i32>,
+    /// Whether that year is the target of a move ("pushed into 2014, landing between July
+    /// and September"): it dates what follows whatever the tense of the verb.
+    pub context_target: bool,
     /// The year and month of the last day named earlier in the article ("dated Sept. 14.
     /// ... debuts on the 14th").
     pub context_month: Option<(i32, u8)>,
@@ -180,7 +183,7 @@ fn point(p: Point, a: &Anchor) -> (Option<Val>, bool) {
         Point::Season { year, season } => (Some(Val::Season(year, season.index() as u8)), false),
         Point::Day { year: None, month, day, weekday } => {
             if let Some(y) = a.context_year {
-                if let Some(d) = Date::new(y, month, day).filter(|d| fits_tense(d.year(), d.month(), d.day(), a)) {
+                if let Some(d) = Date::new(y, month, day).filter(|d| a.context_target || fits_tense(d.year(), d.month(), d.day(), a)) {
                     return (Some(Val::Day(d)), false);
                 }
             }
@@ -188,7 +191,7 @@ fn point(p: Point, a: &Anchor) -> (Option<Val>, bool) {
         }
         Point::Month { year: None, month, shift } => {
             if shift == Shift::Tense {
-                if let Some(y) = a.context_year.filter(|&y| fits_tense(y, month, 0, a)) {
+                if let Some(y) = a.context_year.filter(|&y| a.context_target || fits_tense(y, month, 0, a)) {
                     return (Some(Val::Month(y, month)), false);
                 }
             }
