@@ -299,8 +299,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // ("Sony moved “Cold Lake” …, which bumped the “Ember” remake from June to
                 // March", "behind “Cold Lake”, though it trails the launch of “Star Road”": a
                 // subordinate clause's cue with a work after it is about that work.)
+                // (Also a relative clause a few words past the comma: ", a move which
+                // bumped the “Ember” remake".)
                 let other_clause = || {
-                    (end..c0).any(|k| inp.tt(k) == "," && is_in_lower(&SUBORDINATORS, inp.tt(k + 1)))
+                    (end..c0)
+                        .any(|k| is_in_lower(&SUBORDINATORS, inp.tt(k)) && (k.saturating_sub(3).max(end)..k + 1).any(|j| inp.tt(j) == ","))
                         && titles.iter().any(|t| t.1 >= c1 && t.1 <= c1 + 4)
                 };
                 !unknown_name_between(inp, end, c0) && (!returns || !person_between()) && !other_clause()
