@@ -252,6 +252,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
             let partner = left_cue(inp, words, a, first, &items, &mut found);
             let shared = found.len();
             right_cue(inp, words, last, b, &items, &mut found);
+            // ("Guitarist Omar Diaz plays on “T”": a musician's label and "plays" make one
+            // musician's credit, not also an actor's.)
+            if found.iter().any(|f| f.0 == RoleKind::Musician)
+                && inp.is(last, keys!["plays", "played", "play", "playing"])
+                && inp.is(last + 1, keys!["on"])
+            {
+                found.retain(|f| f.0 != RoleKind::Actor);
+            }
             let own_verb = inp.toks.get(last).is_some_and(|t| t.shape == Shape::Lower)
                 && (inp.tt(last).ends_with("ing") || (inp.tt(last) == "as" && words.info(inp.tt(last + 1)).is(class::ROLE_NOUN)));
             if partner && own_verb && found.len() > shared {
