@@ -1141,7 +1141,10 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         let verb = v.tt(vk);
         let vinfo = v.word_info(vk);
+        // ("Ada Lowe will be played by Lena Moss": the subject of a passive is the part.)
+        let passive = v.tt(vk + 1).eq_ignore_ascii_case("by");
         if vinfo.is(class::ROLE_VERB)
+            && !passive
             && !is_in(
                 &["stars", "starring", "star", "starred", "produced", "produces", "created", "hosts", "hosted", "host", "features"],
                 verb,
@@ -1498,6 +1501,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     if matches!(nw, "," | "—" | "–" | "(") && is_in(&["played", "voiced", "portrayed"], n2w) && n3w.eq_ignore_ascii_case("by") {
         e.character += 3;
+    }
+    // "President Ada Lowe is played by Lena Moss": the subject of a passive "played by".
+    if is_in(&["is", "was", "will", "has"], nw) && (ni + 1..(ni + 4).min(b)).any(|k| is_in(&["played", "voiced", "portrayed"], v.tt(k))) {
+        let by =
+            (ni + 2..(ni + 5).min(b)).any(|k| v.tt(k).eq_ignore_ascii_case("by") && is_in(&["played", "voiced", "portrayed"], v.tt(k - 1)));
+        if by {
+            e.character += 3;
+        }
     }
     if pw.eq_ignore_ascii_case("as") && !is_in(&NOT_CHAR_AS, p2w) && p2i != usize::MAX {
         let strong = strong_before_as(v, p2i, p2w);

@@ -369,14 +369,20 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         for (i, it) in items.iter().enumerate() {
             let Target::Person(p) = it.target else { continue };
             // "His boss is Fate, played by Ivo Marsh": the name before the comma is the part.
+            // ("Ada Lowe will be played by Lena Moss": the passive's subject, too.)
+            let mut before_verb = it.first.saturating_sub(3);
+            while before_verb > a && inp.is(before_verb, keys!["is", "was", "be", "been", "will", "has", "have", "being"]) {
+                before_verb -= 1;
+            }
+            let passive = before_verb + 3 < it.first && before_verb + 1 < it.first;
             if it.first >= a + 4
                 && inp.is(it.first - 1, keys!["by"])
                 && inp.is(it.first - 2, keys!["played", "portrayed", "voiced"])
-                && inp.tt(it.first - 3) == ","
+                && (inp.tt(it.first - 3) == "," || passive)
             {
-                let prev_person =
-                    i.checked_sub(1).is_some_and(|j| items[j].last == it.first - 3 && matches!(items[j].target, Target::Person(_)));
-                if let Some(character) = name_before(inp, it.first - 3, a).filter(|_| !prev_person) {
+                let end = if inp.tt(it.first - 3) == "," { it.first - 3 } else { before_verb + 1 };
+                let prev_person = i.checked_sub(1).is_some_and(|j| items[j].last == end && matches!(items[j].target, Target::Person(_)));
+                if let Some(character) = name_before(inp, end, a).filter(|_| !prev_person) {
                     let role = if inp.is(it.first - 2, keys!["voiced"]) { RoleKind::Voice } else { RoleKind::Actor };
                     let title = title_for(it.first, None, (0, 0));
                     push(
