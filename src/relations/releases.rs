@@ -464,11 +464,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             if box_office && venue.is_none() {
                 venue = Some(Venue::Theaters);
             }
+            // (A cue that names where it is out, "now in theaters", "now streaming", is
+            // checkable without a date.)
             if matches!(class, "release" | "release_past")
                 && date.is_none()
                 && platform.is_none()
                 && venue != Some(Venue::Festival)
                 && !box_office
+                && !(class == "release_past" && cue_venue(full_class).is_some())
             {
                 continue;
             }
