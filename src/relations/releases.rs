@@ -580,7 +580,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         }
         // "“Harbor Lights,” “Cold Tide” and “Iron Coast” open in theaters on Friday": a claim
         // on one member of a list of works holds for each of them.
-        let listed = list_mates(inp, mentions);
+        let listed = if out.len() > sentence_start { list_mates(inp, mentions) } else { Vec::new() };
         if !listed.is_empty() {
             let copies: Vec<Claim> = out[sentence_start..]
                 .iter()
