@@ -96,6 +96,28 @@ proptest! {
     }
 }
 
+/// The proptest failure of 2026-12-06, rebuilt from the same three fixture fragments: in
+/// the doubled text a headline-long title candidate that starts with a streamer's name
+/// ("Netflix Sets Five New Anime Series, Including Rilakkuma's Theme Park Adventure") can
+/// never be found as a mention, yet it shadowed the title it ends with, and both were lost.
+#[test]
+fn doubled_text_keeps_a_title_a_headline_ends_with() {
+    let frag = |name: &str, k: usize| -> String {
+        let path = format!("{}/fixtures/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
+    };
+    let text = format!(
+        "{}. {}, {}. ",
+        frag("158_fall_2011_new_shows", 0),
+        frag("114_disney_plus_fall_2020", 1),
+        frag("91_netflix_anime_festival_2020", 0)
+    );
+    for t in [text.clone(), format!("{text}\n\n{text}")] {
+        let f = ex().extract(&t);
+        assert!(f.titles.iter().any(|x| x.name == "Theme Park Adventure"), "{:?}", f.titles.iter().map(|x| &x.name).collect::<Vec<_>>());
+    }
+}
+
 /// One line per pathological input: what it is, the input, and a check on the result.
 #[test]
 fn pathological_inputs() {

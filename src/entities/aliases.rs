@@ -114,8 +114,8 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
-    let mut titles: Vec<(&str, crate::facts::TitleKind)> =
-        decided.iter().filter_map(|(s, d, _)| if let Decision::Title(k) = d { Some((*s, *k)) } else { None }).collect();
+    let mut titles: Vec<(&str, crate::facts::TitleKind, Span)> =
+        decided.iter().filter_map(|(s, d, sp)| if let Decision::Title(k) = d { Some((*s, *k, *sp)) } else { None }).collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
     // (The titles so far are the lexicon's, in the order of their hits.)
     let fixed_titles = fixed.iter().filter(|f| matches!(f.category, Category::Title(_))).map(|f| f.name);
@@ -127,7 +127,14 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     for name in fixed_titles {
         by_initials.add(name);
     }
-    for (surface, k) in titles {
+    for (surface, k, at) in titles {
+        // A name the mention pass cannot start (at a lexicon hit) is never found: kept,
+        // it would only shadow the shorter titles it ends with ("Netflix Sets …,
+        // Including Rilakkuma's Theme Park Adventure", a headline-long candidate that
+        // starts with the streamer's name, swallowed "Theme Park Adventure").
+        if starts_blocked(v, at) {
+            continue;
+        }
         if let Some(name) = by_initials.find(surface).filter(|name| acronym_of(surface, name)) {
             acronyms.push((surface, name));
             continue;
@@ -233,12 +240,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     // (A punctuation mark inside a word is a token and splits the word in two: "Ana
     // Ruiz-Lopez" is four tokens, so each counts twice; counted once, the full name was
     // never looked up and its surname alias took its place.)
-    let max_tokens = names
-        .keys()
-        .map(|k| k.split_whitespace().count() + 2 * k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count())
-        .max()
-        .unwrap_or(0)
-        .min(MAX_NAME_TOKENS);
+    let max_tokens = names.keys().map(|k| name_tokens(k)).max().unwrap_or(0).min(MAX_NAME_TOKENS);
     // The first words of the names, each with the byte lengths of its names (bit `len %
     // 64`): a span is only looked up when some name starting there has its length.
     let mut first_words: FxHashMap<&str, u64> = FxHashMap::default();
@@ -591,6 +593,18 @@ fn subtitle(name: &str) -> Option<&str> {
     let cut = [": ", " – ", " — ", " - "].iter().filter_map(|sep| name.rfind(sep).map(|i| i + sep.len())).max()?;
     let sub = name.get(cut..)?.trim();
     (sub.len() >= 4 && sub.starts_with(|c: char| c.is_uppercase()) && sub.contains(|c: char| c.is_lowercase())).then_some(sub)
+}
+
+/// Whether the token at the start of `sp` may not start a name (a lexicon hit).
+fn starts_blocked(v: &View<'_>, sp: Span) -> bool {
+    let first = v.toks.partition_point(|t| t.span.end <= sp.start);
+    v.toks.get(first).is_some_and(|t| t.span.start == sp.start) && v.blocked.get(first).copied().unwrap_or(false)
+}
+
+/// The tokens the mention pass counts for a name: its words, and each punctuation mark
+/// inside a word twice (it is a token and splits the word in two).
+fn name_tokens(k: &str) -> usize {
+    k.split_whitespace().count() + 2 * k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count()
 }
 
 /// Drops entities without mentions and renumbers the mention targets.
