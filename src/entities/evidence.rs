@@ -157,6 +157,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     // and its end token.
     let mut list_runs: Vec<Run> = Vec::new();
     let mut list_sentences: Vec<(usize, usize, usize)> = Vec::new();
+    // The names in parentheses after a name ("Ana Ruiz (Harbor Lights)"), with their
+    // sentence: see `paren_convention`.
+    let mut paren_inners: Vec<(usize, &'t str, &'t str)> = Vec::new();
     let headline = inp.article.headline;
 
     // A sentence repeated word for word (syndicated boilerplate, a doubled page) is no
@@ -240,6 +243,13 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
             if in_list[ri] {
                 e.person += if r.len() >= 2 { 3 } else { 1 };
+            }
+            // (The name in parentheses after a name, whatever it is, for `paren_convention`.)
+            if let Some(n) = runs.get(ri + 1).filter(|n| v.tt(r.last) == "(" && n.first == r.last + 1 && r.len() >= 2) {
+                let ext = v.title_extend(*n, b);
+                if v.tt(ext.last) == ")" {
+                    paren_inners.push((si, surface, ext.span.get(v.text).unwrap_or("")));
+                }
             }
             // "Eve Macarro (Ana de Armas)" and "Gabriel Luna (Tommy)".
             if let Some(inner) = runs.get(ri + 1).filter(|n| v.tt(r.last) == "(" && n.first == r.last + 1 && v.tt(n.last) == ")") {
@@ -412,6 +422,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
         }
     }
+
+    paren_convention(v, &paren_inners, &mut stats, words);
 
     // Row lists: a column that holds names makes its neighbour a column of works.
     let (row_fields, split_rows) = super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences);
@@ -602,6 +614,50 @@ fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize,
         }
     }
     lists
+}
+
+/// "Chloë Vance (Carrie), Sam Lee (American Honey) and Ty Moss (The Revenant)": a writer
+/// keeps one convention for the parentheses after names in a sentence, known-for works or
+/// parts. When at least two of them are certainly works (decided titles, or works the
+/// lexicon knows), a one-word part or a work the lexicon knows is a work too ("Carrie",
+/// "Harry Potter"), and not a character or a person.
+fn paren_convention<'t>(
+    v: &View<'t>,
+    inners: &[(usize, &'t str, &'t str)],
+    stats: &mut HashMap<&'t str, Stats>,
+    words: &crate::lexicon::words::WordTable,
+) {
+    let mut i = 0;
+    while i < inners.len() {
+        let si = inners[i].0;
+        let n = inners[i..].iter().take_while(|x| x.0 == si).count();
+        let group = &inners[i..i + n];
+        i += n;
+        if n < 3 {
+            continue;
+        }
+        let ds: Vec<(Option<Decision>, bool)> =
+            group.iter().map(|(_, _, m)| stats.get(m).map_or((None, false), |st| (judge(v, m, st, words), st.known.is_some()))).collect();
+        let certain = |d: &(Option<Decision>, bool)| matches!(d.0, Some(Decision::Title(_))) || d.1;
+        let total = ds.iter().filter(|d| certain(d)).count();
+        for ((_, outer, m), d) in group.iter().zip(&ds) {
+            if matches!(d.0, Some(Decision::Title(_))) || total - usize::from(certain(d)) < 2 {
+                continue;
+            }
+            let Some(st) = stats.get_mut(m) else { continue };
+            let one_part = matches!(d.0, Some(Decision::Character) | None) && st.sample.is_some_and(|r| r.len() == 1);
+            if d.1 || one_part {
+                st.title += 6;
+                st.character = 0;
+                st.person = st.person.min(0);
+                // (The name before a known-for work is the person, not a part.)
+                if let Some(o) = stats.get_mut(outer) {
+                    o.character = 0;
+                    o.person += 3;
+                }
+            }
+        }
+    }
 }
 
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {

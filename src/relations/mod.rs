@@ -125,7 +125,11 @@ impl<'a> Input<'a> {
                 return Some(i);
             }
         }
-        (0..ents.titles.len()).max_by_key(|&i| (ents.titles[i].mentions.len(), std::cmp::Reverse(i)))
+        // (A work named only in parentheses, "Ana Ruiz (Harbor Lights)", is a known-for
+        // credit of someone else's: never what the article is about.)
+        (0..ents.titles.len())
+            .filter(|&i| ents.titles[i].mentions.iter().any(|&sp| !self.in_parens(self.tok_at(sp.start), self.tok_at(sp.end))))
+            .max_by_key(|&i| (ents.titles[i].mentions.len(), std::cmp::Reverse(i)))
     }
 
     /// The focal title only when the article is clearly about it: named in the headline
