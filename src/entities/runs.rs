@@ -67,6 +67,9 @@ fn is_featuring(w: &str) -> bool {
 /// Words that, alone before a colon, label the list after it ("Renewed:", "Canceled:").
 static LINE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.line_labels"));
 
+/// Words that open a clause, not a subtitle, after a colon ("…: While we wait").
+static CLAUSE_OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.clause_openers"));
+
 static PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.prepositions"));
 
 /// Lower-case words that may sit inside a title between capitalised words.
@@ -270,7 +273,9 @@ impl<'a> View<'a> {
         let label = tk == ":"
             && LINE_LABELS.iter().any(|w| w.eq_ignore_ascii_case(self.tt(j)))
             && (j == 0 || !self.same_line(j - 1, j) || !self.is_upper(j - 1));
-        ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label)
+        // ("Harbor Lights: While we wait, …": a clause after the colon, no subtitle.)
+        let clause = tk == ":" && CLAUSE_OPENERS.contains(&self.tt(k + 1));
+        ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label && !clause)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
             || (tk == "-"
@@ -323,6 +328,11 @@ impl<'a> View<'a> {
             && self.toks[n + 1].span.start > self.toks[n].span.end
     }
 
+    /// Whether token `k` is the number sign "No." before digits ("at No. 1").
+    fn number_sign(&self, k: usize) -> bool {
+        matches!(self.tt(k), "No" | "Nos") && self.tt(k + 1) == "." && self.toks.get(k + 2).is_some_and(|t| t.shape == Shape::Digits)
+    }
+
     /// Extends a run to the right across what titles contain; returns the extended run
     /// (the same run when nothing follows).
     pub fn title_extend(&self, run: Run, b: usize) -> Run {
@@ -352,6 +362,10 @@ impl<'a> View<'a> {
             let mut f = k;
             while f < b && f < k + 3 && TITLE_FUNCTION.iter().any(|w| *w == self.tt(f)) && self.toks[f].shape == Shape::Lower {
                 f += 1;
+            }
+            // ("… The First Steps at No. 1": a number sign starts a rank, no title word.)
+            if self.number_sign(f) || self.number_sign(k) {
+                break;
             }
             if f > k && f < b && (self.is_upper(f) || self.toks[f].shape == Shape::Digits) && self.same_line(k, f) && !self.blocked(f) {
                 // "Grand Theft Auto V and Red Dead Redemption 2": a numbered title is complete.
@@ -480,6 +494,10 @@ mod tests {
             ("the documentary Saint of 9/11 and more", "Saint of 9/11"),
             ("Chernobyl – WINNER", "Chernobyl|WINNER"),
             ("the Bonnaroo Music Festival in Tennessee", "Bonnaroo Music Festival|Tennessee"),
+            ("ended Space Race: The Long Night at No. 1 today", "Space Race: The Long Night|No"),
+            ("Harbor Lights: While we wait, it airs", "Harbor Lights|While"),
+            ("Night Ferry: He is back", "Night Ferry|He"),
+            ("Star Trek: Into Darkness opens", "Star Trek: Into Darkness"),
         ];
         for (text, want) in cases {
             assert_eq!(runs(text, true).join("|"), *want, "{text:?}");

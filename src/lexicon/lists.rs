@@ -49,6 +49,7 @@ pub(crate) const ALL: &[&str] = &[
     "filmography.book_nouns",
     "filmography.verbs",
     "runs.line_labels",
+    "runs.clause_openers",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
