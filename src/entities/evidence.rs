@@ -177,6 +177,20 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             // them: "Project Hail Mary (March 20)".
             runs.clear();
             v.name_runs(a, b, si, &mut runs);
+            if byline(v, a, b) {
+                // "By Ana Ruiz and Ben Cole": the writers' names, without the "By".
+                for r in &runs {
+                    let mut r = *r;
+                    if r.first == a {
+                        r.first += 1;
+                        r.span.start = v.toks[r.first.min(r.last - 1)].span.start;
+                    }
+                    if r.first < r.last {
+                        add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, Stats { person: 3, ..Stats::default() }, false);
+                    }
+                }
+                continue;
+            }
             if let Some(r) = runs.first().filter(|r| r.first == a) {
                 let ext = v.title_extend(*r, b);
                 let paren = v.tt(ext.last) == "(" && (ext.last + 1..b).any(|k| v.toks[k].shape == Shape::Digits) && v.tt(b - 1) == ")";
@@ -812,6 +826,17 @@ fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
         }
     }
     words >= 4
+}
+
+/// Whether tokens `a..b` are a byline: "By", then names that start with a given name,
+/// joined by commas and "and" ("By Ana Ruiz", "By J. Kim and Ben Cole").
+fn byline(v: &View<'_>, a: usize, b: usize) -> bool {
+    let given = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::FIRST_NAME)) || (v.tt(k).len() == 1 && v.tt(k + 1) == ".");
+    v.tt(a).eq_ignore_ascii_case("by")
+        && b > a + 2
+        && b - a <= 16
+        && given(a + 1)
+        && (a + 1..b).all(|k| v.is_upper(k) || matches!(v.tt(k), "." | "," | "and" | "&"))
 }
 
 /// Drops sentence-initial words that only look capitalised because they start the

@@ -372,7 +372,8 @@ impl<'a> View<'a> {
                 // "..., The Brutalist and Wicked": after a list comma, "and" ends the member.
                 let list_member = run.first > 0 && self.tt(run.first - 1) == ",";
                 // ("..., Princess Leia or Luke Skywalker": "or" ends a list member too.)
-                if (tk == "and" || (tk == "or" && list_member))
+                // ("Humphrey Bogart or Marlon Brando": "or" before a name ends one too.)
+                if (tk == "and" || (tk == "or" && (list_member || looks_person(f))))
                     && (list_member || looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps))
                 {
                     break;
@@ -494,6 +495,7 @@ mod tests {
             ("the documentary Saint of 9/11 and more", "Saint of 9/11"),
             ("Chernobyl – WINNER", "Chernobyl|WINNER"),
             ("the Bonnaroo Music Festival in Tennessee", "Bonnaroo Music Festival|Tennessee"),
+            ("an heir to Rafe Dorn or Marlo Vance", "Rafe Dorn|Marlo Vance"),
             ("ended Space Race: The Long Night at No. 1 today", "Space Race: The Long Night|No"),
             ("Harbor Lights: While we wait, it airs", "Harbor Lights|While"),
             ("Night Ferry: He is back", "Night Ferry|He"),
