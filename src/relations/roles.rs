@@ -290,7 +290,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 // "She later led the sitcom Riverbend and played a judge on Highwater": a
                 // second verb of the same subject after the rule's phrase.
                 if hits.iter().all(|h| h.right) {
-                    more_verbs(inp, words, &items, last, b, &mut found);
+                    more_verbs(inp, words, &items, last, b, &mut found, Some(&mut rule_scratch));
                 }
             }
             let paired = if g.len() >= 2 { paired_characters(inp, last, b, g.len()) } else { None };
@@ -917,7 +917,7 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
             } else {
                 found.extend(objects.into_iter().map(|t| (r, Some(t))));
             }
-            more_verbs(inp, words, items, k + 1, b, found);
+            more_verbs(inp, words, items, k + 1, b, found, None);
             return;
         }
         // "Francesca Gardiner, a writer on Succession", "the director of The Shawshank
@@ -949,7 +949,7 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
                 } else {
                     found.extend(objects.into_iter().map(|t| (r, Some(t))));
                 }
-                more_verbs(inp, words, items, noun_at + 1, b, found);
+                more_verbs(inp, words, items, noun_at + 1, b, found, None);
                 return;
             }
         }
@@ -1041,7 +1041,15 @@ fn predicate(
 
 /// Further credits of the same subject later in the clause: "who directed Dune and
 /// co-wrote it", "who directed The Menu, helms multiple episodes".
-fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b: usize, found: &mut Vec<(RoleKind, Option<usize>)>) {
+fn more_verbs(
+    inp: &Input<'_>,
+    words: &WordTable,
+    items: &[Item],
+    from: usize,
+    b: usize,
+    found: &mut Vec<(RoleKind, Option<usize>)>,
+    mut rules: Option<&mut super::rules::Scratch>,
+) {
     let mut j = from;
     let end = (from + 14).min(b);
     while j < end {
@@ -1064,6 +1072,21 @@ fn more_verbs(inp: &Input<'_>, words: &WordTable, items: &[Item], from: usize, b
             }
             let v = inp.tt(k);
             if inp.toks.get(k).is_some_and(|t| t.shape == Shape::Lower) && words.info(v).is(class::ROLE_VERB) || v.starts_with("co-") {
+                // ("sings on A and also plays harpsichord on B": the second verb's phrase
+                // is read by the rules first, as if the subject stood right before it.)
+                let ruled: Vec<_> = rules
+                    .as_deref_mut()
+                    .map(|sc| super::rules::hits(inp, k, k, k, b, sc).into_iter().filter(|h| h.right).collect())
+                    .unwrap_or_default();
+                if !ruled.is_empty() {
+                    let object = items
+                        .iter()
+                        .find(|it| it.first > k && it.first <= k + 8 && matches!(it.target, Target::Title(_)))
+                        .and_then(|it| if let Target::Title(t) = it.target { Some(t) } else { None });
+                    found.extend(ruled.iter().map(|h| (h.role, h.title.or(object))));
+                    j = k + 1;
+                    continue;
+                }
                 if let Some(r) = role_word(words, v) {
                     let object = items
                         .iter()

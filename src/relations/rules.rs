@@ -167,6 +167,9 @@ fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, Str
     let mut rules: Vec<Rule> = Vec::new();
     let mut names: FxHashSet<String> = taken.iter().map(|r| r.name.clone()).collect();
     for (file, text) in files {
+        // Word sets a file defines (`define<TAB>@name<TAB>a|b|c`), used in its patterns
+        // after the definition.
+        let mut sets: FxHashMap<String, String> = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             let at = |col: usize, msg: String| format!("{file}:{}:{col}: {msg}", i + 1);
             if line.trim().is_empty() || line.starts_with('#') {
@@ -174,6 +177,26 @@ fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, Str
             }
             let cols: Vec<&str> = line.split('\t').collect();
             match cols[0] {
+                "define" => {
+                    let [_, name, words] = cols[..] else {
+                        return Err(at(1, format!("a define has 3 tab-separated columns, got {}", cols.len())));
+                    };
+                    let col2 = cols[0].chars().count() + name.chars().count() + 3;
+                    let ok = name.len() > 1
+                        && name.starts_with('@')
+                        && name[1..].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                    if !ok {
+                        return Err(at(cols[0].chars().count() + 2, format!("set name {name:?}: @ then lower-case letters, digits or _")));
+                    }
+                    // (A set is checked as a pattern of one element: lower-case words.)
+                    if words.contains(' ') || words.starts_with(['<', '{', '@']) || words == "..." {
+                        return Err(at(col2, format!("{words:?}: lower-case words separated by |")));
+                    }
+                    parse_pattern(words, &FxHashMap::default()).map_err(|(off, msg)| at(col2 + off, msg))?;
+                    if sets.insert(name.to_string(), words.to_string()).is_some() {
+                        return Err(at(cols[0].chars().count() + 2, format!("set {name:?} is defined twice")));
+                    }
+                }
                 "rule" => {
                     let [_, name, side, role, pattern] = cols[..] else {
                         return Err(at(1, format!("a rule has 5 tab-separated columns, got {}", cols.len())));
@@ -196,7 +219,7 @@ fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, Str
                         "$role" => Gives::Captured,
                         r => Gives::Role(parse_role_kind(r).ok_or_else(|| at(col(3), format!("unknown role {r:?}")))?),
                     };
-                    let parts = parse_pattern(pattern).map_err(|(off, msg)| at(col(4) + off, msg))?;
+                    let parts = parse_pattern(pattern, &sets).map_err(|(off, msg)| at(col(4) + off, msg))?;
                     if gives == Gives::Captured && !parts.iter().any(|p| p.elem == Elem::Role) {
                         return Err(at(col(3), "role $role needs a <role> element in the pattern".into()));
                     }
@@ -210,7 +233,7 @@ fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, Str
                         _ => return Err(at(1, "examples are `+<TAB>text<TAB>expected` or `-<TAB>text`".into())),
                     }
                 }
-                other => return Err(at(1, format!("a line starts with `rule`, `+`, `-` or `#`, not {other:?}"))),
+                other => return Err(at(1, format!("a line starts with `rule`, `define`, `+`, `-` or `#`, not {other:?}"))),
             }
         }
     }
@@ -222,8 +245,9 @@ fn parse_beside(files: &[(&str, &str)], taken: &[Rule]) -> Result<Vec<Rule>, Str
     Ok(rules)
 }
 
-/// Parses one pattern; an error carries the column offset inside it.
-fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
+/// Parses one pattern, with the word sets defined so far (`@name` stands for one); an
+/// error carries the column offset inside it.
+fn parse_pattern(pattern: &str, sets: &FxHashMap<String, String>) -> Result<Vec<Part>, (usize, String)> {
     let mut parts = Vec::new();
     let mut off = 0;
     for raw in pattern.split(' ') {
@@ -245,6 +269,12 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Part>, (usize, String)> {
             "{record}" => Elem::Record,
             "{character}" => Elem::Character,
             b if b.starts_with(['<', '{']) => return Err((here, format!("unknown element {b:?}"))),
+            b if b.starts_with('@') => {
+                let Some(words) = sets.get(b) else {
+                    return Err((here, format!("unknown set {b:?} (define it above: define<TAB>{b}<TAB>a|b)")));
+                };
+                Elem::Words(Alts::new(words.split('|').collect()))
+            }
             b => {
                 let words: Vec<&str> = b.split('|').collect();
                 if words.iter().any(|w| w.is_empty() || w.chars().any(|c| c.is_uppercase() || c.is_whitespace())) {
@@ -942,6 +972,13 @@ mod tests {
             ("rule\tcast.x\tright\tactor\tjoins <det", "unknown element"),
             ("rule\tcast.x\tright\tactor\tjoins a||b", "lower-case words separated by |"),
             ("oops", "r.rules:1:1: a line starts with"),
+            ("rule\tcast.x\tright\tactor\tplays @instrument", "r.rules:1:31: unknown set \"@instrument\""),
+            ("define\tinstrument\tcello", "r.rules:1:8: set name"),
+            ("define\t@instrument\tCello|harp", "r.rules:1:20: \"Cello|harp\": lower-case"),
+            ("define\t@instrument\tcello||harp", "lower-case words separated by |"),
+            ("define\t@instrument\t<det>", "lower-case words separated by |"),
+            ("define\t@i\tcello\ndefine\t@i\tharp", "r.rules:2:8: set \"@i\" is defined twice"),
+            ("define\t@i", "r.rules:1:1: a define has 3"),
         ] {
             let err = parse(&[("r.rules", text)]).expect_err(text);
             assert!(err.contains(want), "{text:?}: {err}");
@@ -980,6 +1017,24 @@ mod tests {
         assert!(set.any.contains(&1) && !set.any.contains(&0));
         assert_eq!(set.name(0), "cast.mine");
         assert!(matches!(set.name(2), Cow::Borrowed(_)));
+    }
+
+    /// A word set (docs/rules.md's example): defined once, used in a user's pattern, its
+    /// examples hold; a set belongs to its own file.
+    #[test]
+    fn word_sets_stand_for_their_words() {
+        let text = "define\t@instrument\tpiano|cello|harpsichord|contrabass\n\
+                    rule\tmusic.mine\tright\tmusician\talso? plays|played <det>? @instrument\n\
+                    +\tLia Venn also plays harpsichord on “Glass Harbor.”\tLia Venn|musician|Glass Harbor|null\n\
+                    -\tTy Moore plays a cellist in “Glass Harbor”.\n";
+        let ex = crate::Extractor::builder().rules_text("mine.rules", text).build().expect("builds");
+        assert_eq!(ex.check_rules(), Vec::<String>::new());
+        let f = ex.extract("On “Glass Harbor,” Ty Moore also plays contrabass.");
+        let got: Vec<_> = f.roles.iter().map(|r| (r.person.as_str(), r.role, &*r.evidence.rule)).collect();
+        assert_eq!(got, [("Ty Moore", RoleKind::Musician, "music.mine")]);
+        let other = "rule\tmusic.other\tright\tmusician\tplays @instrument\n+\tx\ty|musician|null|null\n-\tz\n";
+        let err = parse(&[("a.rules", "define\t@instrument\tcello\n"), ("b.rules", other)]).unwrap_err();
+        assert!(err.starts_with("b.rules:1:39: unknown set"), "{err}");
     }
 
     /// 10,000 user rules: parsed and indexed at build, and an article pays only for the
