@@ -1234,7 +1234,9 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             // The subject of "plays", "voices", "portrays" is an actor, even a mononym.
             e.person += if is_in(&CHAR_VERBS, verb) { 3 } else { 2 };
         }
-        if is_in(&["stars", "starred"], nw) && n2w.eq_ignore_ascii_case("as") {
+        // ("X stars as Y", "X stars in the drama", "X starred opposite Y": a work stars
+        // people, but only a person stars in or opposite.)
+        if is_in(&["stars", "starred", "co-stars", "co-starred"], nw) && is_in(&["as", "in", "opposite", "alongside"], n2w) {
             e.person += 3;
         }
         if is_in(&["rounds", "returns", "returned", "reprises", "reprising"], verb) {
@@ -1441,7 +1443,14 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         let noun_cue = ninfo.is(class::ROLE_NOUN)
             && !pinfo.is(class::ROLE_NOUN)
             && (!ninfo.is(class::ROLE_VERB) || v.toks.get(ni).is_some_and(|t| matches!(t.shape, Shape::Capitalized)));
-        if ninfo.is(class::TITLE_NOUN) || noun_cue {
+        // ("the Milo Ventimiglia thriller “Pathology”": a noun for a work with the work
+        // right after it makes the run before it the work's owner, not the work.)
+        let owner_of_next = ninfo.is(class::TITLE_NOUN) && ni < b && matches!(v.tt(ni), "“" | "\"" | "‘");
+        // (Neither person nor work: "the James Bond film “T”" has a franchise there, "the
+        // Milo Ventimiglia thriller “T”" a person; the name's own words decide. Only a
+        // quoted work counts: "the James Bond film No Time to Die" may be one title.)
+        if owner_of_next {
+        } else if ninfo.is(class::TITLE_NOUN) || noun_cue {
             e.title += 2;
             if let Some(k) = ninfo.title {
                 let k = if matches!(
