@@ -50,6 +50,8 @@ pub(crate) const ALL: &[&str] = &[
     "filmography.verbs",
     "runs.line_labels",
     "runs.clause_openers",
+    "releases.participles",
+    "releases.participle_fillers",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

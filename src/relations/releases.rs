@@ -394,10 +394,15 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let date = if noun_date.is_some() {
                 noun_date
             } else if matches!(status_hint, Some(ReleaseStatus::Delayed) | Some(ReleaseStatus::Scheduled)) {
-                // "pushed from May 26 to November 19": the date after "to"
+                // "pushed from May 26 to November 19": the date after "to"; "gives up Oct.
+                // 16 for Oct. 15": the date after "for" right after another date.
+                let swapped_for = |d: &(usize, usize, &crate::dates::Found)| {
+                    inp.tt(d.0 - 1).eq_ignore_ascii_case("for")
+                        && dates.iter().any(|e| e.1 + 1 == d.0 || (e.1 + 2 == d.0 && inp.tt(e.1) == ","))
+                };
                 dates
                     .iter()
-                    .filter(|d| d.0 >= c1 && d.0 < next_status && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("to"))
+                    .filter(|d| d.0 >= c1 && d.0 < next_status && d.0 > 0 && (inp.tt(d.0 - 1).eq_ignore_ascii_case("to") || swapped_for(d)))
                     .map(|d| d.2)
                     .next()
                     // (Not the old date: "from its original May 1, 2026 date".)
@@ -409,7 +414,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                                     && d.0 < next_status
                                     && (move_range(inp, d)
                                         || !is_in_lower(
-                                            &["from", "original", "initial", "previous", "old", "earlier"],
+                                            &["from", "original", "initial", "previous", "old", "earlier", "since"],
                                             inp.tt(d.0.wrapping_sub(1)),
                                         ))
                             })
@@ -597,6 +602,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 }
             }
         }
+        participle_claims(inp, s.span, b, sentence_start, &mut seen, out);
         // "The OA is coming back for a second season, and so is Travelers": the claims of
         // the works before "and so is" hold for the work after it.
         let so_too = (a + 1..b.saturating_sub(1)).find(|&k| {
@@ -661,6 +667,73 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
 }
 
 /// Whether a date is a range written "from A to B" (the dates of a move, old then new).
+/// Words after a work that say when it comes out ("“Tenet,” opening Aug. 12", "with
+/// “Cold Tide” bowing July 9", "“Dune,” due Nov. 20"), and the words that may stand
+/// between them and the date ("set to open on", "hitting theaters").
+static PARTICIPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.participles"));
+static PARTICIPLE_FILLERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.participle_fillers"));
+
+/// "After them come Warner Bros.’ “Tenet,” opening Aug. 12, and Disney’s “Mulan,” opening
+/// Aug. 21": each work followed by a release participle and a date has that date, one claim
+/// per work, however many the sentence holds (the cue pass above reads one title a cue).
+fn participle_claims(
+    inp: &Input<'_>,
+    span: Span,
+    b: usize,
+    sentence_start: usize,
+    seen: &mut FxHashSet<(usize, Option<DateValue>, ReleaseStatus)>,
+    out: &mut Vec<Claim>,
+) {
+    for m in inp.mentions_in(span) {
+        let Target::Title(t) = m.target else { continue };
+        if inp.parenthetical(m.span) {
+            continue;
+        }
+        let mut j = inp.tok_at(m.span.end);
+        let stop = (j + 3).min(b);
+        while j < stop && matches!(inp.tt(j), "," | "”" | "’" | "\"" | "'") {
+            j += 1;
+        }
+        if j >= b || !is_in_lower(&PARTICIPLES, inp.tt(j)) {
+            continue;
+        }
+        let cue = j;
+        j += 1;
+        while j < b && j <= cue + 4 && is_in_lower(&PARTICIPLE_FILLERS, inp.tt(j)) {
+            j += 1;
+        }
+        let Some(d) = inp.dates_in(span).iter().find(|d| inp.tok_at(d.span.start) == j) else { continue };
+        let Some(value) = d.value.clone() else { continue };
+        if out[sentence_start..].iter().any(|c| c.title == t && c.date.as_ref() == Some(&value)) {
+            continue;
+        }
+        let venue = (cue + 1..j).any(|k| is_theater_word(inp.tt(k))).then_some(Venue::Theaters);
+        // ("“Mulan,” opening Aug. 21 after being delayed three times": an undated claim the
+        // sentence made for the work takes the date.)
+        if let Some(c) = out[sentence_start..].iter_mut().find(|c| c.title == t && c.date.is_none()) {
+            if seen.insert((t, Some(value.clone()), c.status)) {
+                seen.remove(&(t, None, c.status));
+                c.date = Some(value);
+                c.venue = c.venue.or(venue);
+            }
+            continue;
+        }
+        let status = release_status("release", Some(&value), inp.published);
+        if seen.insert((t, Some(value.clone()), status)) {
+            out.push(Claim {
+                title: t,
+                date: Some(value),
+                status,
+                venue,
+                platform: None,
+                hedged: false,
+                evidence: span,
+                rule: "release.participle",
+            });
+        }
+    }
+}
+
 fn move_range(inp: &Input<'_>, d: &(usize, usize, &crate::dates::Found)) -> bool {
     matches!(d.2.value, Some(DateValue::Range { .. })) && d.0 > 0 && inp.tt(d.0 - 1).eq_ignore_ascii_case("from")
 }
