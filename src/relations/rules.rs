@@ -449,6 +449,12 @@ fn first_words(parts: &[Part]) -> Option<Vec<String>> {
     None
 }
 
+/// "executive producer", "exec producer": the word before a producer noun that makes it
+/// an executive producer.
+fn is_in_exec(w: &str) -> bool {
+    w.eq_ignore_ascii_case("executive") || w.eq_ignore_ascii_case("exec")
+}
+
 /// The words of `<det>`.
 const DETERMINERS: [&str; 7] = ["a", "an", "the", "its", "his", "her", "their"];
 const DETERMINER_KEYS: &[Key] = keys!["a", "an", "the", "its", "his", "her", "their"];
@@ -612,9 +618,7 @@ impl Ctx<'_, '_> {
                 }
                 // "executive producer" is its own role.
                 caps.role = match info.role {
-                    Some(RoleKind::Producer) if k > 0 && self.word(k - 1).eq_ignore_ascii_case("executive") => {
-                        Some(RoleKind::ExecutiveProducer)
-                    }
+                    Some(RoleKind::Producer) if k > 0 && is_in_exec(self.word(k - 1)) => Some(RoleKind::ExecutiveProducer),
                     r => r,
                 };
                 self.run(rest, k + 1, caps)
