@@ -90,6 +90,28 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
             return Tense::Future;
         }
     }
+    // "The September 1 premiere, set weeks ago, …", "It started with an August 21
+    // theatrical release": a month-day naming a release event (no owner before it: "had
+    // its March 6 premiere" keeps its tense) is a planned date, the one nearest to
+    // publication, whatever the tense of the clause that talks about the plan.
+    if let Some((s, e)) = word_fwd(b, date.end, hi).filter(|&(s, _)| b[date.end..s].iter().all(u8::is_ascii_whitespace)) {
+        let event = |w: &[u8]| {
+            [&b"release"[..], b"premiere", b"launch", b"debut", b"opening", b"bow", b"rollout"].iter().any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let adjective = |w: &[u8]| {
+            [&b"theatrical"[..], b"limited", b"wide", b"digital", b"global", b"worldwide", b"vod", b"streaming", b"series", b"season"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let named = event(&b[s..e]) || (adjective(&b[s..e]) && word_fwd(b, e, hi).is_some_and(|(s2, e2)| event(&b[s2..e2])));
+        let owner = word_back(b, lo, date.start)
+            .is_some_and(|(s, e)| [&b"its"[..], b"his", b"her", b"their"].iter().any(|x| b[s..e].eq_ignore_ascii_case(x)));
+        // (A bare month keeps its clause's tense: "will get a June premiere".)
+        let day = b[date.start..date.end].iter().any(u8::is_ascii_digit);
+        if named && !owner && day {
+            return Tense::Nearest;
+        }
+    }
     // Prose ends its sentences with a stop; a row of a list does not.
     let prose = text
         .get(sentence.start..sentence.end.min(b.len()))
