@@ -39,6 +39,9 @@ pub(crate) enum RowWord {
     /// In parentheses after a name in a row, says the name plays it, in the role, on the
     /// block's work ("Nile Rodgers (Guitar)").
     Instrument(RoleKind),
+    /// In a list's lead-in that says what its parentheses hold ("the songwriting credits
+    /// appear in parentheses"), the role of the names in parentheses after each row's work.
+    Column(RoleKind),
 }
 
 fn row_words() -> &'static [(&'static str, RowWord)] {
@@ -72,6 +75,7 @@ fn parse_row_words(text: &'static str) -> Result<Vec<(&'static str, RowWord)>, S
             ("works", "-") => RowWord::Works,
             ("character", _) => RowWord::Character(role()?),
             ("instrument", _) => RowWord::Instrument(role()?),
+            ("column", _) => RowWord::Column(role()?),
             _ => return Err(at(&format!("unknown class {c:?} (or a role where none belongs)"))),
         };
         out.push((w, word));

@@ -28,13 +28,54 @@ fn content_start(inp: &Input<'_>, a: usize, b: usize) -> usize {
     {
         k += 1;
     }
-    if k < b && inp.toks[k].shape == Shape::Digits && inp.tt(k).len() <= 3 && matches!(inp.tt(k + 1), "." | ")") {
-        k += 2;
+    // ("7. Used", "7) Used", and "01 “Live Like We’re Dying”": a number then a quote.)
+    let quote_after = matches!(inp.tt(k + 1), "“" | "\"" | "‘");
+    if k < b && inp.toks[k].shape == Shape::Digits && inp.tt(k).len() <= 3 && (matches!(inp.tt(k + 1), "." | ")") || quote_after) {
+        k += if quote_after { 1 } else { 2 };
         while k < b && matches!(inp.tt(k), "“" | "\"" | "‘" | "'") {
             k += 1;
         }
     }
     k
+}
+
+/// How many rows under a lead-in its column role reaches.
+const MAX_COLUMN_ROWS: usize = 60;
+
+/// The role a lead-in line gives the names in parentheses of the rows under it: a line
+/// that names parentheses and a role word ("… and the songwriting credits for each appear
+/// in parentheses:", "producers in brackets").
+fn column_lead_in(inp: &Input<'_>, a: usize, b: usize) -> Option<RoleKind> {
+    if b <= a || b - a > 3 * MAX_ROW_TOKENS {
+        return None;
+    }
+    let parens = (a..b).any(|k| ["parentheses", "parenthesis", "brackets"].iter().any(|w| inp.tt(k).eq_ignore_ascii_case(w)));
+    if !parens {
+        return None;
+    }
+    (a..b).find_map(|k| match row_word(inp.tt(k)) {
+        Some(RowWord::Column(r) | RowWord::Label(r)) => Some(r),
+        _ => None,
+    })
+}
+
+/// The people in the parenthesis right after the title that opens row `a..b` (past its
+/// closing quotes), unless a marker opens it ("(feat. X)", read as a marker row).
+fn paren_people_after_title(inp: &Input<'_>, a: usize, b: usize) -> Vec<usize> {
+    let k = content_start(inp, a, b);
+    let Some(at) = inp.toks.get(k).map(|t| t.span.start) else { return Vec::new() };
+    let Some(m) = inp.mentions_in(Span::new(at, inp.toks[b - 1].span.end)).first().filter(|m| m.span.start == at) else {
+        return Vec::new();
+    };
+    let mut j = inp.tok_at(m.span.end);
+    while j < b && matches!(inp.tt(j), "”" | "\"" | "’" | "'") {
+        j += 1;
+    }
+    if j >= b || inp.tt(j) != "(" || marker_at(|x| inp.tt(x), j + 1, b).is_some() {
+        return Vec::new();
+    }
+    let Some(close) = (j + 1..b).find(|&x| inp.tt(x) == ")") else { return Vec::new() };
+    people_in(inp, j + 1, close)
 }
 
 /// The title mention that opens the row `a..b`, if one does.
@@ -141,16 +182,28 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
     let dominant = std::cell::OnceCell::new();
     let sections = inp.section_titles();
     let mut credits = Credits::new(credits);
+    // What a list's lead-in says its parentheses hold: (line index, role).
+    let mut column: Option<(usize, RoleKind)> = None;
     let mut at = body.start;
     for (li, line) in text.split('\n').enumerate() {
         let span = Span::new(at, at + line.len());
         at = span.end + 1;
         let (a, b) = (inp.tok_at(span.start), inp.tok_at(span.end));
+        if let Some(role) = column_lead_in(inp, a, b) {
+            column = Some((li, role));
+        }
         if b <= a || b - a > MAX_ROW_TOKENS || line.trim_end().ends_with(['.', '!', '?']) && !line.trim_end().ends_with(" Jr.") {
             continue;
         }
         if let Some(t) = opening_title(inp, a, b) {
             heading = Some((li, t));
+            // "01 “Live Like We’re Dying” (Ana Bell, Joe Dunn)" under "the songwriting
+            // credits appear in parentheses".
+            if let Some((_, role)) = column.filter(|&(cl, _)| li - cl <= MAX_COLUMN_ROWS) {
+                for p in paren_people_after_title(inp, a, b) {
+                    credits.add(&sections, p, role, Some(t), None, span, "row.column");
+                }
+            }
         }
         // The work a label or a cast row is on: its heading's, else the article's.
         let block_work = || match heading {
