@@ -1401,7 +1401,30 @@ fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
                 && pi > a
                 && v.touching(pi - 1, pi)
                 && (v.is_upper(pi - 1) || v.tt(pi - 1) == "." || v.toks[pi - 1].shape == Shape::Mixed)));
-    if owner {
+    // ("Harry Potter's Daniel Radcliffe", "The Gifted's Garret Dillahunt": a given name and
+    // a name that is no word after a possessive is a person known for the owner's work, not
+    // the owner's work; a company's stays a work: "Marvel's Jessica Jones".)
+    let known_for_person = owner
+        && r.len() >= 2
+        && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON))
+        && v.info.get(r.last - 1).is_some_and(|w| !w.is(class::COMMON | class::TITLE_NOUN))
+        && !{
+            // (The owner's last word: "PBS's", "Sony Pictures Classics’": a company by the
+            // lexicon, its suffix or its capitals.)
+            let ow = if matches!(pw, "’" | "'") { pi - 1 } else { pi };
+            let stripped = v.tt(ow).trim_end_matches("'s").trim_end_matches("’s");
+            let info = crate::lexicon::words::WordTable::builtin().info(stripped);
+            v.info.get(ow).is_some_and(|w| w.org.is_some() || w.is(class::ORG_SUFFIX))
+                || info.org.is_some()
+                || info.is(class::ORG_SUFFIX)
+                || (stripped.len() >= 2 && stripped.chars().all(|c| c.is_ascii_uppercase()))
+                // (A person's possessive before a name is the person's work: "Stephen
+                // Frears’ Tamara Drewe".)
+                || (ow > a && v.is_upper(ow - 1) && v.info.get(ow - 1).is_some_and(|w| w.is(class::FIRST_NAME)))
+        };
+    if known_for_person {
+        e.person += 2;
+    } else if owner {
         e.title += 2;
     }
     // "in 1991's The Addams Family": a year's possessive names a work.

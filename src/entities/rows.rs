@@ -729,6 +729,30 @@ fn after_marker(v: &View<'_>, a: usize, b: usize) -> usize {
     k.min(b)
 }
 
+/// "Taika Waititi’s THOR: RAGNAROK", "The Russo Bros.’ AVENGERS 4": a field whose work is
+/// set in capitals after an owner's possessive in mixed case starts after the owner (case
+/// tells them apart; "Ocean's Eleven", "Pete's Dragon" keep theirs).
+fn past_owner(v: &View<'_>, a: usize, b: usize) -> usize {
+    let Some(k) = (a..(a + 6).min(b))
+        .find(|&k| v.possessive_len(k) > 0 || (k > a && matches!(v.tt(k), "’" | "'") && v.tt(k - 1) == "." && v.touching(k - 1, k)))
+    else {
+        return a;
+    };
+    let rest = k + 1..b;
+    // (A one-letter word, "A WRINKLE IN TIME", is capitals either way.)
+    let caps = rest
+        .clone()
+        .filter(|&j| v.toks[j].is_word() && v.tt(j).chars().count() > 1)
+        .all(|j| matches!(v.toks[j].shape, Shape::AllCaps | Shape::Digits))
+        && rest.clone().any(|j| v.toks[j].shape == Shape::AllCaps);
+    let mixed_owner = (a..=k).any(|j| v.toks[j].shape == Shape::Capitalized);
+    if !rest.is_empty() && caps && mixed_owner {
+        k + 1
+    } else {
+        a
+    }
+}
+
 /// The work field in tokens `a..b`: quotes around it and a parenthesised note after it
 /// ("(Netflix)", "(2023)") left out; `None` unless it reads as a title: starts with a
 /// capital or a number, no lower-case word longer than four letters outside quotes, not a
@@ -760,6 +784,9 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     // ("“Jay Kelly,”": the comma inside the quotes is the row's.)
     while b > a && matches!(v.tt(b - 1), "," | ":") {
         b -= 1;
+    }
+    if !quoted {
+        a = past_owner(v, a, b);
     }
     if b <= a || b - a > 16 || (b - a > 1 && !v.same_line(a, b - 1)) {
         return None;
