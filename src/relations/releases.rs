@@ -345,7 +345,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
                 // sentence introduces another one ("an untitled thriller", "a new film").
-                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => section.or_else(|| inp.dominant_title()),
+                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => section.or(dominant),
                 _ => None,
             };
             let Some(title) = title else { continue };
