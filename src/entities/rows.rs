@@ -219,10 +219,49 @@ fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
 /// Whether a field looks like a person's name: two or three capitalised words, the first
 /// a known given name.
 fn personish(v: &View<'_>, f: (usize, usize)) -> bool {
+    // ("J.K. Simmons", "J. Cole": initials, then one or two capitalised names.)
+    let mut k = f.0;
+    while k + 1 < f.1 && v.tt(k).len() == 1 && v.is_upper(k) && v.tt(k + 1) == "." {
+        k += 2;
+    }
+    if k > f.0 {
+        return (1..=2).contains(&(f.1 - k)) && (k..f.1).all(|j| v.toks[j].shape == Shape::Capitalized);
+    }
     let n = f.1 - f.0;
     (2..=3).contains(&n)
         && (f.0..f.1).all(|k| v.is_upper(k) || v.tt(k) == ".")
         && v.info.get(f.0).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON))
+}
+
+/// "Best Actor – Michael Keaton, Birdman", "Best Picture – Boyhood": a row that opens with
+/// a prize category and a dash lists its winners, then their work; under a category for a
+/// work (its last word a noun for one: "Picture", "Feature", "Comedy") the one field is the
+/// work. Pushes the columns and says whether the row was read.
+fn prize_row(v: &View<'_>, sentences: &[Sentence], fs: &[Field], out: &mut Vec<(Run, Column)>) -> bool {
+    let Some(cat) = fs.first().filter(|f| f.mark.is_none() && f.b > f.a && matches!(v.tt(f.b), "–" | "—" | "-")) else {
+        return false;
+    };
+    if !(cat.a..cat.b).any(|k| v.info.get(k).is_some_and(|w| w.is(class::AWARD))) {
+        return false;
+    }
+    let rest: Vec<(usize, usize)> = fs[1..].iter().filter(|f| f.mark.is_none() && !f.work).map(|f| (f.a, f.b)).collect();
+    let Some((&last, people)) = rest.split_last() else { return false };
+    if !namelike(v, last) || personish(v, last) {
+        return false;
+    }
+    if !people.is_empty() && people.iter().all(|&f| personish(v, f) || listed_name(v, f)) {
+        for &f in people {
+            out.push((field_run(v, sentences, f), Column::Person));
+        }
+        out.push((field_run(v, sentences, last), Column::Work));
+        return true;
+    }
+    let for_work = ["picture", "film", "feature", "movie", "comedy", "drama", "documentary", "series", "ensemble", "album", "animation"];
+    if people.is_empty() && for_work.iter().any(|w| v.tt(cat.b - 1).eq_ignore_ascii_case(w)) {
+        out.push((field_run(v, sentences, last), Column::Work));
+        return true;
+    }
+    false
 }
 
 /// Whether a field is capitalised words (a name or a title), at most eight tokens.
@@ -475,6 +514,9 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 if namelike(v, (w.a, w.b)) {
                     out.push((field_run(v, sentences, (w.a, w.b)), Column::Work));
                 }
+                continue;
+            }
+            if prize_row(v, sentences, fs, &mut out) {
                 continue;
             }
             let plain: Vec<(usize, usize)> = fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect();

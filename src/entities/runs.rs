@@ -391,7 +391,14 @@ impl<'a> View<'a> {
                 // ("the Lantern Music Festival in Austin": a company's suffix ends its name
                 // before a preposition, which says where it is.)
                 let org_end = self.info.get(j).is_some_and(|w| w.is(class::ORG_SUFFIX)) && self.tt(k) != "of";
-                if prep && ((j + 1 - run.first < 2 && !common_head) || name_head || org_end) {
+                // ("… Place Beyond The Pines with Derek Cianfrance": a preposition before a
+                // person's name ends the title.)
+                if prep
+                    && ((j + 1 - run.first < 2 && !common_head)
+                        || name_head
+                        || org_end
+                        || (looks_person(f) && matches!(tk, "with" | "by" | "alongside")))
+                {
                     break;
                 }
                 j = f;
