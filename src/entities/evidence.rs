@@ -456,6 +456,12 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         let sentence = inp.sentences.partition_point(|s| s.span.end <= row.title.start);
         let r = Run { first: row.first, last: row.last, span: row.title, sentence };
         add(&mut stats, &mut order, row.title.get(v.text).unwrap_or(""), r, Stats { title: 3, ..Stats::default() }, false);
+        // ("November 3rd, 2017 – Taika Waititi’s THOR: RAGNAROK": the owner the row's work
+        // was cut from is a person when it is two or three capitalised words.)
+        if let Some(owner) = row_owner(v, row.first) {
+            let s = owner.span.get(v.text).unwrap_or("");
+            add(&mut stats, &mut order, s, Run { sentence, ..owner }, Stats { person: 3, ..Stats::default() }, false);
+        }
     }
 
     let mut out = Vec::new();
@@ -826,6 +832,22 @@ fn title_case_line(v: &View<'_>, a: usize, b: usize) -> bool {
         }
     }
     words >= 4
+}
+
+/// The name whose possessive stands right before token `k` on its line ("Taika Waititi’s"
+/// before "THOR"): two or three capitalised words, not opening with "The".
+fn row_owner(v: &View<'_>, k: usize) -> Option<Run> {
+    let pk = k.checked_sub(1)?;
+    let cut = v.possessive_len(pk);
+    if cut == 0 {
+        return None;
+    }
+    let mut s = pk;
+    while s > 0 && pk - s < 2 && v.is_upper(s - 1) && v.same_line(s - 1, s) && v.toks[s - 1].shape == Shape::Capitalized {
+        s -= 1;
+    }
+    let ok = s < pk && v.tt(s) != "The" && (s..=pk).all(|j| v.toks[j].shape == Shape::Capitalized);
+    ok.then(|| Run { first: s, last: pk + 1, span: Span::new(v.toks[s].span.start, v.toks[pk].span.end - cut), sentence: 0 })
 }
 
 /// Whether tokens `a..b` are a byline: "By", then names that start with a given name,
