@@ -158,6 +158,15 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     if n >= 3 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.last - 2)) && v.toks[r.last - 1].shape == Shape::Digits {
         return None;
     }
+    // ("The Conners Season 2 release date", "taking Season 2 to 19 episodes": a run cut
+    // right before a season's number, or starting at one, is a piece of a part's name.)
+    let digits_at = |k: usize| v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits);
+    if !st.quoted
+        && ((n >= 2 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.last - 1)) && digits_at(r.last))
+            || (n >= 3 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.first)) && digits_at(r.first + 1)))
+    {
+        return None;
+    }
 
     // Single common words, months and all-caps acronyms need strong evidence.
     // (A tag vouches for a single word: "Tagged: wednesday".)

@@ -62,8 +62,11 @@ fn is_lineup_article(inp: &Input<'_>) -> bool {
 }
 
 /// The festival's run: the first sentence naming the festival with a date range, or with
-/// two day dates ("opens on May 14 and runs through May 25").
+/// two day dates ("opens on May 14 and runs through May 25"); failing both, the one month
+/// of the first sentence naming the festival with a single date, when that month has not
+/// passed at publication ("the 72nd Cannes Film Festival, which takes place this May").
 fn festival_run(inp: &Input<'_>) -> Option<DateValue> {
+    let mut month: Option<Option<DateValue>> = None;
     for s in inp.sentences {
         if inp.article.headline.is_some_and(|h| h.contains(s.span)) {
             continue;
@@ -85,8 +88,15 @@ fn festival_run(inp: &Input<'_>) -> Option<DateValue> {
                 return Some(DateValue::Range { from: first.clone(), to: last.clone() });
             }
         }
+        if month.is_none() && dates.len() == 1 {
+            let upcoming = |m: &String| inp.published.is_none_or(|p| p.to_string().get(..7).is_some_and(|p| p <= m.as_str()));
+            month = Some(match (&dates[0].value, dates[0].granularity) {
+                (Some(DateValue::Point(m)), Granularity::Month) if upcoming(m) => Some(DateValue::Point(m.clone())),
+                _ => None,
+            });
+        }
     }
-    None
+    month.flatten()
 }
 
 /// Whether the title mention at tokens `i..j` is a reference to another work rather than
