@@ -604,7 +604,10 @@ fn starts_blocked(v: &View<'_>, sp: Span) -> bool {
 /// The tokens the mention pass counts for a name: its words, and each punctuation mark
 /// inside a word twice (it is a token and splits the word in two).
 fn name_tokens(k: &str) -> usize {
-    k.split_whitespace().count() + 2 * k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count()
+    // (A parenthesis, "!" or "?" sits at a word's edge: one token more each.)
+    k.split_whitespace().count()
+        + 2 * k.matches(['.', ':', '-', '–', '—', '\'', '’', '&', ',']).count()
+        + k.matches(['(', ')', '!', '?']).count()
 }
 
 /// Drops entities without mentions and renumbers the mention targets.

@@ -25,6 +25,9 @@ pub(super) fn quoted_titles<'t>(
             "“" => "”",
             "\"" => "\"",
             "‘" => "’",
+            // (Double primes and guillemets serve as quotes on some sites: ″Angie Baby,″.)
+            "″" => "″",
+            "«" => "»",
             // A straight single quote opens a title only where no word touches it on the
             // left ("the album 'Montero'", not "the Beatles' Abbey Road" nor "rock 'n'").
             "'" if k + 1 < b && v.touching(k, k + 1) && !v.text[..v.toks[k].span.start].ends_with(|c: char| c.is_alphanumeric()) => "'",
@@ -67,6 +70,8 @@ pub(super) fn quoted_titles<'t>(
                 matches!(t.shape, Shape::Capitalized | Shape::AllCaps | Shape::Digits | Shape::Mixed)
                     || (t.shape == Shape::Lower && (w.len() <= 4 || is_in(&["from", "with", "into", "over", "than", "upon", "without"], w)))
                     || matches!(w, ":" | "-" | "–" | "—" | "&" | "'" | "!" | "?" | "," | "’")
+                    // (“Leave Me Alone (Ruby Red Dress)”: a balanced aside is the title's.)
+                    || (matches!(w, "(" | ")") && balanced(v, f, l))
                     // “Mr. And Mrs. Smith”, “Dr. Strange”, “L.A. Confidential”
                     || (w == "." && j > f && v.touching(j - 1, j) && (v.info[j - 1].is(class::HONORIFIC) || v.tt(j - 1).len() == 1))
             })
@@ -86,8 +91,34 @@ pub(super) fn quoted_titles<'t>(
                     }
                 }
                 add(stats, order, s, Run { first: f, last: l, span: sp, sentence: si }, e, true);
+                // (The pieces around its aside are no names: not "Ruby Red Dress" the person
+                // nor "Reprise" a known-for work in “Harbor Lights (Reprise)”.)
+                if let Some(open) = (f..l).find(|&j| v.tt(j) == "(") {
+                    let close = (open..l).find(|&j| v.tt(j) == ")").unwrap_or(l);
+                    for (x, y, nonwork) in [(f, open, false), (open + 1, close, true)] {
+                        let piece = (x < y).then(|| Span::new(v.toks[x].span.start, v.toks[y - 1].span.end).get(v.text)).flatten();
+                        if let Some(st) = piece.and_then(|p| stats.get_mut(p)) {
+                            st.nonperson = true;
+                            st.nonwork |= nonwork;
+                        }
+                    }
+                }
             }
         }
         k = end + 1;
     }
+}
+
+/// Whether the parentheses of tokens `f..l` pair up, each opened before it closes.
+fn balanced(v: &View<'_>, f: usize, l: usize) -> bool {
+    let mut depth = 0i32;
+    for j in f..l {
+        match v.tt(j) {
+            "(" => depth += 1,
+            ")" if depth == 0 => return false,
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
 }
