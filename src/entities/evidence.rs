@@ -804,10 +804,20 @@ fn row_line<'t>(
     quoted_titles(v, a, b, si, stats, order);
     let edge =
         |k: usize| k < a || k >= b || matches!(v.tt(k), "," | "–" | "—" | "-" | "(" | ")" | "”" | "“" | "\"" | ":" | ";" | "|" | "/");
-    for r in runs {
+    for (i, r) in runs.iter().enumerate() {
         let fills_field = edge(r.first.wrapping_sub(1)) && edge(r.last) && v.same_line(r.first, r.last - 1);
         if fills_field {
             add(stats, order, r.span.get(v.text).unwrap_or(""), *r, Stats::default(), false);
+        }
+        // A cast row, "Erica Vance as Emma": a name of two or three words, "as", and the
+        // rest of the field, the part.
+        let part =
+            runs.get(i + 1).filter(|n| n.first == r.last + 1 && v.tt(r.last) == "as" && edge(n.last) && v.same_line(r.first, n.last - 1));
+        let named = first_name(v, *r)
+            || (v.info.get(r.last - 1).is_some_and(|w| w.is(class::SURNAME)) && !v.info.get(r.first).is_some_and(|w| w.is(class::COMMON)));
+        if let Some(n) = part.filter(|_| edge(r.first.wrapping_sub(1)) && (2..=3).contains(&r.len()) && named) {
+            add(stats, order, r.span.get(v.text).unwrap_or(""), *r, Stats { person: 3, ..Stats::default() }, false);
+            add(stats, order, n.span.get(v.text).unwrap_or(""), *n, Stats { character: 3, ..Stats::default() }, false);
         }
     }
 }

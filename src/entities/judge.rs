@@ -26,6 +26,10 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     }
     let first = v.info.get(r.first).copied().unwrap_or_default();
     let last = v.info.get(r.last - 1).copied().unwrap_or_default();
+    // ("the English voice cast", "the Italian actor X": a nationality alone is no name.)
+    if n == 1 && first.is(class::NATIONALITY) && !st.quoted && !st.tagged && st.known.is_none() {
+        return None;
+    }
     // Awards, ceremonies and events: "Best Actor", "97th Academy Awards", "Nintendo Direct".
     let award = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) && v.toks[k].shape == Shape::Capitalized;
     // ("Oscar Isaac" is a person: a first name before a name word is no award.)

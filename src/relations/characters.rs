@@ -52,7 +52,9 @@ pub(super) fn voice_casts(inp: &Input<'_>, out: &mut Vec<Credit>) {
             // (Else the work the paragraph's credits are on.)
             let para = inp.article.paragraphs.iter().find(|p| p.contains(s.span)).copied();
             let credited = para.and_then(|p| out.iter().find(|c| p.contains(c.evidence)).and_then(|c| c.title));
-            works.extend(super::section_at(&sections, s.span.start).or(credited));
+            // (Else, for a voice cast, the article's own work: "Aniplex has named the
+            // English voice cast for the much-awaited premiere".)
+            works.extend(super::section_at(&sections, s.span.start).or(credited).or_else(|| cue.then(|| inp.dominant_title()).flatten()));
         }
         for t in works {
             let set = if cue { &mut voiced } else { &mut animated };
