@@ -72,6 +72,9 @@ pub type Decided<'t> = Vec<(&'t str, Decision, Span)>;
 static CAST_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.cast_nouns"));
 /// Words after which a list of names follows.
 static LIST_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.list_cues"));
+static GROUP_PREDICATES: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| lists::get("evidence.group_predicates").into_iter().map(|p| p.split_whitespace().collect()).collect());
+static GROUP_AUX: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.group_aux"));
 /// Words before "in" that make what follows a title: "starring in X", "her role in X".
 static IN_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.in_cues"));
 /// Words before "of" that make what follows a title: "the release of X", "season 2 of X".
@@ -239,6 +242,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 prev = *next;
             }
         }
+
+        group_subjects(v, &runs, b, &mut in_list);
 
         let mut covered = 0;
         for (ri, r) in runs.iter().enumerate() {
@@ -786,6 +791,30 @@ fn name_shaped(v: &View<'_>, r: Run) -> bool {
     (2..=3).contains(&r.len())
         && (r.first..r.last)
             .all(|k| v.toks[k].shape == Shape::Capitalized && v.tt(k).len() >= 2 && !v.info.get(k).is_some_and(|w| w.is(blocked)))
+}
+
+/// "Topher Vance, Elle Marsh and Taye Diggs star in the film": a group of two or more runs
+/// joined by commas and "and" and followed by what only people do
+/// (`evidence.group_predicates`) is a group of people, whatever their given names.
+fn group_subjects(v: &View<'_>, runs: &[Run], b: usize, in_list: &mut [bool]) {
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i;
+        while j + 1 < runs.len() && crate::text::joins_list(runs[j].last, runs[j + 1].first, |k| v.tt(k)) {
+            j += 1;
+        }
+        if j > i {
+            let mut k = runs[j].last;
+            while k < b && is_in(&GROUP_AUX, v.tt(k)) {
+                k += 1;
+            }
+            let does = GROUP_PREDICATES.iter().any(|p| p.iter().enumerate().all(|(x, w)| k + x < b && v.tt(k + x).eq_ignore_ascii_case(w)));
+            if does {
+                in_list[i..=j].iter_mut().for_each(|m| *m = true);
+            }
+        }
+        i = j + 1;
+    }
 }
 
 /// A title-case line in the body that is a row of a list ("“Harbor of Salt,” Maren

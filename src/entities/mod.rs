@@ -151,7 +151,8 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
                 characters.extend(hit.span.get(inp.text));
                 continue;
             }
-            if matches!(hit.entry.category, Category::Org(_))
+            // ("Elle Fanning": the same for a publication's name.)
+            if matches!(hit.entry.category, Category::Org(_) | Category::Publication)
                 && ((one_word && (after_name(inp, hit.span.start) || before_surname(inp, hit.span)))
                     || before_org_suffix(inp, hit.span.end)
                     || before_venue_word(inp, hit.span.end)

@@ -52,6 +52,8 @@ pub(crate) const ALL: &[&str] = &[
     "runs.clause_openers",
     "releases.participles",
     "releases.participle_fillers",
+    "evidence.group_predicates",
+    "evidence.group_aux",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
