@@ -662,6 +662,23 @@ fn paren_convention<'t>(
         let group = &inners[i..i + n];
         i += n;
         if n < 3 {
+            // ("Natalia Tena (Harry Potter)": with fewer pairs, a work the lexicon knows by
+            // two words or more in the parenthesis is still the name's known-for work.)
+            for (_, outer, m) in group {
+                let known = stats.get(m).is_some_and(|st| st.known.is_some() && !st.quoted && st.sample.is_some_and(|r| r.len() >= 2));
+                let outer_name = stats.get(outer).and_then(|st| st.sample).is_some_and(|r| first_name(v, r));
+                if known && outer_name {
+                    if let Some(st) = stats.get_mut(m) {
+                        st.title += 6;
+                        st.character = 0;
+                        st.person = st.person.min(0);
+                    }
+                    if let Some(o) = stats.get_mut(outer) {
+                        o.character = 0;
+                        o.person += 3;
+                    }
+                }
+            }
             continue;
         }
         let ds: Vec<(Option<Decision>, bool)> =
