@@ -177,9 +177,13 @@ impl ContextTable {
     /// What the phrases around run `r` (sentence tokens `a..b`) say.
     pub(crate) fn said(&self, v: &View<'_>, r: Run, a: usize, b: usize) -> Said {
         let mut out = Said::default();
+        // ("24 of The Black Label are among its producers": a run that opens with "The"
+        // is a company or a work there, not a person.)
+        let the = v.tt(r.first) == "The";
         let mut apply = |says: Says| match says {
             Says::Title(w) => out.title = out.title.max(w),
-            Says::Person(w) => out.person = out.person.max(w),
+            Says::Person(w) if !the => out.person = out.person.max(w),
+            Says::Person(_) => {}
             Says::NonWork => out.nonwork = true,
             Says::NonPerson => out.nonperson = true,
             Says::List => out.list = true,

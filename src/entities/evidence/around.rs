@@ -149,7 +149,12 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         }
         // ("X stars as Y", "X stars in the drama", "X starred opposite Y": a work stars
         // people, but only a person stars in or opposite.)
-        if is_in(&["stars", "starred", "co-stars", "co-starred"], nw) && is_in(&["as", "in", "opposite", "alongside"], n2w) {
+        // ("X will star in", "X is set to co-star opposite": after auxiliaries, the bare
+        // verb says the same.)
+        let starred = |k: usize| {
+            is_in(&["stars", "starred", "co-stars", "co-starred"], v.tt(k)) || (k > r.last && is_in(&["star", "co-star"], v.tt(k)))
+        };
+        if starred(vk) && is_in(&["as", "in", "opposite", "alongside"], v.tt(vk + 1)) {
             e.person += 3;
         }
         if is_in(&["rounds", "returns", "returned", "reprises", "reprising"], verb) {
@@ -385,7 +390,17 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // (Neither person nor work: "the James Bond film “T”" has a franchise there, "the
         // Milo Ventimiglia thriller “T”" a person; the name's own words decide. Only a
         // quoted work counts: "the James Bond film No Time to Die" may be one title.)
-        if owner_of_next {
+        // ("the next Hercule Poirot movie", "another Star Trek series": after a word that
+        // places a work in a series, the run names the series, not this work.)
+        let series_member = ninfo.is(class::TITLE_NOUN) && {
+            // (The word before the whole capitalised stretch: "the next Hercule Poirot".)
+            let mut k = r.first;
+            while k > a && v.is_upper(k - 1) {
+                k -= 1;
+            }
+            k > a && is_in(&["next", "latest", "upcoming", "another"], v.tt(k - 1))
+        };
+        if owner_of_next || series_member {
         } else if ninfo.is(class::TITLE_NOUN) || noun_cue {
             e.title += 2;
             if let Some(k) = ninfo.title {
