@@ -811,6 +811,22 @@ impl<'a> Scanner<'a> {
         if is < self.last_end || !word(is, ie, b"in") {
             return None;
         }
+        // ("their first in two years", "the biggest opening in three years", "for the first
+        // time in a decade": after a superlative the count measures a stretch, not a date.)
+        let mut at = is;
+        for _ in 0..4 {
+            let Some((ws, we)) = self.word_before(at) else { break };
+            let w = &self.b[ws..we];
+            let superlative =
+                [&b"first"[..], b"last", b"best", b"biggest", b"highest", b"lowest", b"largest", b"worst", b"longest", b"only", b"time"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                    || (w.len() > 4 && w.ends_with(b"est"));
+            if superlative {
+                return None;
+            }
+            at = ws;
+        }
         Some(Hit { span: Span::new(is, e), expr: Expr::Count { unit, n, future_only: true }, typo: None, context: false })
     }
 

@@ -858,7 +858,11 @@ fn is_in_lower(list: &[&str], w: &str) -> bool {
 
 /// Whether a capitalised word that no entity or date covers lies in tokens `[from, to)`.
 fn unknown_name_between(inp: &Input<'_>, from: usize, to: usize) -> bool {
-    (from..to).any(|k| {
+    // ("“Flashback,” the EP from the sextet -- comprising members Jay, Song and Bobby --
+    // comes out": names inside a closed aside, between dashes or parentheses, are not the
+    // subject.)
+    let aside = asides(inp, from, to);
+    (from..to).filter(|k| !aside.iter().any(|&(x, y)| (x..=y).contains(k))).any(|k| {
         let t = inp.toks[k];
         let m = &inp.ents.mentions;
         let i = m.partition_point(|x| x.span.start <= t.span.start);
@@ -867,6 +871,35 @@ fn unknown_name_between(inp: &Input<'_>, from: usize, to: usize) -> bool {
         let after_stop = k > 0 && matches!(inp.tt(k - 1), "." | "“" | "\"" | ":" | "—");
         capital && !known && !after_stop && !inp.in_date(t.span)
     })
+}
+
+/// The closed asides of tokens `from..to`: a pair of parentheses, or a pair of the same
+/// dash ("--", "—", "–") with words between.
+fn asides(inp: &Input<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        let close = match inp.tt(k) {
+            "(" => Some(")"),
+            d @ ("—" | "–" | "--") => Some(d),
+            "-" if inp.tt(k + 1) == "-" => Some("-"),
+            _ => None,
+        };
+        let Some(close) = close else {
+            k += 1;
+            continue;
+        };
+        let open_end = if close == "-" { k + 2 } else { k + 1 };
+        match (open_end + 1..to).find(|&j| inp.tt(j) == close) {
+            Some(j) => {
+                let j = if close == "-" && inp.tt(j + 1) == "-" { j + 1 } else { j };
+                out.push((k, j));
+                k = j + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
 /// Whether the words before a cue introduce a work other than the article's: an
