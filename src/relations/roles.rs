@@ -366,8 +366,26 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         // "Blue (voiced by Ana Ruiz)" the pairs of the same list are voice parts too:
         // "…, Pip (Tom Hale) and Dot (Lia Chen)".
         let mut voiced = false;
+        // After "Mera is played by Amber Heard;", the role of each later segment "Vulko by
+        // Willem Dafoe" (the verb left out).
+        let mut elliptic: Option<RoleKind> = None;
         for (i, it) in items.iter().enumerate() {
             let Target::Person(p) = it.target else { continue };
+            if let Some(role) = elliptic {
+                if let Some(character) = elided_part(inp, it.first, a) {
+                    let title = title_for(it.first, None, (0, 0));
+                    let credit = Credit {
+                        person: p,
+                        role,
+                        character: Some(character),
+                        title,
+                        evidence: s.span,
+                        rule: "code.character-by-elided".into(),
+                    };
+                    push(out, &mut seen, credit);
+                    continue;
+                }
+            }
             // "His boss is Fate, played by Ivo Marsh": the name before the comma is the part.
             // ("Ada Lowe will be played by Lena Moss": the passive's subject, too.)
             let mut before_verb = it.first.saturating_sub(3);
@@ -384,6 +402,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 let prev_person = i.checked_sub(1).is_some_and(|j| items[j].last == end && matches!(items[j].target, Target::Person(_)));
                 if let Some(character) = name_before(inp, end, a).filter(|_| !prev_person) {
                     let role = if inp.is(it.first - 2, keys!["voiced"]) { RoleKind::Voice } else { RoleKind::Actor };
+                    elliptic = Some(role);
                     let title = title_for(it.first, None, (0, 0));
                     push(
                         out,
@@ -439,6 +458,24 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         }
     }
     voice_casts(inp, out);
+}
+
+/// The part of an elided passive segment that ends at the person at token `first`: "; Vulko
+/// by Willem Dafoe", "; Tom Curry by Oscar nominee Temuera Morrison" (a semicolon, a
+/// capitalised part, "by", at most three words of description).
+fn elided_part(inp: &Input<'_>, first: usize, a: usize) -> Option<String> {
+    let by = (first.saturating_sub(4).max(a)..first).rev().find(|&k| inp.is(k, keys!["by"]))?;
+    if (by + 1..first).any(|k| matches!(inp.tt(k), "," | ";" | "(" | ")")) {
+        return None;
+    }
+    let semi = (a..by).rev().find(|&k| inp.tt(k) == ";")?;
+    // (The whole segment before "by" is the part: capitalised words, "Orm/Ocean Master".)
+    let whole = by > semi + 1
+        && by - (semi + 1) <= 5
+        && (semi + 1..by).all(|k| matches!(inp.toks[k].shape, Shape::Capitalized | Shape::AllCaps) || inp.tt(k) == "/");
+    whole
+        .then(|| crate::span::Span::new(inp.toks[semi + 1].span.start, inp.toks[by - 1].span.end).get(inp.text).map(str::to_string))
+        .flatten()
 }
 
 /// Subject pronouns, by the person they stand for.

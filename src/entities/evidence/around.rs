@@ -86,6 +86,17 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.person += 3;
         }
     }
+    // ("Mera is played by Amber Heard; Nereus by Dolph Lundgren": after a "played by" in
+    // the sentence, a name after "by" that follows a segment's part is the actor too.)
+    if pw.eq_ignore_ascii_case("by")
+        && p2i != usize::MAX
+        && v.is_upper(p2i)
+        && (a..p2i).rev().find(|&k| v.tt(k) == ";").is_some_and(|semi| {
+            (a..semi).any(|k| v.tt(k).eq_ignore_ascii_case("by") && is_in(&["played", "portrayed", "voiced"], v.tt(k.wrapping_sub(1))))
+        })
+    {
+        e.person += 3;
+    }
     if is_in(&["starring", "co-starring", "featuring"], pw) {
         e.person += 3;
     }
