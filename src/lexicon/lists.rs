@@ -54,6 +54,8 @@ pub(crate) const ALL: &[&str] = &[
     "releases.participle_fillers",
     "evidence.group_predicates",
     "evidence.group_aux",
+    "schedule.departures",
+    "schedule.arrivals",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -73,11 +73,25 @@ fn headline_venue(inp: &Input<'_>) -> Option<(Venue, Option<String>)> {
     found
 }
 
+static DEPARTURES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("schedule.departures"));
+static ARRIVALS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("schedule.arrivals"));
+
+/// Whether tokens `a..b` hold a word of `list` (any case).
+fn says(inp: &Input<'_>, a: usize, b: usize, list: &[&str]) -> bool {
+    (a..b).any(|k| list.iter().any(|w| w.eq_ignore_ascii_case(inp.tt(k))))
+}
+
 /// Adds a release claim for each schedule row (one per work and date).
 pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
     if inp.ents.schedule.is_empty() {
         return;
     }
+    // ("Top 5 Titles Leaving Hulu in September": a list of departures, with no heading
+    // of its own that says otherwise.)
+    let headline_leaving = inp.article.headline.is_some_and(|h| {
+        let (a, b) = (inp.tok_at(h.start), inp.tok_at(h.end));
+        says(inp, a, b, &DEPARTURES) && !says(inp, a, b, &ARRIVALS)
+    });
     let from_headline = headline_venue(inp);
     let published = inp.published.map(|p| p.to_string());
     // (Sets, not a scan of `out` per row: a long list stays linear. The claims already
@@ -110,6 +124,13 @@ pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
             if on_the_day { ReleaseStatus::Released } else { super::releases::release_status("release", Some(value), inp.published) };
         let (l0, l1) = (inp.tok_at(row.line.start), inp.tok_at(row.line.end));
         let heading = row.heading.map(|h| (inp.tok_at(h.start), inp.tok_at(h.end)));
+        let leaving = match heading {
+            Some((h0, h1)) => says(inp, h0, h1, &DEPARTURES) || (headline_leaving && !says(inp, h0, h1, &ARRIVALS)),
+            None => headline_leaving,
+        };
+        if leaving {
+            continue;
+        }
         let (venue, platform) = venue_in(inp, l0, l1, (row.first, row.last))
             .or_else(|| heading.and_then(|(h0, h1)| venue_in(inp, h0, h1, (0, 0))))
             .or_else(|| from_headline.clone())
