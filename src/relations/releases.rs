@@ -634,6 +634,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 }
             }
         }
+        respectively(inp, a, b, &titles, &dates, sentence_start, &mut seen, out);
         // "Filming in Ireland finally wrapped in December": of two claims of one kind on
         // one work, the undated one says nothing the dated one does not.
         // (One at another venue is another claim: "premieres at the festival ... theatrical
@@ -662,6 +663,56 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             } else {
                 k += 1;
             }
+        }
+    }
+}
+
+/// "A and B came out in 2013 and 2015, respectively": with "respectively", the works
+/// claimed in the sentence take its dates in the order both are written, when there are
+/// as many of one as of the other (two to six).
+#[allow(clippy::too_many_arguments)]
+fn respectively(
+    inp: &Input<'_>,
+    a: usize,
+    b: usize,
+    titles: &[(usize, usize)],
+    dates: &[(usize, usize, &crate::dates::Found)],
+    sentence_start: usize,
+    seen: &mut FxHashSet<(usize, Option<DateValue>, ReleaseStatus)>,
+    out: &mut Vec<Claim>,
+) {
+    if !(a..b).any(|k| inp.tt(k).eq_ignore_ascii_case("respectively")) || out.len() <= sentence_start {
+        return;
+    }
+    let claimed = &out[sentence_start..];
+    let mut works: Vec<usize> = Vec::new();
+    for &(t, _) in titles {
+        if claimed.iter().any(|c| c.title == t && c.date.is_some()) && !works.contains(&t) {
+            works.push(t);
+        }
+    }
+    let values: Vec<&DateValue> = dates.iter().filter_map(|d| d.2.value.as_ref()).collect();
+    if works.len() < 2 || works.len() > 6 || works.len() != values.len() {
+        return;
+    }
+    for c in out[sentence_start..].iter_mut() {
+        let Some(i) = works.iter().position(|&t| t == c.title) else { continue };
+        if c.date.is_some() && c.date.as_ref() != Some(values[i]) {
+            seen.remove(&(c.title, c.date.clone(), c.status));
+            c.date = Some(values[i].clone());
+        }
+    }
+    // (Two crossed claims become the same claim twice: one is kept.)
+    let mut k = sentence_start;
+    let mut kept: Vec<(usize, Option<DateValue>, ReleaseStatus, Option<Venue>)> = Vec::new();
+    while k < out.len() {
+        let key = (out[k].title, out[k].date.clone(), out[k].status, out[k].venue);
+        if kept.contains(&key) {
+            out.remove(k);
+        } else {
+            seen.insert((key.0, key.1.clone(), key.2));
+            kept.push(key);
+            k += 1;
         }
     }
 }
