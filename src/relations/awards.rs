@@ -55,8 +55,21 @@ fn category_at(inp: &Input<'_>, k: usize, b: usize) -> Option<(RoleKind, usize)>
 /// Adds the credits of award categories.
 pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
     let text = inp.text;
+    // The last category named in prose, for the sentences after it in its paragraph.
+    let mut open: Option<(RoleKind, usize)> = None;
     for s in inp.sentences {
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        // ("Best Drama Supporting Actor and Actress were named in one go. Victory went to
+        // A (“T”) and B (“T2”)"; "Her fellow nominees in the category, C (“T3”), …": a
+        // category in prose reaches the name-and-work pairs of the rest of its paragraph,
+        // up to the next category.)
+        let para_end = text[s.span.start..].find("\n").map_or(text.len(), |x| s.span.start + x);
+        let named = (a..b).any(|k| category_at(inp, k, b).is_some());
+        match open.filter(|&(_, end)| s.span.start < end) {
+            Some((role, _)) if !named => pairs_in_parens(inp, s.span, role, credits),
+            Some(_) => {}
+            None => open = None,
+        }
         let mut k = a;
         while k < b {
             let Some((role, end)) = category_at(inp, k, b) else {
@@ -76,6 +89,12 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             pairs(inp, scope, role, credits);
             if !heading {
                 winners_of_subject(inp, s.span.start, k, end, scope, role, credits);
+                // ("A (“T”) and B (“T2”) were handed Best Limited Supporting Actor": pairs
+                // before the sentence's first category take its role.)
+                if k == (a..b).find(|&j| category_at(inp, j, b).is_some()).unwrap_or(b) {
+                    pairs_in_parens(inp, Span::new(s.span.start, inp.toks[k].span.start), role, credits);
+                }
+                open = Some((role, para_end));
             }
             k = next;
         }
@@ -205,6 +224,27 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The pairs "Person (“Title”)" of a span of prose: a name and a quoted work in
+/// parentheses right after it.
+fn pairs_in_parens(inp: &Input<'_>, span: Span, role: RoleKind, credits: &mut Vec<Credit>) {
+    let ms = inp.mentions_in(span);
+    for w in ms.windows(2) {
+        let (Target::Person(p), Target::Title(t)) = (w[0].target, w[1].target) else { continue };
+        let between = inp.text.get(w[0].span.end..w[1].span.start).unwrap_or("");
+        let quoted = matches!(between.trim(), "(“" | "(\"" | "(‘");
+        if quoted && !credits.iter().any(|c| c.person == p && c.role == role && c.title == Some(t)) {
+            credits.push(Credit {
+                person: p,
+                role,
+                character: None,
+                title: Some(t),
+                evidence: span,
+                rule: "award.category-paragraph".into(),
+            });
         }
     }
 }
