@@ -118,6 +118,32 @@ fn doubled_text_keeps_a_title_a_headline_ends_with() {
     }
 }
 
+/// The proptest failure of 2026-12-06 (picks `[(30271,0),(6013,4),(60251,0),(86376,1)]`
+/// over 250 fixtures): the copy of a title-case headline read as body text gave a
+/// headline-long person ("Jay Kelly And A House Of Dynamite Head To The Lido"), and in the
+/// doubled text the headline's person no longer counted as the article's person because a
+/// work ("Bugonia") came first, so "he … voicing Rafiki" lost its character.
+#[test]
+fn doubled_text_keeps_a_pronoun_credit_and_makes_no_headline_person() {
+    let frag = |name: &str, k: usize| -> String {
+        let path = format!("{}/fixtures/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
+    };
+    let text = format!(
+        "{}. {}\n{}. {}\n\n",
+        frag("10_venice_2025_lineup", 0),
+        frag("186_last_of_us_part_ii_date", 5),
+        frag("101_robert_guillaume_obituary", 5),
+        frag("207_oscar_nominations_2017", 5)
+    );
+    let single = ex().extract(&text);
+    let double = ex().extract(&format!("{text}\n\n{text}"));
+    for f in [&single, &double] {
+        assert!(f.roles.iter().any(|r| r.character.as_deref() == Some("Rafiki")), "{:?}", f.roles);
+        assert!(!f.people.iter().any(|p| p.name.contains(" And ")), "{:?}", f.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+    }
+}
+
 /// One line per pathological input: what it is, the input, and a check on the result.
 #[test]
 fn pathological_inputs() {

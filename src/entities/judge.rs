@@ -17,6 +17,11 @@ fn need_of(n: usize) -> i32 {
 }
 
 /// One decision per surface string.
+/// Function words that only title case capitalises inside a run (a name's particles
+/// "De", "Van", "Le" are not among them, nor syllables of romanized names: "Yoon
+/// In-Wan", "An").
+const TITLE_CASE_FUNCTION_WORDS: [&str; 6] = ["And", "The", "Of", "To", "For", "With"];
+
 pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexicon::words::WordTable) -> Option<Decision> {
     let r = st.sample?;
     let n = r.len();
@@ -109,6 +114,11 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
         // Titles have function words, digits and colons; names do not.
         if (r.first..r.last).any(|k| matches!(v.toks[k].shape, Shape::Digits | Shape::Mixed) || matches!(v.tt(k), ":" | "–" | "—" | "&"))
         {
+            lex_p -= 3;
+        }
+        // ... and title case capitalises them: "Jay Kelly And A House Of Dynamite Head To
+        // The Lido" is a headline's run, not a name.
+        if (r.first + 1..r.last).any(|k| v.toks[k].shape == Shape::Capitalized && is_in(&TITLE_CASE_FUNCTION_WORDS, v.tt(k))) {
             lex_p -= 3;
         }
     }

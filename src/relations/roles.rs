@@ -562,7 +562,8 @@ pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
         let a = inp.tok_at(sp.start);
         let b = inp.tok_at(sp.end);
         let ms = inp.mentions_in(sp);
-        let m = ms.first()?;
+        // (The first person named, after any works: "Bugonia, Jay Kelly Head To …".)
+        let m = ms.iter().find(|m| matches!(m.target, Target::Person(_)))?;
         let Target::Person(p) = m.target else { return None };
         let k = inp.tok_at(m.span.start);
         let alone = !ms.iter().any(|x| matches!(x.target, Target::Person(q) if q != p));
