@@ -562,9 +562,14 @@ pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
         let a = inp.tok_at(sp.start);
         let b = inp.tok_at(sp.end);
         let ms = inp.mentions_in(sp);
-        // (The first person named, after any works: "Bugonia, Jay Kelly Head To …".)
+        // (The first person named, after any works a title-case line lists before it:
+        // "Bugonia, Jay Kelly Head To …"; not the object of a sentence, "She produced T
+        // with Omar Diaz".)
         let m = ms.iter().find(|m| matches!(m.target, Target::Person(_)))?;
         let Target::Person(p) = m.target else { return None };
+        if (a..inp.tok_at(m.span.start)).any(|k| inp.toks[k].shape == Shape::Lower) {
+            return None;
+        }
         let k = inp.tok_at(m.span.start);
         let alone = !ms.iter().any(|x| matches!(x.target, Target::Person(q) if q != p));
         let possessive = matches!(inp.tt(inp.tok_at(m.span.end)), "'s" | "’s" | "'" | "’");
