@@ -668,15 +668,7 @@ fn paren_convention<'t>(
                 let known = stats.get(m).is_some_and(|st| st.known.is_some() && !st.quoted && st.sample.is_some_and(|r| r.len() >= 2));
                 let outer_name = stats.get(outer).and_then(|st| st.sample).is_some_and(|r| first_name(v, r));
                 if known && outer_name {
-                    if let Some(st) = stats.get_mut(m) {
-                        st.title += 6;
-                        st.character = 0;
-                        st.person = st.person.min(0);
-                    }
-                    if let Some(o) = stats.get_mut(outer) {
-                        o.character = 0;
-                        o.person += 3;
-                    }
+                    known_for_pair(stats, outer, m);
                 }
             }
             continue;
@@ -689,19 +681,26 @@ fn paren_convention<'t>(
             if matches!(d.0, Some(Decision::Title(_))) || total - usize::from(certain(d)) < 2 {
                 continue;
             }
-            let Some(st) = stats.get_mut(m) else { continue };
+            let Some(st) = stats.get(m) else { continue };
             let one_part = matches!(d.0, Some(Decision::Character) | None) && st.sample.is_some_and(|r| r.len() == 1);
             if d.1 || one_part {
-                st.title += 6;
-                st.character = 0;
-                st.person = st.person.min(0);
-                // (The name before a known-for work is the person, not a part.)
-                if let Some(o) = stats.get_mut(outer) {
-                    o.character = 0;
-                    o.person += 3;
-                }
+                known_for_pair(stats, outer, m);
             }
         }
+    }
+}
+
+/// "Name (Work)" read as a person and the work they are known for: the parenthesis is a
+/// work, not a part, and the name before it is the person, not a character.
+fn known_for_pair(stats: &mut HashMap<&str, Stats>, outer: &str, inner: &str) {
+    if let Some(st) = stats.get_mut(inner) {
+        st.title += 6;
+        st.character = 0;
+        st.person = st.person.min(0);
+    }
+    if let Some(o) = stats.get_mut(outer) {
+        o.character = 0;
+        o.person += 3;
     }
 }
 
