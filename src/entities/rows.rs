@@ -42,6 +42,9 @@ pub(crate) enum RowWord {
     /// In a list's lead-in that says what its parentheses hold ("the songwriting credits
     /// appear in parentheses"), the role of the names in parentheses after each row's work.
     Column(RoleKind),
+    /// A row "Word by names" lists people holding the role on the block's work
+    /// ("Directed by", "Written by"; a label word works so too: "Music by").
+    By(RoleKind),
 }
 
 fn row_words() -> &'static [(&'static str, RowWord)] {
@@ -76,6 +79,7 @@ fn parse_row_words(text: &'static str) -> Result<Vec<(&'static str, RowWord)>, S
             ("character", _) => RowWord::Character(role()?),
             ("instrument", _) => RowWord::Instrument(role()?),
             ("column", _) => RowWord::Column(role()?),
+            ("by", _) => RowWord::By(role()?),
             _ => return Err(at(&format!("unknown class {c:?} (or a role where none belongs)"))),
         };
         out.push((w, word));
@@ -89,6 +93,22 @@ pub(crate) fn row_word(w: &str) -> Option<RowWord> {
     let key = crate::text::lower_key(w, &mut buf)?;
     let words = row_words();
     words.binary_search_by(|(x, _)| (*x).cmp(key)).ok().map(|i| words[i].1)
+}
+
+/// A credit line's opening at token `k` ("Directed by", "Written by", "Music by",
+/// "Executive produced by"): the role, and the token where its names start.
+pub(crate) fn by_label<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RoleKind, usize)> {
+    if tt(k).eq_ignore_ascii_case("executive") && k + 2 < b && tt(k + 1).eq_ignore_ascii_case("produced") && tt(k + 2) == "by" {
+        return Some((RoleKind::ExecutiveProducer, k + 3));
+    }
+    // (Capitalised: the line opens with it; "produced by" inside prose is a verb's.)
+    if !tt(k).starts_with(|c: char| c.is_ascii_uppercase()) || k + 2 >= b || tt(k + 1) != "by" {
+        return None;
+    }
+    match row_word(tt(k))? {
+        RowWord::By(role) | RowWord::Label(role) => Some((role, k + 2)),
+        _ => None,
+    }
 }
 
 /// The marker at token `k` of a row ending before `b` ("dir.", "dir:", "feat.",
@@ -546,6 +566,17 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 }
                 continue;
             }
+            // "Directed by Ana Ruiz", "Written by Jo Kim, Leo Park": a credit line lists
+            // people.
+            if let Some((_, names)) = by_label(|k| v.tt(k), fs[0].a, fs[0].b) {
+                let first = Field { a: names, ..fs[0] };
+                for f in std::iter::once(&first).chain(&fs[1..]) {
+                    if personish(v, (f.a, f.b)) || listed_name(v, (f.a, f.b)) {
+                        out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                    }
+                }
+                continue;
+            }
             // "Director: Ana Ruiz", "Cast: Jo Kim, Leo Park": a label lists people.
             if fs.len() >= 2 && fs[0].b - fs[0].a <= 2 && v.tt(fs[0].b) == ":" {
                 if let Some(RowWord::Label(_)) = row_word(v.tt(fs[0].b - 1)) {
@@ -593,7 +624,8 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
         let rows: Vec<Vec<(usize, usize)>> = all
             .iter()
             .zip(&heads)
-            .filter(|(_, &h)| !h)
+            // (Nor credit lines: "Written by Jo Kim, Leo Park" is read above.)
+            .filter(|(fs, &h)| !h && fs.first().is_none_or(|f| by_label(|k| v.tt(k), f.a, f.b).is_none()))
             .map(|(fs, _)| fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect())
             .collect();
         if rows.is_empty() {
@@ -815,6 +847,11 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
         if let Some(open) = (a + 1..b - 1).rev().find(|&k| v.tt(k) == "(") {
             b = open;
         }
+    }
+    // "Divinity (US, 2023) – LA Premiere": a parenthesis the row's date sits in is a
+    // note that the field does not close.
+    if let Some(open) = (a + 1..b).find(|&k| v.tt(k) == "(").filter(|&o| !(o..b).any(|k| v.tt(k) == ")")) {
+        b = open;
     }
     while b > a && is_sep(v.tt(b - 1)) {
         b -= 1;

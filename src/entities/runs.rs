@@ -335,6 +335,23 @@ impl<'a> View<'a> {
 
     /// Extends a run to the right across what titles contain; returns the extended run
     /// (the same run when nothing follows).
+    /// Whether every word of tokens `a..b` is written in capitals ("RUN THE BURBS"), one
+    /// of them longer than a letter.
+    fn all_caps_words(&self, a: usize, b: usize) -> bool {
+        let mut long = false;
+        for k in a..b {
+            let t = self.toks[k];
+            if !t.is_word() {
+                continue;
+            }
+            if t.shape != Shape::AllCaps {
+                return false;
+            }
+            long |= self.tt(k).len() >= 2;
+        }
+        long
+    }
+
     pub fn title_extend(&self, run: Run, b: usize) -> Run {
         let mut j = run.last - 1;
         // "Man's Best Friend", "Ocean's Eleven": a common word's possessive is part of a
@@ -384,6 +401,19 @@ impl<'a> View<'a> {
                 // "Lex Luthor in Superman", "Sinners on IMAX": a preposition after a name
                 // or a single word starts a new phrase. "Once Upon a Time in Hollywood"
                 // keeps it.
+                // ("SORT OF from Sienna Films", "RUN THE BURBS on Wednesdays": a title in
+                // capitals writes its function words in capitals too.)
+                if self.all_caps_words(run.first, j + 1) {
+                    break;
+                }
+                // ("Justice League in the US": a country's initials after a preposition
+                // say where, not which work.)
+                if self.toks[f].shape == Shape::AllCaps
+                    && self.info.get(f).is_some_and(|w| w.is(class::PLACE))
+                    && !(f + 1 < b && self.is_upper(f + 1) && self.same_line(f, f + 1))
+                {
+                    break;
+                }
                 let prep = (k..f).any(|x| PREPOSITIONS.contains(&self.tt(x)));
                 let name_head = self.info.get(run.first).is_some_and(|w| w.is(class::FIRST_NAME));
                 // "Welcome to Mooseport" has a one-word head that is an ordinary word.

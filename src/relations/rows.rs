@@ -8,7 +8,7 @@
 
 use super::roles::Credit;
 use super::Input;
-use crate::entities::rows::{marker_at, row_word, RowWord};
+use crate::entities::rows::{by_label, marker_at, row_word, RowWord};
 use crate::entities::Target;
 use crate::facts::RoleKind;
 use crate::span::Span;
@@ -211,6 +211,14 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             _ => *dominant.get_or_init(|| inp.dominant_title()),
         };
         let start = content_start(inp, a, b);
+        // Credit lines: "Directed by Ana Ruiz", "Written by Jo Kim, Leo Park".
+        if let Some((role, names)) = by_label(|k| inp.tt(k), start, b) {
+            let work = block_work();
+            for p in people_in(inp, names, b) {
+                credits.add(&sections, p, role, work, None, span, "row.by");
+            }
+            continue;
+        }
         // Label rows: "Director: Ana Ruiz", "Available: June 1 | Director: Ana Ruiz".
         let mut from = start;
         while from < b {
