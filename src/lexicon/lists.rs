@@ -39,6 +39,7 @@ pub(crate) const ALL: &[&str] = &[
     "evidence.starters",
     "evidence.strong_as",
     "releases.contrasts",
+    "releases.speech_verbs",
     "evidence.release_aux",
     "rules.aside_adverbs",
     "runs.compound_tails",

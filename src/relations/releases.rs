@@ -48,6 +48,7 @@ fn cue_rule(class: &str) -> &'static str {
         "delay" => "release.delay",
         "moved_up" => "release.moved-up",
         "greenlit" => "release.greenlit",
+        "returning" => "release.returning",
         "cancelled" => "release.cancelled",
         "production" => "release.production",
         "announced" => "release.announced",
@@ -246,7 +247,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 "release" | "release_past" | "release_noun" => None,
                 "delay" => Some(ReleaseStatus::Delayed),
                 "moved_up" => Some(ReleaseStatus::Scheduled),
-                "greenlit" => Some(ReleaseStatus::Greenlit),
+                // "will return for a second season": renewed; with a date, scheduled.
+                "greenlit" | "returning" => Some(ReleaseStatus::Greenlit),
                 "cancelled" => Some(ReleaseStatus::Cancelled),
                 "production" => Some(ReleaseStatus::InProduction),
                 "announced" => Some(ReleaseStatus::Announced),
@@ -378,8 +380,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
             // Dates that are not this work's: an adjective ("the 1965 novel", "the 2023
             // strikes") and another work's year ("The Karate Kid (1984)").
-            let dates: Vec<(usize, usize, &crate::dates::Found)> =
-                dates.iter().copied().filter(|d| own_date(inp, d.0, d.1, title)).collect();
+            // (Nor the time of a report: "…, CBC announced today".)
+            let dates: Vec<(usize, usize, &crate::dates::Found)> = dates
+                .iter()
+                .copied()
+                .filter(|d| own_date(inp, d.0, d.1, title) && (matches!(class, "announced" | "cancelled") || !report_time(inp, a, d.0)))
+                .collect();
 
             // The date the cue governs.
             // "its 2014 release", "a June 6 release": a date right before the noun is its own.
@@ -534,6 +540,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 if chosen.is_empty() { vec![value] } else { chosen.iter().map(|d| claim_value(d)).collect() };
             for (n, value) in values.into_iter().enumerate() {
                 let status = match status_hint {
+                    // ("will be back for a fourth season this year": a dated return.)
+                    Some(_) if class == "returning" && value.is_some() => release_status("release", value.as_ref(), inp.published),
                     Some(st) => st,
                     // "will premiere at the festival": undated, but coming.
                     None if value.is_none() && (c0.saturating_sub(3).max(a)..c1).any(|k| is_in_lower(&["will", "to"], inp.tt(k))) => {
@@ -875,6 +883,20 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
 /// Words that open a subordinate or contrasting clause after a comma.
 static SUBORDINATORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.subordinators"));
 /// The contrasting ones ("while", "though"), which start a clause with a date of its own.
+/// Verbs of saying whose time is the report's ("announced today").
+static SPEECH_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.speech_verbs"));
+
+/// Whether the date at token `d0` (in a sentence from `a`) is when something was said:
+/// right after a verb of saying, over "on", "earlier", "late" or "this" ("said earlier
+/// today", "confirmed on Tuesday").
+fn report_time(inp: &Input<'_>, a: usize, d0: usize) -> bool {
+    let mut k = d0;
+    while k > a && is_in_lower(&["on", "earlier", "late", "later", "this"], inp.tt(k - 1)) && d0 - k < 2 {
+        k -= 1;
+    }
+    k > a && is_in_lower(&SPEECH_VERBS, inp.tt(k - 1))
+}
+
 static CONTRASTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.contrasts"));
 
 /// Promotional assets whose own release is no release of the work.
