@@ -207,6 +207,10 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
             if !headline.is_some_and(|h| h.contains(s.span)) {
                 row_line(v, a, b, si, &runs, &mut stats, &mut order);
+            } else {
+                // (Headlines mark titles with quotes, often single ones: "‘Wonder’ Tops
+                // the Box Office as ‘The Star’ Fades".)
+                quoted_titles(v, a, b, si, &mut stats, &mut order);
             }
             continue;
         }
