@@ -229,7 +229,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 let bare_comma = items[pi].first == k + 1 && inp.tt(k) == ",";
                 let singular = inp.tt(next).ends_with('s') && !inp.tt(next).ends_with("ss");
                 let own_clause = verb && (bare_comma || (singular && inp.tt(items[pi].first - 1) == "and" && inp.tt(k) == ","));
-                !own_clause && crate::text::joins_list(k, items[pi].first, |x| inp.tt(x))
+                !own_clause && crate::text::joins_list(k, label_start(inp, words, k, items[pi].first), |x| inp.tt(x))
             });
             if joined {
                 if let Some(g) = groups.last_mut() {
@@ -557,6 +557,32 @@ fn subject_of(inp: &Input<'_>, items: &[Item], a: usize, b: usize) -> Option<(us
 }
 
 /// The person an article is about: the headline's subject, else the first sentence's.
+/// Where an honour label before a list member starts ("…, Academy Award nominee
+/// Quvenzhané Wallis", "…, Tony winner Ana Ruiz"): award words, then "winner",
+/// "nominee", an "-winning"/"-nominated" adjective or a performer noun; `to` when there
+/// is none (at most five tokens back, not before `from`).
+fn label_start(inp: &Input<'_>, words: &WordTable, from: usize, to: usize) -> usize {
+    let mut k = to;
+    let mut head = false;
+    while k > from && to - k < 5 {
+        let w = inp.tt(k - 1);
+        let award = inp.toks[k - 1].shape != Shape::Lower && (words.info(w).is(class::AWARD) || w == "Academy");
+        let noun = is_in(&["winner", "nominee", "actor", "actress", "star", "newcomer", "veteran"], w)
+            || w.ends_with("-winning")
+            || w.ends_with("-nominated");
+        if !(award || noun) {
+            break;
+        }
+        head |= noun;
+        k -= 1;
+    }
+    if head {
+        k
+    } else {
+        to
+    }
+}
+
 pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
     let first_person = |sp: Span| {
         let a = inp.tok_at(sp.start);
