@@ -455,6 +455,17 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "Do You Remember Vietnam? in 1978", "Snow Day! is back": a question or exclamation
+        // mark the sentence goes on after, in lower case, is the title's.
+        if j + 2 < b
+            && matches!(self.tt(j + 1), "?" | "!")
+            && self.touching(j, j + 1)
+            && self.possessive_len(j) == 0
+            && self.same_line(j + 1, j + 2)
+            && (self.toks[j + 2].shape == Shape::Lower || matches!(self.tt(j + 2), "," | "(" | ")"))
+        {
+            j += 1;
+        }
         if j + 1 == run.last {
             return run;
         }
