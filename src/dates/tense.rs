@@ -238,6 +238,16 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usiz
         return None;
     }
     if w.ends_with(b"ed") {
+        // ("the famed Beacon Theater", "a beloved sequel": after a determiner it modifies a
+        // noun and has no tense.)
+        let determiner = word_back(b, lo, s).is_some_and(|(ps, pe)| {
+            [&b"the"[..], b"a", b"an", b"its", b"his", b"her", b"their", b"this", b"that", b"our", b"your"]
+                .iter()
+                .any(|d| b[ps..pe].eq_ignore_ascii_case(d))
+        });
+        if determiner {
+            return None;
+        }
         // "will be released", "is scheduled" look ahead; "was released", "opened" back.
         return Some(if prev().has(flag::COPULA) { Tense::Future } else { Tense::Past });
     }
