@@ -1222,7 +1222,15 @@ impl<'a> Scanner<'a> {
         let separated =
             self.at(after) == b'-' || self.b[after..].starts_with("–".as_bytes()) || self.b[after..].starts_with("—".as_bytes());
         let in_parens = st > 0 && self.at(st - 1) == b'(' && self.at(de) == b')';
-        if !((opens_line && separated) || in_parens) {
+        // ("9/23 Hollywood, FL" then "9/25 Orlando, FL": a run of lines that each open with a
+        // month and day, then a capitalised word, is a list of dates without dashes.)
+        let parallel = opens_line && after > de && self.at(after).is_ascii_uppercase() && {
+            let line_end = self.b[de..].iter().position(|&c| c == b'\n').map_or(self.b.len(), |i| de + i);
+            let prev_start = line_start.checked_sub(1).map(|p| self.b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1));
+            Self::opens_with_month_day(&self.b[(line_end + 1).min(self.b.len())..])
+                || prev_start.is_some_and(|p| Self::opens_with_month_day(&self.b[p..line_start]))
+        };
+        if !((opens_line && (separated || parallel)) || in_parens) {
             return None;
         }
         Some(Hit {
@@ -1231,6 +1239,17 @@ impl<'a> Scanner<'a> {
             typo: None,
             context: false,
         })
+    }
+
+    /// Whether `line` opens with a month and day ("9/25 ", "10/4 ") then a capital.
+    fn opens_with_month_day(line: &[u8]) -> bool {
+        let digits = |from: usize| line[from.min(line.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let m = digits(0);
+        if !(1..=2).contains(&m) || line.get(m) != Some(&b'/') {
+            return false;
+        }
+        let d = digits(m + 1);
+        (1..=2).contains(&d) && line.get(m + 1 + d) == Some(&b' ') && line.get(m + 2 + d).is_some_and(u8::is_ascii_uppercase)
     }
 
     /// "07/15/2025", "7/4/2026" (month first, as US outlets write it).
