@@ -46,7 +46,11 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
     // organization's name, "of" and articles do not.)
     let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
-    let suffix = v.info.get(suffix_at).copied().unwrap_or_default();
+    // ("Steppenwolf Theatre Company’s new space": the possessive's stem is the suffix.)
+    let suffix = match v.possessive_len(suffix_at) {
+        0 => v.info.get(suffix_at).copied().unwrap_or_default(),
+        p => v.tt(suffix_at).get(..v.tt(suffix_at).len() - p).map(|stem| words.info(stem)).unwrap_or_default(),
+    };
     // ("Bonnaroo Music and Arts Festival", "Film and Television Studios": "and" between
     // two common words is inside the name; "Netflix and Amazon Studios" are two.)
     let common = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::COMMON)) && v.toks[k].shape == Shape::Capitalized;
