@@ -224,6 +224,18 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         runs.clear();
         v.name_runs(a, b, si, &mut runs);
         trim_starters(v, a, b, &mut runs);
+        // "Merlin (January 4), Being Human (January 14)": a name with a day or month of its
+        // own in parentheses is a work and its date, as schedules write them in prose.
+        // (Not an event's own dates, "the Montreal World Film Festival (Aug. 22 to Sept.
+        // 2)", nor the tail of a longer title, "Made in Dagenham (Nov. 19th)".)
+        for r in &runs {
+            let event = v.info.get(r.last - 1).is_some_and(|w| w.is(class::ORG_SUFFIX | class::AWARD));
+            let tail = r.first >= a + 2 && v.toks[r.first - 1].shape == Shape::Lower && v.is_upper(r.first - 2);
+            if !event && !tail && paren_date_after(v, inp.dates, r.last, b) {
+                let st = Stats { title: 3, ..Stats::default() };
+                add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), *r, st, false);
+            }
+        }
 
         // Cast lists: "the cast includes A, B, and C", "returning players A, B and C".
         let mut in_list = vec![false; runs.len()];
@@ -706,6 +718,21 @@ fn known_for_pair(stats: &mut HashMap<&str, Stats>, outer: &str, inner: &str) {
         o.character = 0;
         o.person += 3;
     }
+}
+
+/// Whether the parentheses opening at token `k` hold a date alone, finer than a year
+/// ("(January 14)", "(March 2025)"; not "(2017)").
+fn paren_date_after(v: &View<'_>, dates: &[Span], k: usize, b: usize) -> bool {
+    if k + 2 >= b || v.tt(k) != "(" {
+        return false;
+    }
+    let start = v.toks[k + 1].span.start;
+    let Some(d) = dates.get(dates.partition_point(|d| d.start < start)).filter(|d| d.start == start) else { return false };
+    let close = v.toks.partition_point(|t| t.span.start < d.end);
+    // (A digit and a word: "(Wednesday)" is a part's name as often as a day.)
+    close < b
+        && v.tt(close) == ")"
+        && d.get(v.text).is_some_and(|t| t.bytes().any(|c| c.is_ascii_digit()) && t.bytes().any(|c| c.is_ascii_alphabetic()))
 }
 
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {

@@ -595,19 +595,56 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         // on one member of a list of works holds for each of them.
         let listed = if out.len() > sentence_start { list_mates(inp, mentions) } else { Vec::new() };
         if !listed.is_empty() {
+            // ("Merlin (January 4), Being Human (January 14) and Lost Girl (January 14)":
+            // a member's own date in parentheses dates its copy.)
+            let own = |t: usize| {
+                mentions.iter().filter(|m| m.target == Target::Title(t)).find_map(|m| paren_date(inp, inp.tok_at(m.span.end), b))
+            };
+            let copy = |c: &Claim, t: usize| match own(t) {
+                Some(d) if c.date.is_some() && c.date.as_ref() != d.value.as_ref() && d.value.is_some() => Claim {
+                    title: t,
+                    date: d.value.clone(),
+                    status: release_status("release", d.value.as_ref(), inp.published),
+                    ..c.clone()
+                },
+                _ => Claim { title: t, ..c.clone() },
+            };
             let copies: Vec<Claim> = out[sentence_start..]
                 .iter()
-                .flat_map(|c| {
-                    listed
-                        .iter()
-                        .filter(move |g| g.contains(&c.title))
-                        .flat_map(move |g| g.iter().map(move |&t| Claim { title: t, ..c.clone() }))
-                })
+                .flat_map(|c| listed.iter().filter(move |g| g.contains(&c.title)).flat_map(move |g| g.iter().map(move |&t| copy(c, t))))
                 .collect();
             for c in copies {
                 if seen.insert((c.title, c.date.clone(), c.status)) {
                     out.push(c);
                 }
+            }
+        }
+        // "… getting series premieres: Ghost Mine (January 16), Robot Combat League
+        // (February 26)": in a sentence about releases, a work with its own day or month
+        // in parentheses comes out then. (Not a year: "Detroit (2017)" is a known-for.)
+        let releasing =
+            found.iter().any(|f| matches!(f.0.split_once('+').map_or(f.0, |(c, _)| c), "release" | "release_noun" | "release_past"));
+        if releasing {
+            for m in mentions {
+                let Target::Title(t) = m.target else { continue };
+                let Some(d) = paren_date(inp, inp.tok_at(m.span.end), b) else { continue };
+                if d.granularity == crate::facts::Granularity::Year || d.value.is_none() {
+                    continue;
+                }
+                let status = release_status("release", d.value.as_ref(), inp.published);
+                if out[sentence_start..].iter().any(|c| c.title == t) || !seen.insert((t, d.value.clone(), status)) {
+                    continue;
+                }
+                out.push(Claim {
+                    title: t,
+                    date: d.value.clone(),
+                    status,
+                    venue,
+                    platform: platform.clone(),
+                    hedged: false,
+                    evidence: s.span,
+                    rule: "release.paren-date",
+                });
             }
         }
         participle_claims(inp, s.span, b, sentence_start, &mut seen, out);
@@ -1140,6 +1177,16 @@ fn superseded_before(inp: &Input<'_>, a: usize, c: usize) -> bool {
                 && k + 2 < c
                 && date_after(k + 2))
     })
+}
+
+/// The date in the parentheses that open at token `k` ("(January 14)"), if that is all
+/// they hold.
+fn paren_date<'i>(inp: &'i Input<'_>, k: usize, b: usize) -> Option<&'i crate::dates::Found> {
+    if k + 2 >= b || inp.tt(k) != "(" {
+        return None;
+    }
+    let d = inp.dates_in(inp.toks[k + 1].span).first()?;
+    (inp.tok_at(d.span.start) == k + 1 && inp.tt(inp.tok_at(d.span.end)) == ")").then_some(d)
 }
 
 /// The lists of works among a sentence's mentions: runs of two or more title mentions
