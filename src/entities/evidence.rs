@@ -166,6 +166,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     // The names in parentheses after a name ("Ana Ruiz (Harbor Lights)"), with their
     // sentence: see `paren_convention`.
     let mut paren_inners: Vec<(usize, &'t str, &'t str)> = Vec::new();
+    // The "Name as Part" rows of title-case lines: see `cast_row_block`.
+    let mut cast_rows: Vec<CastRow> = Vec::new();
     let headline = inp.article.headline;
 
     // A sentence repeated word for word (syndicated boilerplate, a doubled page) is no
@@ -206,7 +208,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 }
             }
             if !headline.is_some_and(|h| h.contains(s.span)) {
-                row_line(v, a, b, si, &runs, &mut stats, &mut order);
+                row_line(v, (a, b, si), &runs, &mut stats, &mut order, &mut cast_rows);
             } else {
                 // (Headlines mark titles with quotes, often single ones: "‘Wonder’ Tops
                 // the Box Office as ‘The Star’ Fades".)
@@ -462,6 +464,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     }
 
     paren_convention(v, &paren_inners, &mut stats, words);
+    cast_row_block(v, &cast_rows, &mut stats, &mut order);
 
     // Row lists: a column that holds names makes its neighbour a column of works.
     let (row_fields, split_rows) = super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences);
@@ -870,12 +873,11 @@ fn group_subjects(v: &View<'_>, runs: &[Run], b: usize, in_list: &mut [bool]) {
 /// dashes and parentheses) is read for what its words are, with no context.
 fn row_line<'t>(
     v: &View<'t>,
-    a: usize,
-    b: usize,
-    si: usize,
+    (a, b, si): (usize, usize, usize),
     runs: &[Run],
     stats: &mut HashMap<&'t str, Stats>,
     order: &mut Vec<(&'t str, Span)>,
+    cast_rows: &mut Vec<CastRow>,
 ) {
     quoted_titles(v, a, b, si, stats, order);
     let edge =
@@ -891,9 +893,45 @@ fn row_line<'t>(
             runs.get(i + 1).filter(|n| n.first == r.last + 1 && v.tt(r.last) == "as" && edge(n.last) && v.same_line(r.first, n.last - 1));
         let named = first_name(v, *r)
             || (v.info.get(r.last - 1).is_some_and(|w| w.is(class::SURNAME)) && !v.info.get(r.first).is_some_and(|w| w.is(class::COMMON)));
-        if let Some(n) = part.filter(|_| edge(r.first.wrapping_sub(1)) && (2..=3).contains(&r.len()) && named) {
-            add(stats, order, r.span.get(v.text).unwrap_or(""), *r, Stats { person: 3, ..Stats::default() }, false);
-            add(stats, order, n.span.get(v.text).unwrap_or(""), *n, Stats { character: 3, ..Stats::default() }, false);
+        if let Some(n) = part.filter(|_| edge(r.first.wrapping_sub(1)) && (2..=3).contains(&r.len())) {
+            if named {
+                add(stats, order, r.span.get(v.text).unwrap_or(""), *r, Stats { person: 3, ..Stats::default() }, false);
+                add(stats, order, n.span.get(v.text).unwrap_or(""), *n, Stats { character: 3, ..Stats::default() }, false);
+            }
+            cast_rows.push(CastRow { name: *r, part: *n, named, sentence: si });
+        }
+    }
+}
+
+/// A "Name as Part" row of a cast list.
+#[derive(Clone, Copy)]
+struct CastRow {
+    name: Run,
+    part: Run,
+    /// Whether its name is certainly a person's (a known given name or surname).
+    named: bool,
+    sentence: usize,
+}
+
+/// "- Megumi Nakajima as Turi" among "- Fumiko Orikasa as Eva" rows: in a block of cast
+/// rows, a row whose name the lexicon does not know is read like its certain neighbours
+/// (within two lines of a certain row, or of a row so read).
+fn cast_row_block<'t>(v: &View<'t>, rows: &[CastRow], stats: &mut HashMap<&'t str, Stats>, order: &mut Vec<(&'t str, Span)>) {
+    let mut sure: Vec<usize> = rows.iter().filter(|r| r.named).map(|r| r.sentence).collect();
+    if sure.len() < 2 {
+        return;
+    }
+    // (Two sweeps: down the block, then up, so a run of unknown names is reached from
+    // either end.)
+    for pass in 0..2 {
+        let order_rows: Vec<&CastRow> = if pass == 0 { rows.iter().collect() } else { rows.iter().rev().collect() };
+        for r in order_rows {
+            if r.named || sure.contains(&r.sentence) || !sure.iter().any(|&s| s.abs_diff(r.sentence) <= 2) {
+                continue;
+            }
+            sure.push(r.sentence);
+            add(stats, order, r.name.span.get(v.text).unwrap_or(""), r.name, Stats { person: 3, ..Stats::default() }, false);
+            add(stats, order, r.part.span.get(v.text).unwrap_or(""), r.part, Stats { character: 3, ..Stats::default() }, false);
         }
     }
 }

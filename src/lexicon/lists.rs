@@ -20,6 +20,8 @@ pub(crate) const ALL: &[&str] = &[
     "releases.assets",
     "releases.nonwork_objects",
     "roles.aux",
+    "roles.animation_words",
+    "roles.live_action_words",
     "roles.cast_cues",
     "roles.cast_nouns",
     "roles.record_nouns",

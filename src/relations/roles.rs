@@ -609,6 +609,50 @@ pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
     first_person(s.span)
 }
 
+static ANIMATION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.animation_words"));
+static LIVE_ACTION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.live_action_words"));
+
+/// Cast credits on an animated work are voice parts: a work is animated when a sentence
+/// (the headline too) names it beside a word such as "anime" or "animated", and no
+/// live-action version is spoken of there ("‘Harbor Lights’ Anime Premiere Date Set",
+/// then "- Ana Ruiz as Turi").
+pub fn voice_for_animation(inp: &Input<'_>, credits: &mut [Credit]) {
+    if !credits.iter().any(|c| c.role == RoleKind::Actor && c.title.is_some()) {
+        return;
+    }
+    let mut animated: Vec<usize> = Vec::new();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        let says = |lo: usize, hi: usize, list: &[&str]| (lo.max(a)..hi.min(b)).any(|k| is_in(list, inp.tt(k)));
+        if !says(a, b, &ANIMATION_WORDS) || says(a, b, &LIVE_ACTION_WORDS) {
+            continue;
+        }
+        // (The word beside the name: "the anime Harbor Lights", "‘Harbor Lights’ Anime",
+        // not "… and two animated series, A and B" for a third work in the sentence.)
+        for m in inp.mentions_in(s.span) {
+            let (f, l) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+            if let Target::Title(t) = m.target {
+                if says(f.saturating_sub(3), f, &ANIMATION_WORDS) || says(l, l + 3, &ANIMATION_WORDS) {
+                    animated.push(t);
+                }
+            }
+        }
+    }
+    // The headline's word is the article's work's: "… Cast, Plot and Release Date of the
+    // New Japanese Animated Film".
+    if let (Some(h), Some(t)) = (inp.article.headline, inp.dominant_title()) {
+        let (a, b) = (inp.tok_at(h.start), inp.tok_at(h.end));
+        if (a..b).any(|k| is_in(&ANIMATION_WORDS, inp.tt(k))) && !(a..b).any(|k| is_in(&LIVE_ACTION_WORDS, inp.tt(k))) {
+            animated.push(t);
+        }
+    }
+    for c in credits.iter_mut() {
+        if c.role == RoleKind::Actor && c.title.is_some_and(|t| animated.contains(&t)) {
+            c.role = RoleKind::Voice;
+        }
+    }
+}
+
 /// Record nouns after which a title is an artist's own release.
 static RECORD_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.record_nouns"));
 
