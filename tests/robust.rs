@@ -205,6 +205,14 @@ fn pathological_inputs() {
         }),
         ("10,000 bullets without dates", bullets, |f| f.releases.is_empty()),
         ("10,000-row track list", tracks, |f| f.roles.len() > 1000 && f.roles.iter().all(|r| r.role == newsfacts::RoleKind::Musician)),
+        // (The proptest failure of 2026-12-07: a line of a list block that is only a
+        // comma has no field; the credit-line reader indexed its first.)
+        ("a list line that is only a comma", "Someone asked me if it was fun, and of course I’d be excited.”\n, ".to_string(), |f| {
+            f.roles.is_empty()
+        }),
+        ("credit lines with nothing after 'by'", "Harbor Lights (US, 2024)\n\nDirected by\nWritten by\n, \nMusic by".to_string(), |f| {
+            f.roles.is_empty()
+        }),
         ("empty", String::new(), |f| f.people.is_empty() && f.dates.is_empty() && f.published.is_none()),
         ("only white space", " \n\t\r\n ".repeat(1000), |f| f.people.is_empty() && f.headline.is_none()),
     ];

@@ -98,6 +98,9 @@ pub(crate) fn row_word(w: &str) -> Option<RowWord> {
 /// A credit line's opening at token `k` ("Directed by", "Written by", "Music by",
 /// "Executive produced by"): the role, and the token where its names start.
 pub(crate) fn by_label<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RoleKind, usize)> {
+    if k + 2 >= b {
+        return None;
+    }
     if tt(k).eq_ignore_ascii_case("executive") && k + 2 < b && tt(k + 1).eq_ignore_ascii_case("produced") && tt(k + 2) == "by" {
         return Some((RoleKind::ExecutiveProducer, k + 3));
     }
@@ -568,8 +571,9 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             }
             // "Directed by Ana Ruiz", "Written by Jo Kim, Leo Park": a credit line lists
             // people.
-            if let Some((_, names)) = by_label(|k| v.tt(k), fs[0].a, fs[0].b) {
-                let first = Field { a: names, ..fs[0] };
+            // (A line may hold no field at all.)
+            if let Some((f0, (_, names))) = fs.first().and_then(|f0| Some((f0, by_label(|k| v.tt(k), f0.a, f0.b)?))) {
+                let first = Field { a: names, ..*f0 };
                 for f in std::iter::once(&first).chain(&fs[1..]) {
                     if personish(v, (f.a, f.b)) || listed_name(v, (f.a, f.b)) {
                         out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
