@@ -105,6 +105,7 @@ pub(crate) fn needs_tense(expr: &Expr) -> bool {
         Expr::Weekday { shift, .. } => *shift == Shift::Tense,
         Expr::DayOfMonth { .. } | Expr::Holiday { .. } | Expr::QuarterOf(_) => true,
         Expr::Count { future_only, .. } => *future_only,
+        Expr::SeasonRel { shift, .. } => matches!(shift, Shift::This | Shift::Tense),
         Expr::InMonth { month: MonthRef::Named { year: None, .. }, .. } => true,
         _ => false,
     }
@@ -443,11 +444,19 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
             let cur = i64::from(sy) * 4 + si;
             let s = season.index();
             let cands = [sy - 1, sy, sy + 1].map(|y| i64::from(y) * 4 + s);
-            let n = match shift {
-                // Ties go forward: "this winter" in July is the coming one.
-                Shift::This | Shift::Tense => cands.iter().copied().min_by_key(|&c| ((c - cur).abs(), c < cur))?,
-                Shift::Last => cands.iter().copied().filter(|&c| c < cur).max()?,
-                Shift::Next => cands.iter().copied().filter(|&c| c > cur).min()?,
+            let nearest = || cands.iter().copied().min_by_key(|&c| ((c - cur).abs(), c < cur));
+            let coming = || cands.iter().copied().filter(|&c| c >= cur).min();
+            let n = match (shift, a.tense) {
+                // "this fall" is the current or the coming one; the season just gone only
+                // in the past tense ("opened this spring", said in June).
+                (Shift::This, Tense::Past) if cands.contains(&(cur - 1)) => cur - 1,
+                (Shift::This, _) => coming()?,
+                // "will return in the fall" in February: the coming one, not the nearest.
+                (Shift::Tense, Tense::Future) => coming()?,
+                // Ties go forward: "the winter" in July is the coming one.
+                (Shift::Tense, _) => nearest()?,
+                (Shift::Last, _) => cands.iter().copied().filter(|&c| c < cur).max()?,
+                (Shift::Next, _) => cands.iter().copied().filter(|&c| c > cur).min()?,
             };
             Some((Val::Season(n.div_euclid(4) as i32, n.rem_euclid(4) as u8), None))
         }

@@ -229,6 +229,14 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usiz
         return Some(Tense::Future);
     }
     if info.has(flag::BASE) {
+        // ("was scheduled to open in the summer": the plan's word decides, further back.)
+        let planned = word_back(b, lo, s).is_some_and(|(ps, pe)| {
+            b[ps..pe].eq_ignore_ascii_case(b"to")
+                && word_back(b, lo, ps).is_some_and(|(qs, qe)| words.get(&b[qs..qe]).is_some_and(|i| i.has(flag::PLAN)))
+        });
+        if planned {
+            return None;
+        }
         return Some(if prev().has(flag::AUX_PAST) { Tense::Past } else { Tense::Future });
     }
     if info.has(flag::PAST) {

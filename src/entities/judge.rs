@@ -45,7 +45,15 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     // Organizations by suffix: "Skydance Media", "Sucker Punch Productions", "TYO Inc.".
     // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
     // organization's name, "of" and articles do not.)
-    let suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
+    let mut suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
+    // ("ABC Studios International", "Sony Pictures Worldwide": a suffix's reach.)
+    if n >= 3
+        && matches!(v.tt(suffix_at), "International" | "Worldwide")
+        && v.info.get(suffix_at - 1).is_some_and(|w| w.is(class::ORG_SUFFIX))
+        && v.toks[suffix_at - 1].shape == Shape::Capitalized
+    {
+        suffix_at -= 1;
+    }
     // ("Steppenwolf Theatre Company’s new space": the possessive's stem is the suffix.)
     let suffix = match v.possessive_len(suffix_at) {
         0 => v.info.get(suffix_at).copied().unwrap_or_default(),

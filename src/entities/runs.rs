@@ -358,7 +358,13 @@ impl<'a> View<'a> {
         // title; a name's ("Spielberg's Amazing Stories") is an owner.
         if self.possessive_len(j) > 0 {
             let common = self.info.get(j).is_some_and(|w| w.is(class::COMMON) && !w.is(class::FIRST_NAME | class::SURNAME));
-            if !(run.len() == 1 && common && j + 1 < b && self.is_upper(j + 1) && self.same_line(j, j + 1)) {
+            // ("A Rat's Quest", "The Lord's Prayer": an article before the owner makes the
+            // owner part of the title.)
+            // (Not before a person: "The Gifted's Garret Dillahunt".)
+            let article = run.len() == 2
+                && matches!(self.tt(run.first), "A" | "An" | "The")
+                && !self.info.get(j + 1).is_some_and(|w| w.is(class::FIRST_NAME));
+            if !((run.len() == 1 && common || article) && j + 1 < b && self.is_upper(j + 1) && self.same_line(j, j + 1)) {
                 return run;
             }
             j += 1;

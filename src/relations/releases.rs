@@ -200,8 +200,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         for m in mentions {
             if let Target::Org(o) = m.target {
                 if let Some(org) = inp.ents.orgs.get(o) {
+                    // (A streamer over a network named before it, unless the two are
+                    // joined as one platform: "on CBC and CBC Gem" is the network's.)
+                    let joined_after = |k: usize| k >= 2 && inp.tt(k - 1) == "and" && platform.is_some();
                     match org.kind {
-                        OrgKind::Streamer => {
+                        OrgKind::Streamer if !(venue == Some(Venue::Tv) && joined_after(inp.tok_at(m.span.start))) => {
                             venue = Some(Venue::Streaming);
                             platform = Some(org.name.clone());
                         }
