@@ -50,7 +50,30 @@ pub(super) fn quoted_titles<'t>(
         // Creek,” ‘Lowlands.’ “Run!”): the title is what comes before it.
         let f = k + 1;
         let mut l = end;
-        while l > f && matches!(v.tt(l - 1), "," | "." | ";" | ":" | "!" | "?") {
+        // (A title that asks keeps its question mark: “What Should I Do?”.)
+        let asks = matches!(
+            v.tt(f),
+            "What"
+                | "Why"
+                | "How"
+                | "Who"
+                | "Where"
+                | "When"
+                | "Which"
+                | "Do"
+                | "Does"
+                | "Did"
+                | "Is"
+                | "Are"
+                | "Can"
+                | "Will"
+                | "Should"
+                | "Would"
+                | "Could"
+                | "Won't"
+                | "Won’t"
+        );
+        while l > f && matches!(v.tt(l - 1), "," | "." | ";" | ":" | "!" | "?") && !(asks && v.tt(l - 1) == "?") {
             // (The full stop of an initialism is the title's: “Marvel’s M.O.D.O.K.”)
             let initialism = v.tt(l - 1) == "."
                 && l >= f + 3

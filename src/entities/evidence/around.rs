@@ -461,9 +461,12 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
         }
         // "Barbie is directed by", "Oppenheimer, written and directed by", "Sinners stars".
-        let (v1, v2) = if nw == "," || is_in(&["is", "was", "will", "has", "also"], nw) { (n2w, n3w) } else { (nw, n2w) };
+        let linked = nw == "," || is_in(&["is", "was", "will", "has", "also"], nw);
+        let (v1, v2) = if linked { (n2w, n3w) } else { (nw, n2w) };
+        // (Right after the run, "directed and" is the run's own act: "which Mick Soiza
+        // directed and Kat Scott produced".)
         if (is_in(&["directed", "written", "produced", "helmed", "scored", "shot", "executive-produced", "co-written"], v1)
-            && is_in(&["by", "and"], v2))
+            && (v2 == "by" || (linked && v2 == "and")))
             || (is_in(&["stars", "starring", "features", "co-stars"], nw) && v.is_upper(ni))
             // "returns with Bugonia, starring Emma Stone": a work and its cast.
             || (nw == "," && is_in(&["starring", "co-starring", "featuring"], n2w) && v.is_upper(ni + 1))
