@@ -96,16 +96,18 @@ proptest! {
     }
 }
 
+/// Fragment `k` (split on ". ", as the proptest splits) of fixture article `name`.
+fn frag(name: &str, k: usize) -> String {
+    let path = format!("{}/fixtures/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
+}
+
 /// The proptest failure of 2026-12-06, rebuilt from the same three fixture fragments: in
 /// the doubled text a headline-long title candidate that starts with a streamer's name
 /// ("Netflix Sets Five New Anime Series, Including Rilakkuma's Theme Park Adventure") can
 /// never be found as a mention, yet it shadowed the title it ends with, and both were lost.
 #[test]
 fn doubled_text_keeps_a_title_a_headline_ends_with() {
-    let frag = |name: &str, k: usize| -> String {
-        let path = format!("{}/fixtures/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
-    };
     let text = format!(
         "{}. {}, {}. ",
         frag("158_fall_2011_new_shows", 0),
@@ -125,10 +127,6 @@ fn doubled_text_keeps_a_title_a_headline_ends_with() {
 /// work ("Bugonia") came first, so "he … voicing Rafiki" lost its character.
 #[test]
 fn doubled_text_keeps_a_pronoun_credit_and_makes_no_headline_person() {
-    let frag = |name: &str, k: usize| -> String {
-        let path = format!("{}/fixtures/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
-    };
     let text = format!(
         "{}. {}\n{}. {}\n\n",
         frag("10_venice_2025_lineup", 0),
