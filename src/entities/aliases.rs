@@ -119,7 +119,8 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
     // (The titles so far are the lexicon's, in the order of their hits.)
     let fixed_titles = fixed.iter().filter(|f| matches!(f.category, Category::Title(_))).map(|f| f.name);
-    let mut title_suffixes: FxHashSet<&str> = fixed_titles.clone().flat_map(word_suffixes).collect();
+    // (Short forms: the words a title ends with, and its main title before a dash.)
+    let mut title_suffixes: FxHashSet<&str> = fixed_titles.clone().flat_map(|t| word_suffixes(t).chain(main_title(t))).collect();
     // "GTA VI" for "Grand Theft Auto VI", "MCU" for "Marvel Cinematic Universe".
     // (By name: the title list is reordered below.)
     let mut acronyms: Vec<(&str, &str)> = Vec::new();
@@ -146,6 +147,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
                 by_initials.add(surface);
             }
             title_suffixes.extend(word_suffixes(surface));
+            title_suffixes.extend(main_title(surface));
         }
     }
     for (surface, d, _) in &decided {
@@ -195,6 +197,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
             alias_rows.push((sub, Target::Title(i)));
+        }
+        if let Some(main) = main_title(&t.name) {
+            alias_rows.push((main, Target::Title(i)));
         }
         // Another decided title that ends this one is its short form.
         for suffix in word_suffixes(&t.name) {
@@ -593,6 +598,18 @@ fn subtitle(name: &str) -> Option<&str> {
     let cut = [": ", " – ", " — ", " - "].iter().filter_map(|sep| name.rfind(sep).map(|i| i + sep.len())).max()?;
     let sub = name.get(cut..)?.trim();
     (sub.len() >= 4 && sub.starts_with(|c: char| c.is_uppercase()) && sub.contains(|c: char| c.is_lowercase())).then_some(sub)
+}
+
+/// The main title before a spaced dash ("A Rat's Quest" in "A Rat's Quest - The Way Back
+/// Home"): two words or more, so a series head ("Mission" of "Mission: Impossible")
+/// stays out. (A colon's head is often a franchise ("Star Wars: Andor"), so only dashes.)
+fn main_title(name: &str) -> Option<&str> {
+    if !name.bytes().any(|b| matches!(b, b'-' | 0xE2)) {
+        return None;
+    }
+    let cut = [" – ", " — ", " - "].iter().filter_map(|sep| name.find(sep)).min()?;
+    let main = name.get(..cut)?.trim();
+    (main.split(' ').count() >= 2 && !main.contains(':')).then_some(main)
 }
 
 /// Whether the token at the start of `sp` may not start a name (a lexicon hit).

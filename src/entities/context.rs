@@ -115,29 +115,40 @@ impl ContextTable {
                 "list" => Says::List,
                 _ => return Err(bad(format!("unknown category {cat:?} (title, person, nonwork, nonperson, list)"))),
             };
-            if phrase.is_empty() || phrase.split(' ').any(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
-                return Err(bad(format!("phrase {phrase:?}: lower-case words separated by single spaces")));
+            if phrase.is_empty() || phrase.split(' ').any(|w| w.split('|').any(str::is_empty) || w.chars().any(char::is_uppercase)) {
+                return Err(bad(format!("phrase {phrase:?}: lower-case words (or `a|b` alternatives) separated by single spaces")));
             }
-            let words: Vec<Pat> = phrase.split(' ').map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into(), Key::of(w)) }).collect();
-            if matches!(side, Side::First | Side::Last) && words.len() != 1 {
+            if matches!(side, Side::First | Side::Last) && phrase.contains(' ') {
                 return Err(bad(format!("a `first` or `last` phrase is one word, got {phrase:?}")));
             }
-            let key = match side {
-                Side::Before => words.last(),
-                _ => words.first(),
-            };
-            let key: &str = match key {
-                Some(Pat::Word(w, _)) => w,
-                _ => "#",
-            };
-            let bucket = match Key::of(key) {
-                Key::NONE => t.long_buckets[side as usize].entry(key.into()).or_default(),
-                k => t.buckets[side as usize].entry(k).or_default(),
-            };
-            bucket.push(t.phrases.len());
-            t.phrases.push(Phrase { says, words });
+            let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
+            let count = slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_EXPANSION));
+            if count.is_none() {
+                return Err(bad(format!("phrase {phrase:?} spells more than {MAX_EXPANSION} phrases")));
+            }
+            for words in expand(&slots) {
+                t.add(side, Phrase { says, words });
+            }
         }
         Ok(t)
+    }
+
+    /// Files one phrase under the bucket of its word nearest the run.
+    fn add(&mut self, side: Side, phrase: Phrase) {
+        let key = match side {
+            Side::Before => phrase.words.last(),
+            _ => phrase.words.first(),
+        };
+        let key: &str = match key {
+            Some(Pat::Word(w, _)) => w,
+            _ => "#",
+        };
+        let bucket = match Key::of(key) {
+            Key::NONE => self.long_buckets[side as usize].entry(key.into()).or_default(),
+            k => self.buckets[side as usize].entry(k).or_default(),
+        };
+        bucket.push(self.phrases.len());
+        self.phrases.push(phrase);
     }
 
     /// The built-in table.
@@ -234,6 +245,27 @@ impl ContextTable {
     }
 }
 
+/// The most phrases one row may spell with its `a|b` alternatives.
+const MAX_EXPANSION: usize = 512;
+
+/// Every phrase spelled by one choice per slot ("is|was the film|movie": four phrases).
+fn expand(slots: &[Vec<&str>]) -> Vec<Vec<Pat>> {
+    let mut out: Vec<Vec<Pat>> = vec![Vec::new()];
+    for alts in slots {
+        out = out
+            .iter()
+            .flat_map(|head| {
+                alts.iter().map(move |w| {
+                    let mut p = head.clone();
+                    p.push(if *w == "#" { Pat::Number } else { Pat::Word((*w).into(), Key::of(w)) });
+                    p
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// `s` in ASCII lower case in `buf`, or `None` when it is not ASCII or too long.
 fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     if s.len() > buf.len() || !s.is_ascii() {
@@ -258,6 +290,18 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_spell_every_phrase() {
+        let t = ContextTable::parse("after\ttitle\t3\tis|was the first|second film", "ctx.tsv").expect("parses");
+        let spelled: Vec<String> = t
+            .phrases
+            .iter()
+            .map(|p| p.words.iter().map(|w| if let Pat::Word(w, _) = w { w.to_string() } else { "#".into() }).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(spelled, ["is the first film", "is the second film", "was the first film", "was the second film"]);
+        assert_eq!(t.buckets[Side::After as usize].get(&Key::of("was")).map(Vec::len), Some(2));
+    }
+
+    #[test]
     fn bad_rows_name_their_line() {
         for (text, want) in [
             ("before\ttitle\t3", ":1: expected 4"),
@@ -268,6 +312,8 @@ mod tests {
             ("before\ttitle\t3\tseason  of", "lower-case words"),
             ("first\tnonwork\t0\ttwo words", "one word"),
             ("last\tnonperson\t0\ttwo words", "one word"),
+            ("before\ttitle\t3\tthe film| of", "alternatives"),
+            ("before\ttitle\t3\ta|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i of", "more than 512"),
         ] {
             let err = ContextTable::parse(text, "ctx.tsv").expect_err(text).to_string();
             assert!(err.contains("ctx.tsv") && err.contains(want), "{text:?}: {err}");

@@ -1009,7 +1009,14 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
             let info = v.word_info(r.first);
             // "The Acolyte premiered ...": a sentence-initial "The" before a capitalised
             // word that is no first name may begin a title.
-            let the_title = w == "The" && r.last - r.first >= 2 && !v.word_info(r.first + 1).is(class::FIRST_NAME);
+            // ("A Knight's Tale opens …": an article before an owner and the owned word is
+            // a title's start too.)
+            let the_title = (w == "The" && r.last - r.first >= 2 && !v.word_info(r.first + 1).is(class::FIRST_NAME))
+                || (matches!(w, "A" | "An")
+                    && r.last - r.first == 2
+                    && v.possessive_len(r.first + 1) > 0
+                    && v.is_upper(r.last)
+                    && v.same_line(r.first + 1, r.last));
             // An initial ("M. Night Shyamalan") is never a sentence starter, and a common
             // word that is also a surname before another name word ("Park Chan-wook",
             // "Young Mazino") is kept.
