@@ -638,6 +638,16 @@ fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize,
         let mut mi = 0;
         while mi < members.len() {
             let m = members[mi];
+            // ("The first is YOU, Lifetime's stalker drama": an owner before a lower-case
+            // noun describes the member before it, and is no member.)
+            if m.last > m.first && v.possessive_len(m.last - 1) > 0 && v.toks.get(m.last).is_some_and(|t| t.shape == Shape::Lower) {
+                if cur.len() >= 2 {
+                    lists.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+                mi += 1;
+                continue;
+            }
             cur.push(m.span.get(v.text).unwrap_or(""));
             // ("Renewed: Reign (my guilty pleasure), Castle (still fun) and Resurrection":
             // an aside in parentheses after a member is skipped, with the runs in it.)
