@@ -901,6 +901,18 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     Some((a, b))
 }
 
+/// The work that opens a line of prose before its blurb ("Lake Mungo – A cult film …",
+/// "Q: The Winged Serpent – New Yorkers get …", "Undead: a zombie comedy …"): the field
+/// before the first spaced dash, else before the first colon, within the line's first
+/// words, read as [`title_field`] reads a field.
+fn described_work(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 12;
+    let end = (a + REACH).min(b);
+    let dash = (a + 1..end).find(|&k| matches!(v.tt(k), "–" | "—") || (v.tt(k) == "-" && !v.touching(k - 1, k)));
+    let sep = dash.or_else(|| (a + 1..end).find(|&k| v.tt(k) == ":"))?;
+    title_field(v, a, sep)
+}
+
 /// The text between bytes `a` and `b` ("" when out of order or range).
 fn text_between<'t>(v: &View<'t>, a: usize, b: usize) -> &'t str {
     v.text.get(a..b).unwrap_or("")
@@ -1008,6 +1020,16 @@ pub(crate) fn schedule_rows(
         });
         let long = note.unwrap_or(b) - a > MAX_ROW_TOKENS;
         if matches!(v.tt(b - 1), "." | ";") || (long && under.is_none()) {
+            // ("January 1:" then "Lake Mungo – A cult film shot as found footage …": under a
+            // date heading, a work and a dash or colon before its blurb is a row.)
+            if let Some((date, dline)) = under {
+                if let Some((f0, f1)) = described_work(v, after_marker(v, a, b), b).filter(|f| !(f.0..f.1).any(in_platform)) {
+                    let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+                    let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading: Some(dline) };
+                    cands.push((row, Shape2::UnderDate));
+                    continue;
+                }
+            }
             under = None;
             heading = Some(line_span);
             continue;
@@ -1029,12 +1051,14 @@ pub(crate) fn schedule_rows(
         let (Some(&date), None, false) = (first_date, second_date, long) else {
             // No date: a title line under a date heading.
             if let (Some((date, dline)), None) = (under, first_date.filter(|_| !long)) {
-                let field = title_field(v, m, b).or_else(|| {
-                    // ("Noah Baumbach’s “Jay Kelly,” with George Clooney": the quoted work.)
-                    let open = (m..(m + 6).min(b)).find(|&k| matches!(v.tt(k), "“" | "\""))?;
-                    let close = (open + 1..b).find(|&k| matches!(v.tt(k), "”" | "\""))?;
-                    title_field(v, open, close + 1)
-                });
+                let field = title_field(v, m, b)
+                    .or_else(|| {
+                        // ("Noah Baumbach’s “Jay Kelly,” with George Clooney": the quoted work.)
+                        let open = (m..(m + 6).min(b)).find(|&k| matches!(v.tt(k), "“" | "\""))?;
+                        let close = (open + 1..b).find(|&k| matches!(v.tt(k), "”" | "\""))?;
+                        title_field(v, open, close + 1)
+                    })
+                    .or_else(|| described_work(v, m, b).filter(|f| !(f.0..f.1).any(in_platform)));
                 if let Some((f0, f1)) = field {
                     let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
                     let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading: Some(dline) };
