@@ -120,6 +120,13 @@ pub(crate) fn by_label<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) ->
 /// marker).
 pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -> Option<(RowWord, usize)> {
     let w = tt(k);
+    // ("The Homesman, music by Marco Beltrami", "Iron Bay – directed by Ana Ruiz": a
+    // credit phrase after a separator marks the names after it.)
+    if k > 0 && matches!(tt(k - 1), "," | "–" | "—" | "-") && k + 2 < b && tt(k + 1) == "by" {
+        if let Some(RowWord::By(role) | RowWord::Label(role)) = row_word(w) {
+            return Some((RowWord::Marker(role), k + 2));
+        }
+    }
     // ("“Chile ’76” (Chile/USA), Director: Manuela Martelli": a label inside a row, with
     // its colon, marks the field after it like "dir.".)
     // ("…, Screenwriters Carla Simón & Arnau Vilaró": a long label needs no colon.)
@@ -207,7 +214,7 @@ fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
             || v.info.get(k - 1).is_some_and(|w| w.is(class::AWARD))
     };
     let sep = |start: usize, k: usize| {
-        matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "“" | "”" | "\"" | "•")
+        matches!(v.tt(k), "–" | "—" | "," | "|" | "(" | ")" | "[" | "]" | "“" | "”" | "\"" | "•")
             || stars(v.tt(k))
             || (v.tt(k) == "-" && !inside(k))
             || (v.tt(k) == ":" && colon(start, k))
@@ -230,7 +237,7 @@ fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
                 k = end;
                 continue;
             }
-            if matches!(v.tt(k), "(" | ")" | "–" | "—") {
+            if matches!(v.tt(k), "(" | ")" | "[" | "]" | "–" | "—") {
                 mark = None;
             }
             start = k + 1;
@@ -552,7 +559,8 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 // (The work is the field right before the marker, a note in parentheses
                 // skipped: "Night Ferry (closing film) – dir. Tom Wrobel".)
                 let first_mark = fs.iter().position(|f| f.mark.is_some()).unwrap_or(0);
-                let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || v.tt(f.a - 1) != "(");
+                // (Or an original title in brackets: "The Liberator [Libertador], music by …".)
+                let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || !matches!(v.tt(f.a - 1), "(" | "["));
                 // ("“Tin Roof” — Jo Kim Featuring Ana Bell": a row that opens with a quoted
                 // work names the lead artist before the marker.)
                 let lead = !cast && first_mark >= 2 && quoted(fs[0].a) && before.is_some_and(|f| f.a != fs[0].a);

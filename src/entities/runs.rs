@@ -191,6 +191,16 @@ impl<'a> View<'a> {
                     // character's: "plays Dr. Ada Lowe").
                     j = k + 1;
                 } else if tk == "." && self.is_initial(j) && self.touching(j, k) {
+                    // ("Zacarías M. de la Riva": a particle after the initial goes on to the
+                    // surname.)
+                    let particle = |q: usize| self.info.get(q).is_some_and(|w| w.is(class::PARTICLE)) && self.toks[q].shape == Shape::Lower;
+                    let particles = (k + 1..(k + 3).min(b)).take_while(|&q| particle(q)).count();
+                    let surname = k + 1 + particles;
+                    if particles > 0 && surname < b && self.is_upper(surname) && !self.blocked(surname) && self.same_line(k, surname) {
+                        j = surname;
+                        poss = self.possessive_len(j);
+                        continue;
+                    }
                     // "J.J." then a name: the second initial is taken next round
                     j = k;
                     break;
