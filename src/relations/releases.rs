@@ -15,6 +15,7 @@ use crate::entities::Target;
 use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
 use crate::hash::FxHashSet;
 use crate::lexicon::lists;
+use crate::relations::MentionRef;
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -502,12 +503,23 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             // August 6 and Part 2 on September 3"), up to the next cue.
             let next_cue = found.iter().map(|f| f.1).find(|&x| x > c1).unwrap_or(b);
             let mut chosen: Vec<&crate::dates::Found> = Vec::new();
+            // ("“Iron Bay” will premiere on October 1 and “Cold Lake” on October 8": the
+            // verb left out, a date's own work stands between "and" and it.)
+            let mut gapped: Vec<Option<usize>> = Vec::new();
             if let Some(d) = date {
                 chosen.push(d);
+                gapped.push(None);
                 let mut last_end = dates.iter().find(|x| std::ptr::eq(x.2, d)).map_or(b, |x| x.1);
                 let start_at = last_end;
                 for x in dates.iter().filter(|x| x.0 >= start_at && x.0 < next_cue) {
+                    let own = gapped_work(inp, mentions, last_end, x.0, title);
+                    let (skip0, skip1) = own.map_or((0, 0), |o| (o.1, o.2));
                     let gap_ok = (last_end..x.0).all(|k| {
+                        // (And a platform before the "and": "on October 1 on CBS and …".)
+                        let platform = || mentions.iter().any(|o| matches!(o.target, Target::Org(_)) && o.span.contains(inp.toks[k].span));
+                        if (skip0..skip1).contains(&k) || (own.is_some() && k < skip0 && platform()) {
+                            return true;
+                        }
                         let w = inp.tt(k);
                         matches!(
                             w,
@@ -525,11 +537,12 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                                 | "followed"
                                 | "by"
                         ) || inp.toks[k].shape == crate::text::Shape::Digits
-                    }) && x.0 - last_end <= 6;
+                    }) && x.0 - last_end <= 6 + (skip1 - skip0);
                     if !gap_ok {
                         break;
                     }
                     chosen.push(x.2);
+                    gapped.push(own.map(|o| o.0));
                     last_end = x.1;
                 }
             }
@@ -585,6 +598,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 let (v, p) = chosen.get(n).map_or((venue, platform.clone()), |d| {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
+                let title = gapped.get(n).copied().flatten().unwrap_or(title);
                 let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span, rule: cue_rule(class) };
                 let kind = if claim.status == ReleaseStatus::Scheduled { ReleaseStatus::Released } else { claim.status };
                 if in_sentence.insert((claim.title, claim.date.clone(), kind))
@@ -890,6 +904,35 @@ fn refines(fine: &str, coarse: &str) -> bool {
 /// Whether the date at tokens `[d0, d1)` can be a date of work `title`: not an adjective
 /// before a noun other than a release word ("the 1965 novel"), not the parenthesised year
 /// of another work ("The Karate Kid (1984)").
+/// The work named between "and" and a coordinated date in tokens `a..d` ("… and “Cold
+/// Lake” on October 8"): its title index and token range (quotes included), when it is
+/// another work than `title`.
+fn gapped_work(inp: &Input<'_>, mentions: &[MentionRef], a: usize, d: usize, title: usize) -> Option<(usize, usize, usize)> {
+    let m = mentions.iter().find(|m| {
+        let k = inp.tok_at(m.span.start);
+        k > a && k < d && matches!(m.target, Target::Title(t) if t != title)
+    })?;
+    let Target::Title(t) = m.target else { return None };
+    let (mut m0, mut m1) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
+    if m0 > a && matches!(inp.tt(m0 - 1), "“" | "\"" | "‘") {
+        m0 -= 1;
+    }
+    if m1 < d && matches!(inp.tt(m1), "”" | "\"" | "’") {
+        m1 += 1;
+    }
+    // ("and" right before it, after a comma or a platform: "on October 1 on CBS and";
+    // "on" or "in" right after it.)
+    let and = m0 > a
+        && inp.tt(m0 - 1) == "and"
+        && (a..m0 - 1).all(|k| {
+            inp.tt(k) == ","
+                || inp.tt(k).eq_ignore_ascii_case("on")
+                || mentions.iter().any(|o| matches!(o.target, Target::Org(_)) && o.span.contains(inp.toks[k].span))
+        });
+    let prep = m1 < d && is_in_lower(&["on", "in", "for"], inp.tt(m1)) && m1 + 1 == d;
+    (and && prep).then_some((t, m0, m1))
+}
+
 fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
     let before = if d0 > 0 { inp.tt(d0 - 1) } else { "" };
     let after = inp.toks.get(d1);
