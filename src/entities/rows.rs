@@ -868,6 +868,14 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     while b > a && is_sep(v.tt(b - 1)) {
         b -= 1;
     }
+    // ("Total Divas – Season 8 (E!)": the season label after a dash is no part of the work.)
+    if b >= a + 4
+        && v.toks[b - 1].shape == Shape::Digits
+        && v.tt(b - 2).eq_ignore_ascii_case("season")
+        && matches!(v.tt(b - 3), "–" | "—" | "-")
+    {
+        b -= 3;
+    }
     let quoted = b > a + 1 && is_quote(v.tt(a)) && is_quote(v.tt(b - 1));
     if quoted {
         (a, b) = (a + 1, b - 1);
@@ -924,6 +932,24 @@ fn described_work(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
 /// The text between bytes `a` and `b` ("" when out of order or range).
 fn text_between<'t>(v: &View<'t>, a: usize, b: usize) -> &'t str {
     v.text.get(a..b).unwrap_or("")
+}
+
+/// The token after a time slot that opens a row at `a` ("8 p.m.:", "8:30 p.m. –",
+/// "10pm:"), or `None`.
+fn time_slot(v: &View<'_>, a: usize, b: usize) -> Option<usize> {
+    if a >= b || v.toks[a].shape != Shape::Digits || v.tt(a).len() > 2 {
+        return None;
+    }
+    let mut k = a + 1;
+    if v.tt(k) == ":" && v.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits) && v.touching(k, k + 1) {
+        k += 2;
+    }
+    let mut meridiem = false;
+    while k < b && k < a + 8 && (time_word(v.tt(k)) || v.tt(k) == ".") {
+        meridiem |= !v.toks[k].is_word() || v.toks[k].shape != Shape::Digits;
+        k += 1;
+    }
+    (meridiem && k > a + 1 && k < b && matches!(v.tt(k), ":" | "–" | "—" | "-")).then_some(k + 1)
 }
 
 /// Whether `w` is part of a time of day or a time slot: "9", "30c", "p", "m", "pm", "ET".
@@ -995,6 +1021,9 @@ pub(crate) fn schedule_rows(
     let has = |a: usize, b: usize, cue: Cue| (a..b).any(|k| is_cue(v.tt(k), cue) || (cue == Cue::Context && in_platform(k)));
     // The current date heading: (its date, its line), while title lines follow it.
     let mut under: Option<(Span, Span)> = None;
+    // The last date heading, kept across the prose of its section ("Monday, Sept. 24",
+    // a paragraph about the night, then "NBC" and "8 p.m.: The Voice").
+    let mut section: Option<(Span, Span)> = None;
     // The last line that was no row.
     let mut heading: Option<Span> = None;
     for (line_span, a, b) in body_lines(v, body) {
@@ -1043,6 +1072,9 @@ pub(crate) fn schedule_rows(
             continue;
         }
         let m = after_marker(v, a, b);
+        // ("8 p.m.: The Voice", "9:30 – Bull": a time slot opens the row.)
+        let slot = time_slot(v, m, b);
+        let m = slot.unwrap_or(m);
         // The line's dates, a known-for year in parentheses left out ("'Poor Things' (2023)").
         let lo = dates.partition_point(|d| d.start < s);
         let hi = dates.partition_point(|d| d.start < e);
@@ -1057,8 +1089,17 @@ pub(crate) fn schedule_rows(
         let had_note = second_date.is_some_and(|e| first_date.is_some_and(|d| noted(d, e)));
         let second_date = second_date.filter(|_| !had_note);
         let (Some(&date), None, false) = (first_date, second_date, long) else {
-            // No date: a title line under a date heading.
-            if let (Some((date, dline)), None) = (under, first_date.filter(|_| !long)) {
+            // A subheading inside a date's section, a network's name ("NBC") or a label
+            // with its colon ("Other Shows:"), opens the section's rows again.
+            let platform_line = (m..b).filter(|&k| v.toks[k].is_word()).all(in_platform) && (m..b).any(in_platform);
+            if section.is_some() && first_date.is_none() && slot.is_none() && (platform_line || (v.tt(b - 1) == ":" && b - m <= 5)) {
+                // (The subheading is the rows' heading: its network is their venue.)
+                under = section.map(|(date, dline)| (date, if platform_line { line_span } else { dline }));
+                continue;
+            }
+            // No date: a title line under a date heading (or a time slot in its section).
+            let under_now = if slot.is_some() { under.or(section) } else { under };
+            if let (Some((date, dline)), None) = (under_now, first_date.filter(|_| !long)) {
                 let field = title_field(v, m, b)
                     .or_else(|| {
                         // ("Noah Baumbach’s “Jay Kelly,” with George Clooney": the quoted work.)
@@ -1088,10 +1129,12 @@ pub(crate) fn schedule_rows(
             && (m..b).all(|k| (k >= d0 && k < d1) || !v.toks[k].is_word() || v.info.get(k).is_some_and(|w| w.is(class::WEEKDAY)));
         if rest_empty {
             under = Some((date, line_span));
+            section = under;
             heading = Some(line_span);
             continue;
         }
         under = None;
+        section = None;
         let before = cands.len();
         if d0 > m {
             // Title first: [marker] work sep [lead words] date [venue].
