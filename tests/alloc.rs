@@ -61,11 +61,20 @@ fn allocations_do_not_grow_with_tokens() {
 
     // Per KB on the fixtures, printed for the README.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/articles");
+    let texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .map(|e| std::fs::read_to_string(e.path()).expect("UTF-8"))
+        .collect();
+    // (Every table built on first use, such as the context phrases that only a capitalised
+    // run consults, is built by a first pass, so the count is the articles' own.)
+    for t in &texts {
+        ex.extract(t);
+    }
     let mut total = 0;
     let mut bytes = 0;
-    for e in std::fs::read_dir(dir).expect("fixtures").filter_map(|e| e.ok()) {
-        let t = std::fs::read_to_string(e.path()).expect("UTF-8");
-        let (_, n) = count(|| ex.extract(&t));
+    for t in &texts {
+        let (_, n) = count(|| ex.extract(t));
         total += n;
         bytes += t.len();
     }
@@ -74,5 +83,7 @@ fn allocations_do_not_grow_with_tokens() {
     // Mostly output strings (one per mention and fact) and per-article name tables;
     // measured 313 per KB on 2026-11-25. A regression bound, not a target.
     // 2026-12-05: 364 per KB after the alias table stopped copying names (issue 18).
-    assert!(per_kb < 290.0, "{per_kb:.1} allocations per KB on the fixtures");
+    // 2026-12-07: 262 per KB on the 282 fixtures, counted after a first pass (the first
+    // pass had also counted tables built once per process, 290 per KB); bound 290 -> 275.
+    assert!(per_kb < 275.0, "{per_kb:.1} allocations per KB on the fixtures");
 }
