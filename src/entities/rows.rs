@@ -122,7 +122,8 @@ pub(crate) fn marker_at<'t>(tt: impl Fn(usize) -> &'t str, k: usize, b: usize) -
     let w = tt(k);
     // ("The Homesman, music by Marco Beltrami", "Iron Bay – directed by Ana Ruiz": a
     // credit phrase after a separator marks the names after it.)
-    if k > 0 && matches!(tt(k - 1), "," | "–" | "—" | "-") && k + 2 < b && tt(k + 1) == "by" {
+    // ("Dog Sweat – East Coast Premiere (Directed by Hossein Keshavarz)": or in parentheses.)
+    if k > 0 && matches!(tt(k - 1), "," | "–" | "—" | "-" | "(") && k + 2 < b && tt(k + 1) == "by" {
         if let Some(RowWord::By(role) | RowWord::Label(role)) = row_word(w) {
             return Some((RowWord::Marker(role), k + 2));
         }
@@ -561,6 +562,25 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 let first_mark = fs.iter().position(|f| f.mark.is_some()).unwrap_or(0);
                 // (Or an original title in brackets: "The Liberator [Libertador], music by …".)
                 let before = fs[..first_mark].iter().rev().find(|f| f.a == 0 || !matches!(v.tt(f.a - 1), "(" | "["));
+                // ("Fanny, Annie & Danny – (Directed by Chris Brown)", "Norman – Southeast
+                // Premiere (Directed by …)": a line that opens with a work and a dash before
+                // its notes names the work first, commas and all.)
+                let start = item_start(v, a, b);
+                let dash =
+                    (start + 1..fs[first_mark].a).find(|&k| matches!(v.tt(k), "–" | "—") || (v.tt(k) == "-" && !v.touching(k - 1, k)));
+                // (Title case may hold a long lower-case word: "Bobby Fischer against the World".)
+                // (Only with the credit in parentheses: in "Golden Bear – Harbor of Salt, dir.
+                // …" a prize comes before the dash.)
+                let in_parens = v.tt(fs[first_mark].a.saturating_sub(3)) == "(";
+                let work_like =
+                    |d: usize| in_parens && v.is_upper(start) && d - start <= 12 && v.is_upper(d - 1) && !personish(v, (start, d));
+                if let Some(d) = dash.filter(|&d| !cast && !quoted(start) && work_like(d)) {
+                    out.push((field_run(v, sentences, (start, d)), Column::Title));
+                    for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
+                        out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
+                    }
+                    continue;
+                }
                 // ("“Tin Roof” — Jo Kim Featuring Ana Bell": a row that opens with a quoted
                 // work names the lead artist before the marker.)
                 let lead = !cast && first_mark >= 2 && quoted(fs[0].a) && before.is_some_and(|f| f.a != fs[0].a);
