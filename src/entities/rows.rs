@@ -949,6 +949,31 @@ fn described_work(v: &View<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     title_field(v, a, sep)
 }
 
+/// A line of prose that opens with a date and its colon, then the work ("Aug. 9:
+/// Reservation Dogs on FX on Hulu. The new comedy …", "Sept. 2: What We Do in the Shadows
+/// season three on FX …"): the date and the work's field, which ends at a lead word ("on"),
+/// a comma or full stop, a dash or parenthesis, a lower-case word of five letters or more
+/// ("season"), or a colon before a platform or a lower-case word (a colon before a capital
+/// is the work's subtitle: "American Horror Story: Double Feature").
+fn dated_blurb(v: &View<'_>, a: usize, b: usize, dates: &[Span], in_platform: &dyn Fn(usize) -> bool) -> Option<(Span, (usize, usize))> {
+    let start_byte = v.toks.get(a)?.span.start;
+    let date = *dates.get(dates.partition_point(|d| d.start < start_byte)).filter(|d| d.start == start_byte)?;
+    let d1 = v.toks.partition_point(|t| t.span.start < date.end);
+    if d1 + 1 >= b || v.tt(d1) != ":" {
+        return None;
+    }
+    let f0 = d1 + 1;
+    let reach = (f0 + 16).min(b);
+    let f1 = (f0 + 1..reach).find(|&k| {
+        let w = v.tt(k);
+        let lower = v.toks[k].shape == Shape::Lower;
+        matches!(w, "," | "." | ";" | "(" | "–" | "—")
+            || (w == ":" && (k + 1 >= b || v.toks[k + 1].shape == Shape::Lower || in_platform(k + 1)))
+            || (lower && (is_cue(w, Cue::Lead) || w.len() > 4))
+    })?;
+    title_field(v, f0, f1).filter(|f| !(f.0..f.1).any(in_platform)).map(|f| (date, f))
+}
+
 /// The text between bytes `a` and `b` ("" when out of order or range).
 fn text_between<'t>(v: &View<'t>, a: usize, b: usize) -> &'t str {
     v.text.get(a..b).unwrap_or("")
@@ -1077,6 +1102,15 @@ pub(crate) fn schedule_rows(
         });
         let long = note.unwrap_or(b) - a > MAX_ROW_TOKENS;
         if matches!(v.tt(b - 1), "." | ";") || (long && under.is_none()) {
+            // ("July 15: American Horror Stories: FX on Hulu gets this spinoff …": a line
+            // that opens with a date and its colon names the work after them, before its blurb.)
+            if let Some((date, (f0, f1))) = dated_blurb(v, after_marker(v, a, b), b, dates, &in_platform) {
+                let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+                let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading };
+                cands.push((row, Shape2::DateFirst(sep_code(":"))));
+                under = None;
+                continue;
+            }
             // ("January 1:" then "Lake Mungo – A cult film shot as found footage …": under a
             // date heading, a work and a dash or colon before its blurb is a row.)
             if let Some((date, dline)) = under {
