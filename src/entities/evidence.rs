@@ -263,6 +263,28 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
 
         group_subjects(v, &runs, b, &mut in_list);
 
+        // Works listed in parentheses after their kind: "television movies (Task Force,
+        // Blessed Stranger, Sleep Murder), series (Haven) and mini-series (Trudeau)".
+        let mut in_works = vec![false; runs.len()];
+        for (ri, r) in runs.iter().enumerate() {
+            let kind_before = r.first >= a + 2
+                && v.tt(r.first - 1) == "("
+                && v.toks[r.first - 2].shape == Shape::Lower
+                && v.word_info(r.first - 2).is(class::TITLE_NOUN);
+            if !kind_before {
+                continue;
+            }
+            in_works[ri] = true;
+            let mut prev = *r;
+            for (rj, next) in runs.iter().enumerate().skip(ri + 1) {
+                if !crate::text::joins_list(prev.last, next.first, |k| v.tt(k)) {
+                    break;
+                }
+                in_works[rj] = true;
+                prev = *next;
+            }
+        }
+
         let mut covered = 0;
         for (ri, r) in runs.iter().enumerate() {
             let surface = r.span.get(v.text).unwrap_or("");
@@ -283,6 +305,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             }
             if in_list[ri] {
                 e.person += if r.len() >= 2 { 3 } else { 1 };
+            }
+            if in_works[ri] {
+                e.title += 3;
             }
             // (The name in parentheses after a name, whatever it is, for `paren_convention`.)
             if let Some(n) = runs.get(ri + 1).filter(|n| v.tt(r.last) == "(" && n.first == r.last + 1 && r.len() >= 2) {
