@@ -267,10 +267,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         // Blessed Stranger, Sleep Murder), series (Haven) and mini-series (Trudeau)".
         let mut in_works = vec![false; runs.len()];
         for (ri, r) in runs.iter().enumerate() {
+            // (A plural kind, whose members are no people: "the teens in the previous
+            // installment (Ser’Darius Blain, Madison Iseman)" lists actors.)
             let kind_before = r.first >= a + 2
                 && v.tt(r.first - 1) == "("
                 && v.toks[r.first - 2].shape == Shape::Lower
-                && v.word_info(r.first - 2).is(class::TITLE_NOUN);
+                && v.tt(r.first - 2).ends_with('s')
+                && v.word_info(r.first - 2).is(class::TITLE_NOUN)
+                && !first_name(v, *r);
             if !kind_before {
                 continue;
             }
