@@ -264,10 +264,26 @@ fn before_platform_word(inp: &Input<'_>, at: usize) -> bool {
     !word.is_empty() && WORDS.contains(&word)
 }
 
-/// Whether an organization suffix word ("Productions", "Studios") follows byte `at`.
+/// Whether an organization suffix word ("Productions", "Studios") follows byte `at`, or
+/// ends the next two or three capitalised words ("Telluride Bluegrass Festival", "Sundance
+/// Documentary Film Festival": a longer name the run recognizer reads whole).
 fn before_org_suffix(inp: &Input<'_>, at: usize) -> bool {
-    let word = next_capitalised(inp, at);
-    !word.is_empty() && inp.words.is(word, crate::lexicon::words::class::ORG_SUFFIX)
+    let mut at = at;
+    for _ in 0..3 {
+        let word = next_capitalised(inp, at);
+        if word.is_empty() {
+            return false;
+        }
+        if inp.words.is(word, crate::lexicon::words::class::ORG_SUFFIX) {
+            return true;
+        }
+        at += 1 + word.len();
+        // (Only through plain words: "Netflix, Studios and …" stops at the comma.)
+        if !inp.text.get(at..).is_some_and(|r| r.starts_with(' ')) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a venue word ("Theater", "Arena", "Hall": `last nonperson` rows of
