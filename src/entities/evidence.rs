@@ -434,7 +434,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     }
 
     let known_hits = known_titles(v, inp, &run_spans, &no_context, &mut stats, &mut order);
-    let lists = coordinated_lists(v, &list_runs, &list_sentences, &known_hits);
+    let (lists, owners) = coordinated_lists(v, &list_runs, &list_sentences, &known_hits);
 
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
@@ -480,7 +480,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
                 // Ironside Bay and Cold Courage": one member that is certainly a work and no
                 // person types its siblings, unless they start with a given name.
                 let short_titles = titles >= 1 && people == 0 && !first_name(v, st.sample.unwrap_or_default());
-                if (titles >= 2 && titles > people) || short_titles {
+                if ((titles >= 2 && titles > people) || short_titles) && !owners.contains(m) {
                     st.title += 3;
                 } else if (people >= 2 && people > titles)
                     || (people >= 1 && titles == 0 && list.len() <= 3 && st.sample.is_some_and(|r| r.len() >= 2))
@@ -640,8 +640,14 @@ fn folds_equal(a: &str, b: &str) -> bool {
 /// starts at a member is the member whole ("Lean on Me, Death Warrant and Spy Hard"), and a
 /// member extended across "and" into a well-known work is two ("Young Frankenstein and
 /// Superman"). `sentences` holds, per sentence, its range of `runs` and its end token.
-fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize, usize)], known: &[(usize, usize)]) -> Vec<Vec<&'t str>> {
+fn coordinated_lists<'t>(
+    v: &View<'t>,
+    runs: &[Run],
+    sentences: &[(usize, usize, usize)],
+    known: &[(usize, usize)],
+) -> (Vec<Vec<&'t str>>, crate::hash::FxHashSet<&'t str>) {
     let mut lists = Vec::new();
+    let mut owners = crate::hash::FxHashSet::default();
     let mut members: Vec<Run> = Vec::new();
     for &(lo, hi, b) in sentences {
         members.clear();
@@ -668,14 +674,10 @@ fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize,
         while mi < members.len() {
             let m = members[mi];
             // ("The first is YOU, Lifetime's stalker drama": an owner before a lower-case
-            // noun describes the member before it, and is no member.)
+            // noun describes the member before it; it takes no work from its neighbours,
+            // though it may take a person: "Max Kinnings, Rik Mayall's writing partner".)
             if m.last > m.first && v.possessive_len(m.last - 1) > 0 && v.toks.get(m.last).is_some_and(|t| t.shape == Shape::Lower) {
-                if cur.len() >= 2 {
-                    lists.push(std::mem::take(&mut cur));
-                }
-                cur.clear();
-                mi += 1;
-                continue;
+                owners.insert(m.span.get(v.text).unwrap_or(""));
             }
             cur.push(m.span.get(v.text).unwrap_or(""));
             // ("Renewed: Reign (my guilty pleasure), Castle (still fun) and Resurrection":
@@ -699,7 +701,7 @@ fn coordinated_lists<'t>(v: &View<'t>, runs: &[Run], sentences: &[(usize, usize,
             }
         }
     }
-    lists
+    (lists, owners)
 }
 
 /// "Chloë Vance (Carrie), Sam Lee (American Honey) and Ty Moss (The Revenant)": a writer
