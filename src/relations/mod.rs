@@ -352,14 +352,26 @@ impl Phrases {
                 continue;
             }
             let (phrase, class) = line.split_once('\t').ok_or_else(|| format!("{name}:{}: expected phrase<TAB>class", i + 1))?;
-            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-            if words.iter().any(String::is_empty) || class.trim().is_empty() {
-                return Err(format!("{name}:{}: empty phrase or class", i + 1));
+            // ("back for a|its second|third season": `a|b` in a word place spells each
+            // phrase, at most `MAX_SPELLED` per row.)
+            let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
+            if slots.iter().flatten().any(|w| w.is_empty()) || class.trim().is_empty() {
+                return Err(format!("{name}:{}: empty phrase, word or class", i + 1));
             }
-            if let Some((f, l, bit)) = shape_of(&words[0]) {
-                p.shapes[f][l] |= bit;
+            if slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_SPELLED)).is_none() {
+                return Err(format!("{name}:{}: the row spells more than {MAX_SPELLED} phrases", i + 1));
             }
-            p.by_first.entry(words[0].clone()).or_default().push((words, class.trim().to_string()));
+            let mut spelled: Vec<Vec<String>> = vec![Vec::new()];
+            for alts in &slots {
+                spelled =
+                    spelled.iter().flat_map(|head| alts.iter().map(move |w| [head.as_slice(), &[(*w).to_string()]].concat())).collect();
+            }
+            for words in spelled {
+                if let Some((f, l, bit)) = shape_of(&words[0]) {
+                    p.shapes[f][l] |= bit;
+                }
+                p.by_first.entry(words[0].clone()).or_default().push((words, class.trim().to_string()));
+            }
         }
         for v in p.by_first.values_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -431,6 +443,9 @@ impl Phrases {
     }
 }
 
+/// The most phrases one row of a phrase table may spell with its `a|b` alternatives.
+const MAX_SPELLED: usize = 512;
+
 /// The built-in release cues, parsed once.
 pub fn release_cues() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
@@ -446,5 +461,15 @@ mod tests {
         let p = super::release_cues();
         assert!(p.by_first.len() > 50);
         assert!(super::Phrases::parse("x\n", "t.tsv").unwrap_err().contains("t.tsv:1"));
+        assert!(super::Phrases::parse("# c\nback for a| season\treturning\n", "t.tsv").unwrap_err().contains("t.tsv:2: empty"));
+        let big = "a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i\tx\n";
+        assert!(super::Phrases::parse(big, "t.tsv").unwrap_err().contains("more than 512"));
+        let p = super::Phrases::parse("back for a|its second|third season\treturning\n", "t.tsv").expect("parses");
+        let mut spelled: Vec<String> = p.by_first["back"].iter().map(|(w, _)| w.join(" ")).collect();
+        spelled.sort();
+        assert_eq!(
+            spelled,
+            ["back for a second season", "back for a third season", "back for its second season", "back for its third season"]
+        );
     }
 }
