@@ -121,12 +121,8 @@ impl ContextTable {
             if matches!(side, Side::First | Side::Last) && phrase.contains(' ') {
                 return Err(bad(format!("a `first` or `last` phrase is one word, got {phrase:?}")));
             }
-            let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
-            let count = slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_EXPANSION));
-            if count.is_none() {
-                return Err(bad(format!("phrase {phrase:?} spells more than {MAX_EXPANSION} phrases")));
-            }
-            for words in expand(&slots) {
+            for words in crate::text::spell(phrase).map_err(bad)? {
+                let words = words.into_iter().map(|w| if w == "#" { Pat::Number } else { Pat::Word(w.into(), Key::of(w)) }).collect();
                 t.add(side, Phrase { says, words });
             }
         }
@@ -243,27 +239,6 @@ impl ContextTable {
         }
         out
     }
-}
-
-/// The most phrases one row may spell with its `a|b` alternatives.
-const MAX_EXPANSION: usize = 512;
-
-/// Every phrase spelled by one choice per slot ("is|was the film|movie": four phrases).
-fn expand(slots: &[Vec<&str>]) -> Vec<Vec<Pat>> {
-    let mut out: Vec<Vec<Pat>> = vec![Vec::new()];
-    for alts in slots {
-        out = out
-            .iter()
-            .flat_map(|head| {
-                alts.iter().map(move |w| {
-                    let mut p = head.clone();
-                    p.push(if *w == "#" { Pat::Number } else { Pat::Word((*w).into(), Key::of(w)) });
-                    p
-                })
-            })
-            .collect();
-    }
-    out
 }
 
 /// `s` in ASCII lower case in `buf`, or `None` when it is not ASCII or too long.

@@ -352,21 +352,13 @@ impl Phrases {
                 continue;
             }
             let (phrase, class) = line.split_once('\t').ok_or_else(|| format!("{name}:{}: expected phrase<TAB>class", i + 1))?;
-            // ("back for a|its second|third season": `a|b` in a word place spells each
-            // phrase, at most `MAX_SPELLED` per row.)
-            let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
-            if slots.iter().flatten().any(|w| w.is_empty()) || class.trim().is_empty() {
-                return Err(format!("{name}:{}: empty phrase, word or class", i + 1));
+            if class.trim().is_empty() {
+                return Err(format!("{name}:{}: empty class", i + 1));
             }
-            if slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_SPELLED)).is_none() {
-                return Err(format!("{name}:{}: the row spells more than {MAX_SPELLED} phrases", i + 1));
-            }
-            let mut spelled: Vec<Vec<String>> = vec![Vec::new()];
-            for alts in &slots {
-                spelled =
-                    spelled.iter().flat_map(|head| alts.iter().map(move |w| [head.as_slice(), &[(*w).to_string()]].concat())).collect();
-            }
+            // ("back for a|its second|third season": `a|b` in a word place spells each phrase.)
+            let spelled = crate::text::spell(phrase).map_err(|e| format!("{name}:{}: {e}", i + 1))?;
             for words in spelled {
+                let words: Vec<String> = words.into_iter().map(str::to_string).collect();
                 if let Some((f, l, bit)) = shape_of(&words[0]) {
                     p.shapes[f][l] |= bit;
                 }
@@ -443,9 +435,6 @@ impl Phrases {
     }
 }
 
-/// The most phrases one row of a phrase table may spell with its `a|b` alternatives.
-const MAX_SPELLED: usize = 512;
-
 /// The built-in release cues, parsed once.
 pub fn release_cues() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
@@ -461,7 +450,9 @@ mod tests {
         let p = super::release_cues();
         assert!(p.by_first.len() > 50);
         assert!(super::Phrases::parse("x\n", "t.tsv").unwrap_err().contains("t.tsv:1"));
-        assert!(super::Phrases::parse("# c\nback for a| season\treturning\n", "t.tsv").unwrap_err().contains("t.tsv:2: empty"));
+        assert!(super::Phrases::parse("# c\nback for a| season\treturning\n", "t.tsv")
+            .unwrap_err()
+            .contains("t.tsv:2: phrase \"back for a| season\": an empty word"));
         let big = "a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i\tx\n";
         assert!(super::Phrases::parse(big, "t.tsv").unwrap_err().contains("more than 512"));
         let p = super::Phrases::parse("back for a|its second|third season\treturning\n", "t.tsv").expect("parses");

@@ -34,3 +34,34 @@ pub(crate) fn lower_key<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     key.make_ascii_lowercase();
     std::str::from_utf8(key).ok()
 }
+
+/// The most phrases one row of a data table may spell with its `a|b` alternatives.
+pub(crate) const MAX_SPELLED: usize = 512;
+
+/// Every phrase a data row spells: its words are separated by single spaces, and `a|b` in a
+/// word place stands for either word ("is|was the first|second film": four phrases). An
+/// empty word, or more than [`MAX_SPELLED`] phrases, is an error message.
+pub(crate) fn spell(phrase: &str) -> Result<Vec<Vec<&str>>, String> {
+    let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
+    if slots.iter().flatten().any(|w| w.is_empty()) {
+        return Err(format!("phrase {phrase:?}: an empty word"));
+    }
+    if slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_SPELLED)).is_none() {
+        return Err(format!("phrase {phrase:?} spells more than {MAX_SPELLED} phrases"));
+    }
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for alts in &slots {
+        out = out.iter().flat_map(|head| alts.iter().map(move |w| [head.as_slice(), &[*w]].concat())).collect();
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod spell_tests {
+    #[test]
+    fn alternatives_spell_every_phrase() {
+        assert_eq!(super::spell("is|was the film").unwrap(), [vec!["is", "the", "film"], vec!["was", "the", "film"]]);
+        assert!(super::spell("the  film").unwrap_err().contains("empty word"));
+        assert!(super::spell("a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i").unwrap_err().contains("more than 512"));
+    }
+}
