@@ -92,3 +92,24 @@ fn real_page_fixture_scores_stay_above_their_floors() {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     check(&names, REAL_PAGE_FLOORS, 10);
 }
+
+/// No article comes back empty where its answer key is not: an article that names a person
+/// or a date yields at least one (the same check the Python tests make on every fixture,
+/// here so that `cargo test` catches it first).
+#[test]
+fn no_fixture_loses_a_whole_category() {
+    let ex = Extractor::new().expect("built-in lexicons build");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let report = evaluate_selected(&ex, &dir, &["*".to_string()]).expect("fixtures evaluate");
+    assert!(report.articles() >= 24, "only {} fixture articles", report.articles());
+    let mut empty = Vec::new();
+    for (name, score) in report.scores() {
+        for (cat, c) in score.categories() {
+            let (gold, found) = (c.counts.tp + c.counts.fn_, c.counts.tp + c.counts.fp);
+            if matches!(cat, "people" | "dates") && gold > 0 && found == 0 {
+                empty.push(format!("{name}: no {cat} extracted, the key has {gold}"));
+            }
+        }
+    }
+    assert!(empty.is_empty(), "{}", empty.join("\n"));
+}

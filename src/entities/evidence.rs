@@ -185,9 +185,9 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
             // them: "Project Hail Mary (March 20)".
             runs.clear();
             v.name_runs(a, b, si, &mut runs);
-            if byline(v, a, b) {
+            if let Some(end) = byline(v, a, b) {
                 // "By Ana Ruiz and Ben Cole": the writers' names, without the "By".
-                for r in &runs {
+                for r in runs.iter().filter(|r| r.last <= end) {
                     let mut r = *r;
                     if r.first == a {
                         r.first += 1;
@@ -1020,13 +1020,19 @@ fn row_owner(v: &View<'_>, k: usize) -> Option<Run> {
 
 /// Whether tokens `a..b` are a byline: "By", then names that start with a given name,
 /// joined by commas and "and" ("By Ana Ruiz", "By J. Kim and Ben Cole").
-fn byline(v: &View<'_>, a: usize, b: usize) -> bool {
+/// A trailing outlet in parentheses ("By Ana Ruiz (AP)") is allowed and is no name: the
+/// answer is the end of the names, if the tokens are a byline.
+fn byline(v: &View<'_>, a: usize, b: usize) -> Option<usize> {
     let given = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::FIRST_NAME)) || (v.tt(k).len() == 1 && v.tt(k + 1) == ".");
-    v.tt(a).eq_ignore_ascii_case("by")
-        && b > a + 2
-        && b - a <= 16
+    let end = (a + 1..b).find(|&k| v.tt(k) == "(").unwrap_or(b);
+    let outlet_ok = end == b || (v.tt(b - 1) == ")" && b - end <= 6);
+    (v.tt(a).eq_ignore_ascii_case("by")
+        && end > a + 2
+        && end - a <= 16
+        && outlet_ok
         && given(a + 1)
-        && (a + 1..b).all(|k| v.is_upper(k) || matches!(v.tt(k), "." | "," | "and" | "&"))
+        && (a + 1..end).all(|k| v.is_upper(k) || matches!(v.tt(k), "." | "," | "and" | "&")))
+    .then_some(end)
 }
 
 /// Drops sentence-initial words that only look capitalised because they start the
