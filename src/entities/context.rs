@@ -288,7 +288,7 @@ mod tests {
             ("first\tnonwork\t0\ttwo words", "one word"),
             ("last\tnonperson\t0\ttwo words", "one word"),
             ("before\ttitle\t3\tthe film| of", "alternatives"),
-            ("before\ttitle\t3\ta|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i of", "more than 512"),
+            ("before\ttitle\t3\ta|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i of", "more than 4096"),
         ] {
             let err = ContextTable::parse(text, "ctx.tsv").expect_err(text).to_string();
             assert!(err.contains("ctx.tsv") && err.contains(want), "{text:?}: {err}");

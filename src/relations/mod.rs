@@ -453,8 +453,8 @@ mod tests {
         assert!(super::Phrases::parse("# c\nback for a| season\treturning\n", "t.tsv")
             .unwrap_err()
             .contains("t.tsv:2: phrase \"back for a| season\": an empty word"));
-        let big = "a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i\tx\n";
-        assert!(super::Phrases::parse(big, "t.tsv").unwrap_err().contains("more than 512"));
+        let big = "a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i\tx\n";
+        assert!(super::Phrases::parse(big, "t.tsv").unwrap_err().contains("more than 4096"));
         let p = super::Phrases::parse("back for a|its second|third season\treturning\n", "t.tsv").expect("parses");
         let mut spelled: Vec<String> = p.by_first["back"].iter().map(|(w, _)| w.join(" ")).collect();
         spelled.sort();

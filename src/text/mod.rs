@@ -36,22 +36,34 @@ pub(crate) fn lower_key<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// The most phrases one row of a data table may spell with its `a|b` alternatives.
-pub(crate) const MAX_SPELLED: usize = 512;
+pub(crate) const MAX_SPELLED: usize = 4096;
 
-/// Every phrase a data row spells: its words are separated by single spaces, and `a|b` in a
-/// word place stands for either word ("is|was the first|second film": four phrases). An
-/// empty word, or more than [`MAX_SPELLED`] phrases, is an error message.
+/// Every phrase a data row spells: its words are separated by single spaces, `a|b` in a
+/// word place stands for either word ("is|was the first|second film": four phrases), and a
+/// word place ending in `?` may also be left out ("will each|all? return": three phrases).
+/// An empty word, a phrase of optional places only, or more than [`MAX_SPELLED`] phrases
+/// is an error message.
 pub(crate) fn spell(phrase: &str) -> Result<Vec<Vec<&str>>, String> {
-    let slots: Vec<Vec<&str>> = phrase.split(' ').map(|w| w.split('|').collect()).collect();
-    if slots.iter().flatten().any(|w| w.is_empty()) {
+    // (A slot's words, `None` for "left out".)
+    let slots: Vec<Vec<Option<&str>>> = phrase
+        .split(' ')
+        .map(|w| match w.strip_suffix('?').filter(|o| !o.is_empty()) {
+            Some(opt) => opt.split('|').map(Some).chain([None]).collect(),
+            None => w.split('|').map(Some).collect(),
+        })
+        .collect();
+    if slots.iter().flatten().any(|w| w.is_some_and(str::is_empty)) {
         return Err(format!("phrase {phrase:?}: an empty word"));
+    }
+    if slots.iter().all(|alts| alts.contains(&None)) {
+        return Err(format!("phrase {phrase:?}: every word is optional"));
     }
     if slots.iter().try_fold(1usize, |n, alts| n.checked_mul(alts.len()).filter(|&n| n <= MAX_SPELLED)).is_none() {
         return Err(format!("phrase {phrase:?} spells more than {MAX_SPELLED} phrases"));
     }
     let mut out: Vec<Vec<&str>> = vec![Vec::new()];
     for alts in &slots {
-        out = out.iter().flat_map(|head| alts.iter().map(move |w| [head.as_slice(), &[*w]].concat())).collect();
+        out = out.iter().flat_map(|head| alts.iter().map(move |w| head.iter().copied().chain(*w).collect())).collect();
     }
     Ok(out)
 }
@@ -62,6 +74,15 @@ mod spell_tests {
     fn alternatives_spell_every_phrase() {
         assert_eq!(super::spell("is|was the film").unwrap(), [vec!["is", "the", "film"], vec!["was", "the", "film"]]);
         assert!(super::spell("the  film").unwrap_err().contains("empty word"));
-        assert!(super::spell("a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i").unwrap_err().contains("more than 512"));
+        assert!(super::spell("a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i a|b|c|d|e|f|g|h|i")
+            .unwrap_err()
+            .contains("more than 4096"));
+        assert_eq!(
+            super::spell("will each|all? return").unwrap(),
+            [vec!["will", "each", "return"], vec!["will", "all", "return"], vec!["will", "return"]]
+        );
+        assert!(super::spell("each? all?").unwrap_err().contains("every word is optional"));
+        // (A lone "?" is a word, not an empty optional place.)
+        assert_eq!(super::spell("why ?").unwrap(), [vec!["why", "?"]]);
     }
 }
