@@ -55,8 +55,13 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// session's rule work: people .938, titles .870, organizations .858, dates .948, roles
 /// .742, releases .578, overall .840. Floors raised: people .92, titles .86, organizations
 /// .85, roles .73 (the others stay).
+/// 2026-12-07 (twelfth session), b34 joined (280 articles; its first-sight overall was .714,
+/// organizations .558 and releases .160, so the set's titles, organizations, dates and
+/// releases fall): people .926, titles .857, organizations .845, dates .940, roles .736,
+/// releases .565, overall .831. Floors re-set for the new set: titles .85, organizations
+/// .84, dates .93, releases .56 (the others stay).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.92), ("titles", 0.86), ("organizations", 0.85), ("dates", 0.94), ("roles", 0.73), ("releases", 0.57), ("overall", 0.83)];
+    &[("people", 0.92), ("titles", 0.85), ("organizations", 0.84), ("dates", 0.93), ("roles", 0.73), ("releases", 0.56), ("overall", 0.83)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
