@@ -493,11 +493,14 @@ fn initials<'b>(name: &str, skip_lower: bool, buf: &'b mut [u8; 6]) -> Option<&'
 }
 
 /// An organization's name without its trailing suffix word ("Marvel" for "Marvel
-/// Studios", "Sucker Punch" for "Sucker Punch Productions").
+/// Studios", "Sucker Punch" for "Sucker Punch Productions") or its region ("Fremantle" for
+/// the regional arm "Fremantle Australia", "Netflix" for "Netflix Latin America").
 fn org_short(name: &str) -> Option<&str> {
+    let name = name.strip_suffix(" America").filter(|n| n.ends_with(" Latin")).unwrap_or(name);
     let (head, last) = name.rsplit_once(' ')?;
     let words = crate::lexicon::words::WordTable::builtin();
-    (words.is(last, class::ORG_SUFFIX) && head.len() >= 2 && !head.eq_ignore_ascii_case("the")).then_some(head)
+    ((words.is(last, class::ORG_SUFFIX) || super::is_org_region(last)) && head.len() >= 2 && !head.eq_ignore_ascii_case("the"))
+        .then_some(head)
 }
 
 /// Adds a mention; mentions arrive in text order, so a repeat can only be the last one

@@ -162,6 +162,12 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
             {
                 continue;
             }
+            // "Fremantle Australia", "Netflix India": a regional arm, named with its region.
+            if let (Category::Org(_), Some(end)) = (hit.entry.category, region_after(inp, hit.span.end)) {
+                let span = Span::new(hit.span.start, end);
+                fixed.push(Fixed { span, category: hit.entry.category, name: span.get(inp.text).unwrap_or(hit.entry.canonical()) });
+                continue;
+            }
             fixed.push(Fixed { span: hit.span, category: hit.entry.category, name: hit.entry.canonical() });
         }
         if prio > 0 {
@@ -262,6 +268,28 @@ fn before_platform_word(inp: &Input<'_>, at: usize) -> bool {
     let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return false };
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     !word.is_empty() && WORDS.contains(&word)
+}
+
+/// Whether `word` is a region word that names a company's regional arm after its name
+/// (`entities.org_regions`).
+pub(crate) fn is_org_region(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("entities.org_regions"));
+    !word.is_empty() && WORDS.contains(&word)
+}
+
+/// The end of a region word right after byte `at` that names a company's regional arm
+/// ("Fremantle Australia": `entities.org_regions` in `data/word_lists.txt`), when it ends a
+/// name ("Netflix Japan Originals" is no arm; "Latin" only in "Latin America").
+fn region_after(inp: &Input<'_>, at: usize) -> Option<usize> {
+    let word = next_capitalised(inp, at);
+    if !is_org_region(word) {
+        return None;
+    }
+    let mut end = at + 1 + word.len();
+    if word == "Latin" {
+        end = inp.text.get(end..).and_then(|r| r.strip_prefix(" America")).map(|_| end + " America".len())?;
+    }
+    (next_capitalised(inp, end).is_empty() || inp.text.get(end..).is_some_and(|r| !r.starts_with(' '))).then_some(end)
 }
 
 /// Whether an organization suffix word ("Productions", "Studios") follows byte `at`, or

@@ -47,6 +47,7 @@ pub(crate) const ALL: &[&str] = &[
     "runs.compound_tails",
     "runs.row_markers",
     "entities.platform_words",
+    "entities.org_regions",
     "filmography.screen_nouns",
     "filmography.record_nouns",
     "filmography.book_nouns",
