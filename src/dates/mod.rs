@@ -113,6 +113,10 @@ impl DateScanner {
         // A year heading a list ("Arch Enemy 2025 North American tour dates:") and whether
         // a row under it was read: a blank line after the rows ends the list.
         let mut list_year: Option<(i32, bool)> = None;
+        // With no publication date, a headline that names a month and its year ("British TV
+        // to Watch in Aug 2017") dates the year-less days and months of the article.
+        let headline_end = if published.is_none() { headline_end(text) } else { 0 };
+        let mut headline_year: Option<i32> = None;
         let mut prev_end = 0;
         for hit in Scanner::new(words, text) {
             while sentence_ix < sentences.len() && sentences[sentence_ix].end <= hit.span.start {
@@ -131,11 +135,19 @@ impl DateScanner {
             let in_list = list_year.is_some() && gap.contains('\n');
             let in_sentence = context.filter(|&(ix, _, _)| sentence.is_some() && ix == sentence_ix);
             let context_target = in_sentence.is_some_and(|(_, _, t)| t);
-            let context_year = in_sentence.map(|(_, y, _)| y).or_else(|| {
-                let (y, _) = list_year.filter(|_| in_list)?;
-                list_year = Some((y, true));
-                Some(y)
-            });
+            let context_year = in_sentence
+                .map(|(_, y, _)| y)
+                .or_else(|| {
+                    let (y, _) = list_year.filter(|_| in_list)?;
+                    list_year = Some((y, true));
+                    Some(y)
+                })
+                .or(headline_year);
+            if hit.span.end <= headline_end && headline_year.is_none() {
+                if let Expr::Point(scan::Point::Month { year: Some(y), .. } | scan::Point::Day { year: Some(y), .. }) = hit.expr {
+                    headline_year = Some(y);
+                }
+            }
             let tense = if resolve::needs_tense(&hit.expr) {
                 tense::tense_of(words, text, sentence.unwrap_or(Span::new(0, text.len())), hit.span)
             } else {
@@ -224,6 +236,12 @@ const HEADING_BYTES: usize = 120;
 const SAME_DAY_SENTENCES: usize = 2;
 
 /// The year a match writes out, for year-less dates later in its sentence.
+/// Where the first line with text ends: the headline, as an article is laid out.
+fn headline_end(text: &str) -> usize {
+    let start = text.len() - text.trim_start().len();
+    text[start..].find('\n').map_or(text.len(), |n| start + n)
+}
+
 fn written_year(expr: &Expr) -> Option<i32> {
     match expr {
         Expr::Point(p) => p.year(),

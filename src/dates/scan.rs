@@ -252,7 +252,9 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
-        if mw.bare_abbr {
+        // ("Aug 2017", "Sept 2019": an abbreviation without its period before a year is the
+        // month; "Jan" alone may be a name.)
+        if mw.bare_abbr && self.year_after(mw.end, false, false).is_none_or(|y| self.at(mw.end) == b',' || y.span.start == mw.end) {
             return None;
         }
         self.month_only(st, mw)
