@@ -220,9 +220,55 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     // Mentions may run over a date ("Blade Runner 2049") but not into a lexicon hit.
     let view = runs::View { blocked: &in_lexicon, ..view };
     let mut ents = aliases::resolve(&view, inp, &fixed, decided);
+    slash_partners(inp, &mut ents);
     ents.schedule = schedule;
     ents.schedule_cut = schedule_cut;
     ents
+}
+
+/// "Hidden Beach/Universal Records", "Sienna Films/Sphere Media": capitalised words joined
+/// by a slash to an organization name a partner company of the same kind, unless they
+/// start with a given name ("Oprah Winfrey/Harpo Films" is a person and her company) or
+/// are already something else.
+fn slash_partners(inp: &Input<'_>, ents: &mut Entities) {
+    use crate::lexicon::words::class;
+    let mut found: Vec<(Span, OrgKind)> = Vec::new();
+    for m in &ents.mentions {
+        let Target::Org(o) = m.target else { continue };
+        let Some(before) = inp.text.get(..m.span.start).and_then(|b| b.strip_suffix('/')) else { continue };
+        // Up to four capitalised words back from the slash, joined by single spaces.
+        let mut start = before.len();
+        for (n, w) in before.rsplit(' ').enumerate() {
+            let clean = w.chars().all(|c| c.is_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'' | '’'));
+            // (A word before the first that ends in a full stop ends a sentence before it.)
+            let ends_sentence = n > 0 && w.ends_with('.');
+            if n == 4 || w.is_empty() || !clean || ends_sentence || !w.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            start -= w.len() + usize::from(n > 0);
+        }
+        let name = &before[start..];
+        let first = name.split(' ').next().unwrap_or("");
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let sp = Span::new(start, before.len());
+        // (Nor a name's shape: an unknown or given first word before a surname.)
+        let person_shape = first != last && inp.words.is(last, class::SURNAME) && !inp.words.is(first, class::COMMON);
+        if name.is_empty() || inp.words.is(first, class::FIRST_NAME) || person_shape || ents.mentions.iter().any(|x| x.span.overlaps(sp)) {
+            continue;
+        }
+        found.push((sp, ents.orgs.get(o).map_or(OrgKind::Other, |e| e.kind)));
+    }
+    for (sp, kind) in found {
+        let name = sp.get(inp.text).unwrap_or("");
+        let i = ents.orgs.iter().position(|e| e.name == name).unwrap_or_else(|| {
+            ents.orgs.push(Entity { name: name.to_string(), kind, mentions: Vec::new() });
+            ents.orgs.len() - 1
+        });
+        ents.orgs[i].mentions.push(sp);
+        ents.orgs[i].mentions.sort_by_key(|s| s.start);
+        ents.mentions.push(MentionRef { span: sp, target: Target::Org(i) });
+    }
+    ents.mentions.sort_by_key(|m| m.span.start);
 }
 
 /// Whether the word before byte `at` (one space back) is a capitalised name word: a first
