@@ -48,6 +48,7 @@ pub(crate) const ALL: &[&str] = &[
     "runs.row_markers",
     "entities.platform_words",
     "entities.org_regions",
+    "roles.pronoun_openers",
     "filmography.screen_nouns",
     "filmography.record_nouns",
     "filmography.book_nouns",

@@ -508,7 +508,16 @@ fn pronoun_subject(inp: &Input<'_>, a: usize, k: usize) -> Option<Pronoun> {
         && matches!(inp.tt(a).to_ascii_lowercase().as_str(), "in" | "by" | "from" | "after" | "since" | "until")
         && inp.toks[k - 1].shape == Shape::Digits
         && inp.tt(k - 1).len() == 4;
-    let starts = k == a || year_phrase || matches!(inp.tt(k - 1), "," | "and" | "but" | "“" | "\"");
+    // ("Over his career he directed …", "Later she led …": a short adverbial opening with no
+    // comma and no verb, `roles.pronoun_openers`.)
+    static OPENERS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| crate::lexicon::lists::get("roles.pronoun_openers"));
+    let adverbial = k > a
+        && k <= a + 4
+        && OPENERS.iter().any(|o| inp.tt(a).eq_ignore_ascii_case(o))
+        && (a + 1..k)
+            .all(|j| inp.toks[j].is_word() && !WordTable::builtin().info(inp.tt(j)).is(class::ROLE_VERB) && pronoun(inp.tt(j)).is_none());
+    let starts = k == a || year_phrase || adverbial || matches!(inp.tt(k - 1), "," | "and" | "but" | "“" | "\"");
     (starts && inp.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Lower)).then_some(p)
 }
 
