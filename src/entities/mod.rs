@@ -203,6 +203,7 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     for d in inp.dates {
         mark(inp.toks, *d, &mut blocked);
     }
+    role_label_tokens(inp, &mut blocked);
 
     let view = runs::View { text: inp.text, toks: inp.toks, keys: &inp.lex.keys, info, blocked: &blocked };
     // Schedule rows ("- Da 5 Bloods, June 12 on Netflix"): their works are titles here,
@@ -314,6 +315,30 @@ fn before_platform_word(inp: &Input<'_>, at: usize) -> bool {
     let Some(rest) = inp.text.get(at..).and_then(|r| r.strip_prefix(' ')) else { return false };
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     !word.is_empty() && WORDS.contains(&word)
+}
+
+/// The tokens of title-case credit labels ("Senior Executive Producer", "Associate
+/// Producers", "Audio Editors"): two or more capitalised words, each a rank word
+/// (`roles.rank_words`) or a role noun, the last a role noun, not after "The" or "A" ("The
+/// Producers" is a work). They are no one's name.
+fn role_label_tokens(inp: &Input<'_>, blocked: &mut [bool]) {
+    use crate::lexicon::words::class;
+    let n = inp.toks.len();
+    let mut k = 0;
+    while k < n {
+        let mut j = k;
+        while j < n && crate::relations::is_role_label_word(inp.words, inp.text, inp.toks, j) {
+            j += 1;
+        }
+        let last_noun = j > k && inp.words.info(inp.toks[j - 1].span.get(inp.text).unwrap_or("")).is(class::ROLE_NOUN);
+        let after_article = k > 0 && matches!(inp.toks[k - 1].span.get(inp.text), Some("The" | "A" | "An"));
+        if j >= k + 2 && last_noun && !after_article {
+            for b in &mut blocked[k..j] {
+                *b = true;
+            }
+        }
+        k = j.max(k + 1);
+    }
 }
 
 /// Whether `word` is a region word that names a company's regional arm after its name

@@ -49,6 +49,7 @@ pub(crate) const ALL: &[&str] = &[
     "entities.platform_words",
     "entities.org_regions",
     "roles.pronoun_openers",
+    "roles.rank_words",
     "filmography.screen_nouns",
     "filmography.record_nouns",
     "filmography.book_nouns",

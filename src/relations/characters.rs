@@ -184,6 +184,19 @@ pub(super) fn character_after(inp: &Input<'_>, k: usize, b: usize) -> Option<Str
                 }
                 return None;
             }
+            // ("Liz Cole as Executive Producer": a credit label, no character.)
+            let words = WordTable::builtin();
+            // ("as Co-Executive Producer": a hyphen may join two of its words.)
+            let mut x = j + 1;
+            while x < b
+                && (super::is_role_label_word(words, inp.text, inp.toks, x)
+                    || (inp.tt(x) == "-" && x > j + 1 && super::is_role_label_word(words, inp.text, inp.toks, x + 1)))
+            {
+                x += 1;
+            }
+            if x > j + 1 && words.info(inp.tt(x - 1)).is(crate::lexicon::words::class::ROLE_NOUN) {
+                return None;
+            }
             return run_after(inp, j + 1, b);
         }
         if !is_in(&AUX, w)

@@ -287,6 +287,17 @@ pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Nouns that, after "the", point back at the article's focal work ("the film").
+/// Whether token `k` is a word of a title-case credit label ("Senior", "Executive",
+/// "Producer" in "Senior Executive Producer"): capitalised, and a role noun or a rank
+/// word (`roles.rank_words`).
+pub(crate) fn is_role_label_word(words: &crate::lexicon::words::WordTable, text: &str, toks: &[Token], k: usize) -> bool {
+    use crate::lexicon::words::class;
+    static RANKS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("roles.rank_words"));
+    let Some(t) = toks.get(k) else { return false };
+    let w = t.span.get(text).unwrap_or("");
+    matches!(t.shape, Shape::Capitalized) && (words.info(w).is(class::ROLE_NOUN) || RANKS.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
 pub fn film_word(w: &str) -> bool {
     [
         "film",

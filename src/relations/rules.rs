@@ -613,7 +613,11 @@ impl Ctx<'_, '_> {
                 // (Lower case, or capitalised at the start of a sentence or line: "Producers are".)
                 let at_start =
                     k == 0 || matches!(self.word(k - 1), "." | "\n") || self.inp.text[..self.inp.toks[k].span.start].ends_with('\n');
-                if !info.is(class::ROLE_NOUN) || !(self.inp.toks[k].shape == Shape::Lower || at_start) {
+                // (Or a title-case credit label that ends here: "serves as Senior Executive
+                // Producer", not "Producer Mel Brooks".)
+                let label_end = self.inp.toks[k].shape == Shape::Capitalized
+                    && !self.inp.toks.get(k + 1).is_some_and(|t| matches!(t.shape, Shape::Capitalized | Shape::AllCaps));
+                if !info.is(class::ROLE_NOUN) || !(self.inp.toks[k].shape == Shape::Lower || at_start || label_end) {
                     return None;
                 }
                 // "executive producer" is its own role.
