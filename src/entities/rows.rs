@@ -888,13 +888,12 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     while b > a && is_sep(v.tt(b - 1)) {
         b -= 1;
     }
-    // ("Total Divas – Season 8 (E!)": the season label after a dash is no part of the work.)
-    if b >= a + 4
-        && v.toks[b - 1].shape == Shape::Digits
-        && v.tt(b - 2).eq_ignore_ascii_case("season")
-        && matches!(v.tt(b - 3), "–" | "—" | "-")
-    {
-        b -= 3;
+    // ("Total Divas – Season 8 (E!)", "Gold Digger – Episodes 1 and 2": a season or episode
+    // label, or a status marker, after a dash is no part of the work; `runs.row_markers`.)
+    if let Some(d) = (a + 1..b.saturating_sub(1)).rev().find(|&k| matches!(v.tt(k), "–" | "—" | "-") && !v.touching(k - 1, k)) {
+        if crate::entities::runs::is_row_marker(v.tt(d + 1)) && !(d + 2 < b && v.is_upper(d + 2)) {
+            b = d;
+        }
     }
     let quoted = b > a + 1 && is_quote(v.tt(a)) && is_quote(v.tt(b - 1));
     if quoted {
