@@ -254,20 +254,34 @@ fn slash_partners(inp: &Input<'_>, ents: &mut Entities) {
         let sp = Span::new(start, before.len());
         // (Nor a name's shape: an unknown or given first word before a surname.)
         let person_shape = first != last && inp.words.is(last, class::SURNAME) && !inp.words.is(first, class::COMMON);
-        if name.is_empty() || inp.words.is(first, class::FIRST_NAME) || person_shape || ents.mentions.iter().any(|x| x.span.overlaps(sp)) {
+        // (Mentions are sorted by start: only the one before the slash and those after it
+        // can overlap, found by binary search, so a page of slashes stays linear.)
+        let from = ents.mentions.partition_point(|x| x.span.start < sp.start).saturating_sub(1);
+        let taken = ents.mentions[from..].iter().take_while(|x| x.span.start < sp.end).any(|x| x.span.overlaps(sp));
+        if name.is_empty() || inp.words.is(first, class::FIRST_NAME) || person_shape || taken {
             continue;
         }
         found.push((sp, ents.orgs.get(o).map_or(OrgKind::Other, |e| e.kind)));
     }
+    if found.is_empty() {
+        return;
+    }
+    let mut index: crate::hash::FxHashMap<String, usize> = ents.orgs.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
+    let mut touched: Vec<usize> = Vec::new();
     for (sp, kind) in found {
         let name = sp.get(inp.text).unwrap_or("");
-        let i = ents.orgs.iter().position(|e| e.name == name).unwrap_or_else(|| {
+        let i = *index.entry(name.to_string()).or_insert_with(|| {
             ents.orgs.push(Entity { name: name.to_string(), kind, mentions: Vec::new() });
             ents.orgs.len() - 1
         });
         ents.orgs[i].mentions.push(sp);
-        ents.orgs[i].mentions.sort_by_key(|s| s.start);
+        touched.push(i);
         ents.mentions.push(MentionRef { span: sp, target: Target::Org(i) });
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for i in touched {
+        ents.orgs[i].mentions.sort_by_key(|s| s.start);
     }
     ents.mentions.sort_by_key(|m| m.span.start);
 }
