@@ -87,6 +87,15 @@ fn alnum_run(b: &[u8], at: usize) -> usize {
     b.get(at..).map_or(0, |r| r.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(r.len()))
 }
 
+/// Whether the word after the ASCII spaces and punctuation from `at` starts with an
+/// upper-case letter, a digit or a non-ASCII byte.
+fn next_word_capital(b: &[u8], at: usize) -> bool {
+    let r = b.get(at..).unwrap_or_default();
+    r.iter()
+        .find(|c| !(c.is_ascii_whitespace() || c.is_ascii_punctuation()))
+        .is_some_and(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c >= 0x80)
+}
+
 /// The first two words of `b` with the bytes between them, when the second one exists:
 /// its length, and whether the bytes between are all ASCII.
 fn head(b: &[u8]) -> Option<(usize, bool)> {
@@ -305,7 +314,9 @@ impl<'l> Iterator for TitleHits<'l, '_> {
             let capital = a.is_ascii_uppercase()
                 || a.is_ascii_digit()
                 || (a >= 0x80 && start && text[s..].chars().next().is_some_and(char::is_uppercase));
-            if start {
+            // (A hit at a lower-case word only matters when it covers a capitalised one:
+            // tried only when the next word is capitalised.)
+            if start && (capital || next_word_capital(bytes, s + word)) {
                 if let Some(i) = self.lex.longest_at(&self.lower[s..], word, !capital) {
                     let form = self.lex.inner.forms[i];
                     let e = s + form.len as usize;
