@@ -338,6 +338,11 @@ pub struct RuleSet {
     by_key: FxHashMap<Key, Vec<u32>>,
     /// The same for words too long for a key (ASCII lower case).
     by_word: FxHashMap<Box<str>, Vec<u32>>,
+    /// Per rule, a bit per element that needs one of its words in the sentence (a word
+    /// element, not optional, all of whose words have a key).
+    required: Vec<u32>,
+    /// For each such word, by key: the `(rule, element)` pairs it satisfies.
+    needs: FxHashMap<Key, Vec<(u32, u8)>>,
 }
 
 impl RuleSet {
@@ -359,9 +364,29 @@ impl RuleSet {
     }
 
     fn index(user: Vec<Rule>) -> RuleSet {
-        let mut set = RuleSet { user, any: Vec::new(), by_key: FxHashMap::default(), by_word: FxHashMap::default() };
+        let mut set = RuleSet {
+            user,
+            any: Vec::new(),
+            by_key: FxHashMap::default(),
+            by_word: FxHashMap::default(),
+            required: Vec::new(),
+            needs: FxHashMap::default(),
+        };
+        let (mut required_all, mut needs) = (Vec::new(), FxHashMap::<Key, Vec<(u32, u8)>>::default());
         for id in 0..set.len() {
             let id32 = id as u32;
+            let mut required = 0u32;
+            for (i, part) in set.rule(id).parts.iter().enumerate() {
+                if let (Elem::Words(ws), false) = (&part.elem, part.optional) {
+                    if ws.other.is_empty() && i < 32 {
+                        required |= 1 << i;
+                        for &(key, _) in &ws.keyed {
+                            needs.entry(key).or_default().push((id32, i as u8));
+                        }
+                    }
+                }
+            }
+            required_all.push(required);
             match first_words(&set.rule(id).parts) {
                 None => set.any.push(id32),
                 Some(words) => {
@@ -377,6 +402,7 @@ impl RuleSet {
                 }
             }
         }
+        (set.required, set.needs) = (required_all, needs);
         set
     }
 
@@ -720,6 +746,9 @@ pub(crate) struct Scratch {
     titles: Vec<(usize, usize, usize)>,
     /// The keys of the sentence's tokens, sorted.
     words: Vec<Key>,
+    /// Per rule, the bits of its required elements that some word of the sentence meets
+    /// ([`RuleSet::required`]): a rule with one unmet cannot match in the sentence.
+    met: Vec<u32>,
     ids: Vec<u32>,
 }
 
@@ -733,6 +762,14 @@ impl Scratch {
         self.words.extend((s.first..s.last.min(inp.toks.len())).map(|k| inp.key(k)));
         self.words.sort_unstable();
         self.words.dedup();
+        let set = inp.rules;
+        self.met.clear();
+        self.met.resize(set.required.len(), 0);
+        for key in &self.words {
+            for &(id, i) in set.needs.get(key).map_or(&[][..], Vec::as_slice) {
+                self.met[id as usize] |= 1 << i;
+            }
+        }
         for m in inp.mentions_in(sp) {
             let (s, e) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
             match m.target {
@@ -749,7 +786,7 @@ impl Scratch {
 /// read ([`Scratch::read_sentence`]). Only the rules that can start at one of the places
 /// tried are run.
 pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usize, scratch: &mut Scratch) -> Vec<Hit> {
-    let Scratch { people, titles, words, ids } = scratch;
+    let Scratch { people, titles, met, ids, .. } = scratch;
     let set = inp.rules;
     let ctx =
         Ctx { inp, words: WordTable::builtin(), b, people: people.as_slice(), titles: titles.as_slice(), fuel: std::cell::Cell::new(FUEL) };
@@ -799,7 +836,7 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
     for &id in ids.iter() {
         let rule = set.rule(id as usize);
         // (A word the rule must read that the sentence does not have rules it out.)
-        if !rule.parts.iter().all(|p| p.optional || may_occur(&p.elem, words)) {
+        if met[id as usize] & set.required[id as usize] != set.required[id as usize] {
             continue;
         }
         ctx.fuel.set(FUEL);
@@ -880,15 +917,6 @@ fn skip_aside(inp: &Input<'_>, k: usize, b: usize) -> usize {
         k += 3;
     }
     k
-}
-
-/// Whether element `e` can match some token of a sentence whose token keys are `words`
-/// (sorted): false only for words none of which the sentence has.
-fn may_occur(e: &Elem, words: &[Key]) -> bool {
-    match e {
-        Elem::Words(ws) => !ws.other.is_empty() || ws.keyed.iter().any(|(k, _)| words.binary_search(k).is_ok()),
-        _ => true,
-    }
 }
 
 /// The works listed right after a title mention ending at token `end`, each joined to the
