@@ -320,24 +320,23 @@ pub fn film_word(w: &str) -> bool {
     .any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// One phrase of a [`Phrases`] table by key: its words (each keyed, with its text) and its
-/// class.
-type KeyedPhrase = (Vec<(Key, String)>, String);
-
 /// A phrase table: lower-case word sequences mapped to a class, matched on tokens.
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
-    /// The same phrases by the key of their first word, each word keyed ([`Key::NONE`]
-    /// for a word too long for a key, compared as text): what [`at`](Self::at) reads.
-    by_key: HashMap<Key, Vec<KeyedPhrase>>,
+    /// The phrases as a trie over word keys: node 0 is the root; `edges` maps (node, next
+    /// word's key) to a node; a word too long for a key goes through `long_edges`,
+    /// compared as text. What [`at`](Self::at) walks: one hash lookup per token.
+    edges: HashMap<(u32, Key), u32>,
+    long_edges: Vec<(u32, String, u32)>,
+    /// Per node, the class of the phrase that ends there (the first listed).
+    ends: Vec<Option<Box<str>>>,
     /// `shapes[first][last]` has bit `len` set when some phrase's first word has that
     /// first and last letter (any case; other bytes in column 26) and byte length: `at`
     /// runs on every token of a sentence, and two table loads reject most words without
-    /// lower-casing and hashing them.
+    /// hashing them.
     shapes: Box<[[u32; 27]; 27]>,
 }
-
 /// The `shapes` column of a byte.
 fn shape_slot(b: u8) -> usize {
     if b.is_ascii_alphabetic() {
@@ -379,15 +378,26 @@ impl Phrases {
         for v in p.by_first.values_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        for (first, v) in &p.by_first {
-            // (A first word with a capital is never found: tokens are looked up lower-cased.)
-            let key = Key::of(first);
-            if key == Key::NONE || first.bytes().any(|b| b.is_ascii_uppercase()) {
-                continue;
+        p.ends.push(None);
+        let by_first = std::mem::take(&mut p.by_first);
+        for v in by_first.values() {
+            for (words, class) in v {
+                // (A first word with a capital is never found: tokens are looked up
+                // lower-cased.)
+                if words[0].bytes().any(|b| b.is_ascii_uppercase()) {
+                    continue;
+                }
+                let mut node = 0u32;
+                for w in words {
+                    node = p.child_or_insert(node, w);
+                }
+                let end = &mut p.ends[node as usize];
+                if end.is_none() {
+                    *end = Some(class.as_str().into());
+                }
             }
-            let keyed = v.iter().map(|(words, class)| (words.iter().map(|w| (Key::of(w), w.clone())).collect(), class.clone())).collect();
-            p.by_key.insert(key, keyed);
         }
+        p.by_first = by_first;
         Ok(p)
     }
 
@@ -404,6 +414,36 @@ impl Phrases {
         crate::text::lower_key(w, &mut buf).is_some_and(|k| self.by_first.contains_key(k))
     }
 
+    /// The node after `node` by word `w`, made when missing.
+    fn child_or_insert(&mut self, node: u32, w: &str) -> u32 {
+        let next = self.ends.len() as u32;
+        let child = match Key::of(w) {
+            Key::NONE => match self.long_edges.iter().find(|(n, lw, _)| *n == node && lw.eq_ignore_ascii_case(w)) {
+                Some(&(_, _, c)) => c,
+                None => {
+                    self.long_edges.push((node, w.to_ascii_lowercase(), next));
+                    next
+                }
+            },
+            key => *self.edges.entry((node, key)).or_insert(next),
+        };
+        if child == next {
+            self.ends.push(None);
+        }
+        child
+    }
+
+    /// The node after `node` by token `k`.
+    fn child(&self, inp: &Input<'_>, node: u32, k: usize) -> Option<u32> {
+        match inp.key(k) {
+            Key::NONE => {
+                let w = inp.tt(k);
+                self.long_edges.iter().find(|(n, lw, _)| *n == node && lw.eq_ignore_ascii_case(w)).map(|x| x.2)
+            }
+            key => self.edges.get(&(node, key)).copied(),
+        }
+    }
+
     /// The longest phrase starting at token `i`: (its class, one past its last token).
     pub fn at<'p>(&'p self, inp: &Input<'_>, i: usize, end: usize) -> Option<(&'p str, usize)> {
         let first = inp.tt(i);
@@ -414,35 +454,17 @@ impl Phrases {
         if self.shapes[f][l] & bit == 0 {
             return None;
         }
-        let key = inp.key(i);
-        if key != Key::NONE {
-            let cands = self.by_key.get(&key)?;
-            'keyed: for (words, class) in cands {
-                for (k, (wk, w)) in words.iter().enumerate().skip(1) {
-                    let same = if *wk == Key::NONE { inp.tt(i + k).eq_ignore_ascii_case(w) } else { inp.key(i + k) == *wk };
-                    if i + k >= end || !same {
-                        continue 'keyed;
-                    }
-                }
-                return Some((class.as_str(), i + words.len()));
+        let (mut node, mut best) = (0, None);
+        let mut k = i;
+        while k < end {
+            let Some(next) = self.child(inp, node, k) else { break };
+            node = next;
+            k += 1;
+            if let Some(class) = &self.ends[node as usize] {
+                best = Some((&**class, k));
             }
-            return None;
         }
-        let mut buf = [0u8; 24];
-        let key = &mut buf[..first.len()];
-        key.copy_from_slice(first.as_bytes());
-        key.make_ascii_lowercase();
-        let key = std::str::from_utf8(key).ok()?;
-        let cands = self.by_first.get(key)?;
-        'outer: for (words, class) in cands {
-            for (k, w) in words.iter().enumerate().skip(1) {
-                if i + k >= end || !inp.tt(i + k).eq_ignore_ascii_case(w) {
-                    continue 'outer;
-                }
-            }
-            return Some((class.as_str(), i + words.len()));
-        }
-        None
+        best
     }
 }
 
