@@ -295,6 +295,64 @@ fn prize_row(v: &View<'_>, sentences: &[Sentence], fs: &[Field], out: &mut Vec<(
     false
 }
 
+/// The names of a field that lists people ("Pauline Heaton and Kirk Tougas"): its parts
+/// between "and", "&" and commas, each read by `is_name`; `None` when a part is not one.
+fn names_in(v: &View<'_>, f: (usize, usize), is_name: impl Fn((usize, usize)) -> bool) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut start = f.0;
+    for k in f.0..=f.1 {
+        if k == f.1 || matches!(v.tt(k), "and" | "&" | ",") {
+            let part = (start, k);
+            if k == start || !is_name(part) {
+                return None;
+            }
+            out.push(part);
+            start = k + 1;
+        }
+    }
+    Some(out)
+}
+
+/// "Documentary: The Mind of a Child, Gary Marcuse, producer", "Editor: Janice Brown, A
+/// Rough Crossing": after a prize and its colon, a row names a work and the people who
+/// won for it, in either order. The people are the field that a closing role word
+/// follows ("…, producers"; then the fields before it, commas and all, are the work), or
+/// else the one field that reads as known names beside one that does not (a work starts
+/// with an article or is no name). Pushes the columns and says whether the row was read.
+fn label_row(v: &View<'_>, sentences: &[Sentence], line: (usize, usize), fs: &[Field], out: &mut Vec<(Run, Column)>) -> bool {
+    let Some(colon) = (line.0..line.1).find(|&k| v.tt(k) == ":") else { return false };
+    let rest: Vec<(usize, usize)> = fs.iter().filter(|f| f.a > colon && f.mark.is_none() && !f.work).map(|f| (f.a, f.b)).collect();
+    let closing =
+        |f: (usize, usize)| f.1 == f.0 + 1 && v.toks[f.0].shape == Shape::Lower && matches!(row_word(v.tt(f.0)), Some(RowWord::Label(_)));
+    let (people, work) = match rest.as_slice() {
+        [works @ .., p, last] if closing(*last) && (1..=3).contains(&works.len()) => {
+            let work = (works[0].0, works[works.len() - 1].1);
+            let Some(names) = names_in(v, *p, |f| personish(v, f) || listed_name(v, f)) else { return false };
+            (names, work)
+        }
+        &[x, y] => {
+            let strict = |f| names_in(v, f, |g| personish(v, g));
+            let article = |f: (usize, usize)| matches!(v.tt(f.0), "The" | "A" | "An");
+            match (strict(x), strict(y)) {
+                (Some(n), None) if !article(x) => (n, y),
+                (None, Some(n)) if !article(y) => (n, x),
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    // (A place is no work: "Chair: Lena Brandt, Ohio".)
+    let place = (work.0..work.1).all(|k| v.info.get(k).is_some_and(|w| w.is(class::PLACE) || w.is(class::NATIONALITY)) || v.tt(k) == ",");
+    if !v.is_upper(work.0) || work.1 - work.0 > 16 || place {
+        return false;
+    }
+    for f in people {
+        out.push((field_run(v, sentences, f), Column::Person));
+    }
+    out.push((field_run(v, sentences, work), Column::Work));
+    true
+}
+
 /// Whether a field is capitalised words (a name or a title), at most eight tokens.
 fn namelike(v: &View<'_>, f: (usize, usize)) -> bool {
     let n = f.1 - f.0;
@@ -478,17 +536,24 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
             (a..colon).any(|k| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) || matches!(row_word(v.tt(k)), Some(RowWord::Label(_))))
                 || (words <= 4 && v.tt(b) != "(")
         };
+        // ("Director (documentary): Eva Wunderman, …": a prize with a note in parentheses
+        // before its colon.)
+        let noted = |f: &Field| {
+            v.tt(f.b) == "(" && f.b - f.a <= 3 && (f.b + 2..(f.b + 6).min(v.toks.len())).any(|k| v.tt(k) == ":" && v.tt(k - 1) == ")")
+        };
         let colon_in_first = all
             .iter()
             .filter(|fs| {
                 fs.first().is_some_and(|f| {
                     !quoted(f.a)
-                        && labelled(f.a, f.b)
-                        && ((f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+                        && (labelled(f.a, f.b)
+                            && ((f.a..f.b).any(|k| v.tt(k) == ":") || (v.tt(f.b) == ":" && fs.get(1).is_some_and(|g| g.a == f.b + 1)))
+                            || noted(f))
                 })
             })
             .count();
-        if colon_in_first >= 2 && colon_in_first * 2 >= lines.len() {
+        let colon_split = colon_in_first >= 2 && colon_in_first * 2 >= lines.len();
+        if colon_split {
             // (Read whole, "Golden Bear: Harbor of Salt" is neither a prize nor a work.)
             for fs in &all {
                 if let Some(f) = fs.first().filter(|f| !quoted(f.a) && (f.a..f.b).any(|k| v.tt(k) == ":")) {
@@ -548,6 +613,14 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 continue;
             }
             if prize_row(v, sentences, fs, &mut out) {
+                continue;
+            }
+            if colon_split && label_row(v, sentences, (a, b), fs, &mut out) {
+                // (Its prize, "Documentary:", "Music Video (tv):", is no work.)
+                let start = item_start(v, a, b);
+                if let Some(end) = (start..b).find(|&k| matches!(v.tt(k), ":" | "(")).filter(|&e| e > start) {
+                    split.push(field_run(v, sentences, (start, end)).span);
+                }
                 continue;
             }
             let plain: Vec<(usize, usize)> = fs.iter().filter(|f| f.mark.is_none()).map(|f| (f.a, f.b)).collect();

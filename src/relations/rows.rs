@@ -118,6 +118,37 @@ fn people_in(inp: &Input<'_>, a: usize, b: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The role of a label row whose label ends at colon `c` and whose fields run to `to`:
+/// a closing role word ("Documentary: The Mind of a Child, Gary Marcuse, producer"), else
+/// the label's word ("Director:", "Editor (documentary):", "Best Editor:" aside: a prize
+/// category of one or two words before the colon, or before a note in parentheses).
+fn label_role(inp: &Input<'_>, from: usize, c: usize, to: usize) -> Option<RoleKind> {
+    let label = |k: usize| match row_word(inp.tt(k)) {
+        Some(RowWord::Label(r)) => Some(r),
+        _ => None,
+    };
+    let closing = (to >= c + 4 && inp.tt(to - 2) == "," && inp.toks[to - 1].shape == Shape::Lower).then(|| label(to - 1)).flatten();
+    if closing.is_some() {
+        return closing;
+    }
+    let end = match inp.tt(c - 1) {
+        ")" => (from..c).find(|&k| inp.tt(k) == "(")?,
+        _ => c,
+    };
+    (end > from && end - from <= 2).then(|| label(end - 1)).flatten()
+}
+
+/// The one work a row's fields from `a` to `b` mention, if exactly one.
+fn row_work(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
+    let (x, y) = (inp.toks.get(a)?, inp.toks.get(b.checked_sub(1)?)?);
+    let mut works = inp.mentions_in(Span::new(x.span.start, y.span.end)).iter().filter_map(|m| match m.target {
+        Target::Title(t) => Some(t),
+        _ => None,
+    });
+    let w = works.next()?;
+    works.all(|o| o == w).then_some(w)
+}
+
 /// The credits so far, indexed by person and role: a list of 10,000 rows stays linear.
 struct Credits<'c> {
     list: &'c mut Vec<Credit>,
@@ -223,13 +254,14 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
         let mut from = start;
         while from < b {
             let to = (from..b).find(|&k| matches!(inp.tt(k), "|" | ";")).unwrap_or(b);
-            let colon = (from..(from + 3).min(to)).find(|&k| inp.tt(k) == ":");
-            if let Some(c) = colon.filter(|&c| c > from) {
-                if let Some(RowWord::Label(role)) = row_word(inp.tt(c - 1)) {
-                    let work = block_work();
-                    for p in people_in(inp, c + 1, to) {
-                        credits.add(&sections, p, role, work, None, span, "row.label");
-                    }
+            let colon = (from..(from + 7).min(to)).find(|&k| inp.tt(k) == ":");
+            if let Some((c, role)) = colon.filter(|&c| c > from).and_then(|c| Some((c, label_role(inp, from, c, to)?))) {
+                // (A prize row names its own work: "Editor (documentary): Janice Brown, A
+                // Rough Crossing".)
+                let own = row_work(inp, c + 1, to);
+                let work = own.or_else(block_work);
+                for p in people_in(inp, c + 1, to) {
+                    credits.add(&sections, p, role, work, None, span, if own.is_some() { "row.label-work" } else { "row.label" });
                 }
             }
             from = to + 1;
