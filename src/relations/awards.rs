@@ -103,7 +103,7 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
 
 /// "Zootopia collected trophies for Outstanding Storyboarding – Dean Wellins; Outstanding
 /// Writing – Jared Bush & Phil Johnston": a category in running text whose name is
-/// followed by a dash and people, with no work in its scope, credits them on the last
+/// followed by a dash and people (or by people in parentheses: "best editor (Ivo Marsh)"), with no work in its scope, credits them on the last
 /// work named before it in the sentence. The category's name may go on for up to three
 /// capitalised words after its category word ("Outstanding Voice Acting –").
 fn winners_of_subject(inp: &Input<'_>, from: usize, k: usize, end: usize, scope: Span, role: RoleKind, credits: &mut Vec<Credit>) {
@@ -111,7 +111,9 @@ fn winners_of_subject(inp: &Input<'_>, from: usize, k: usize, end: usize, scope:
     while dash < end + 3 && inp.toks.get(dash).is_some_and(|t| t.shape == crate::text::Shape::Capitalized) {
         dash += 1;
     }
-    if !matches!(inp.tt(dash), "–" | "—" | "-") {
+    // ("… with four awards: best editor (Ivo Marsh), best score (Ben Cole)": the winners
+    // in parentheses after the category.)
+    if !matches!(inp.tt(dash), "–" | "—" | "-" | "(") {
         return;
     }
     let ms = inp.mentions_in(scope);

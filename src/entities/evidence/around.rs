@@ -237,6 +237,11 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.kinds[kind_index(k)] += 3;
         }
     }
+    // "Salt Creek won best director (Ana Ruiz) and best score (Ben Cole)": prizes whose
+    // winners stand in parentheses went to a work.
+    if prizes_with_winners_after(v, r.last, b) {
+        e.title += 3;
+    }
     // "a writer on Succession", "the director of Sicario": a role noun's work.
     if is_in(&["on", "of"], pw)
         && p2i != usize::MAX
@@ -642,4 +647,22 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     } else if is_in(&["character", "characters", "role"], pw) {
         e.character += 2;
     }
+}
+
+/// Whether the clause after a run ending at token `end` says it won prizes whose winners
+/// are people in parentheses: a winning word ("won", "took", "collected", "led", "wins")
+/// within a few words, then "best …" with a known given name in parentheses after it
+/// ("Salt Creek won best director (Ana Ruiz)", "Harbor Lights led the film categories
+/// with four awards: best editor (Ivo Marsh)", "Salt Creek, whose other wins were best
+/// sound (Ben Cole)"). A person who won a prize has no other winner in parentheses.
+fn prizes_with_winners_after(v: &View<'_>, end: usize, b: usize) -> bool {
+    const WINS: [&str; 12] =
+        ["won", "wins", "took", "collected", "earned", "swept", "led", "received", "claimed", "scooped", "picked", "awards"];
+    let stop = (end..b.min(end + 16)).find(|&k| matches!(v.tt(k), "." | ";" | "!" | "?")).unwrap_or(b.min(end + 16));
+    // ("the three awards collected by Salt Creek were …": a passive's agent won them.)
+    let Some(win) = (end..stop).find(|&k| is_in(&WINS, v.tt(k)) && v.tt(k + 1) != "by") else { return false };
+    let Some(best) = (win + 1..stop).find(|&k| v.tt(k).eq_ignore_ascii_case("best")) else { return false };
+    (best + 1..(best + 6).min(b)).find(|&k| v.tt(k) == "(").is_some_and(|k| {
+        v.info.get(k + 1).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON)) && v.toks[k + 1].shape == Shape::Capitalized
+    })
 }
