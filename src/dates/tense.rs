@@ -117,7 +117,10 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         .get(sentence.start..sentence.end.min(b.len()))
         .and_then(|t| t.trim_end().chars().next_back())
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | ')'));
-    let mut p = date.start;
+    // "… was bogus, too: Aug. 16 is when the album is due": a date that opens a clause
+    // after a colon or a semicolon takes that clause's tense, not the one before it.
+    let opens_clause = word_back(b, lo, date.start).is_some_and(|(_, e)| b[e..date.start].iter().any(|&c| c == b':' || c == b';'));
+    let mut p = if opens_clause { lo } else { date.start };
     for _ in 0..MAX_BACK {
         let Some((s, e)) = word_back(b, lo, p) else { break };
         if let Some(t) = classify(words, b, (sentence.start, lo, hi, prose), s, e) {
