@@ -93,6 +93,7 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Unit::Year => Granularity::Year,
         },
         Expr::SeasonRel { .. } => Granularity::Season,
+        Expr::ShortYear(_) => Granularity::Year,
         Expr::Impossible => Granularity::Day,
     }
 }
@@ -399,6 +400,12 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
     let add = |n: i64| p.add_days(n).map(Val::Day);
     match *expr {
         Expr::Days(k) => Some((add(i64::from(k))?, None)),
+        // (Of the years that end in these digits, the one nearest the publication year:
+        // "’95" in 1994 is 1995, "’89" in 2019 is 1989.)
+        Expr::ShortYear(yy) => {
+            let base = p.year() - p.year().rem_euclid(100) + i32::from(yy);
+            [base - 100, base, base + 100].into_iter().min_by_key(|y| (y - p.year()).abs()).map(|y| (Val::Year(y), None))
+        }
         Expr::Weekday { wd, shift } => Some((Val::Day(weekday(p, wd, shift, a.tense)?), None)),
         Expr::Count { unit, n, .. } => match unit {
             Unit::Day => Some((add(i64::from(n))?, None)),

@@ -62,6 +62,9 @@ pub(crate) enum Expr {
     YearOffset(Point, i8),
     /// A day that does not exist ("February 30", "2025-02-29"): no date, and no title.
     Impossible,
+    /// A year of two digits after an apostrophe ("in ’89", "early '95"): the year with
+    /// those last digits nearest to the publication year.
+    ShortYear(u8),
     /// "on the 14th", "Tuesday the 19th": that day of the month of the last day named
     /// before it (else of the publication month, by tense); with a weekday, of the nearest
     /// month where that day falls on it.
@@ -1056,12 +1059,49 @@ impl<'a> Scanner<'a> {
         if len > 4 {
             return None;
         }
+        if len == 2 {
+            if let Some(h) = self.short_year(st, e) {
+                return Some(h);
+            }
+        }
         if self.at(e) == b'/' {
             return self.us_date(st, e);
         }
         self.day_first(st, false)
             .or_else(|| self.day_at(st).and_then(|(d, e)| self.in_month(self.the_before(st), e, Pick::Day(d))))
             .or_else(|| self.bare_ordinal(st))
+    }
+
+    /// "in ’89", "early '95", "since '04": two digits after an apostrophe, governed by a
+    /// date word or an edge word ("early", "late", "mid"). Not a decade ("the '90s") nor
+    /// a part of a word: the apostrophe follows a space.
+    fn short_year(&self, st: usize, e: usize) -> Option<Hit> {
+        if e != st + 2 || !self.b[st..e].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let ap = if self.at(st.wrapping_sub(1)) == b'\'' {
+            st - 1
+        } else if st >= 3 && &self.b[st - 3..st] == "’".as_bytes() {
+            st - 3
+        } else {
+            return None;
+        };
+        if ap == 0 || !self.b[ap - 1].is_ascii_whitespace() || self.alnum_after(e) || self.apostrophe_at(e).is_some() {
+            return None;
+        }
+        let pf = self.prefix(ap);
+        if pf.flags & flag::DATE_CTX == 0 && !pf.edge {
+            return None;
+        }
+        // ("Tales From '85": a capitalised word inside a sentence makes it a title's.)
+        if let Some((ws, _)) = self.word_before(ap).filter(|&(ws, _)| self.is_cap(ws)) {
+            let back = self.skip_ws_back(ws);
+            if back > 0 && !matches!(self.b[back - 1], b'.' | b'!' | b'?' | b'\n') {
+                return None;
+            }
+        }
+        let yy = (self.b[st] - b'0') * 10 + (self.b[st + 1] - b'0');
+        Some(Hit { span: Span::new(if pf.edge { pf.start } else { ap }, e), expr: Expr::ShortYear(yy), typo: None, context: true })
     }
 
     /// "on the 14th", "by the 3rd": an ordinal day with no month, after "the" and a
