@@ -102,6 +102,19 @@ fn frag(name: &str, k: usize) -> String {
     std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
 }
 
+/// The proptest failure of 2026-12-07 (picks `[(68657,2),(51325,0)]` over 319 fixtures):
+/// in the doubled text "… starring as parents of natural and adopted children, Gene
+/// Hackman, Star Of …" read the name after the comma as the part the description names,
+/// and Gene Hackman was lost as a person.
+#[test]
+fn doubled_text_keeps_a_person_after_a_coordinated_description() {
+    let text = format!("{}, {}. ", frag("309_cbs_better_days_cancelled", 3), frag("16_gene_hackman_obituary", 0));
+    for t in [text.clone(), format!("{text}\n\n{text}")] {
+        let f = ex().extract(&t);
+        assert!(f.people.iter().any(|p| p.name == "Gene Hackman"), "{:?}", f.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+    }
+}
+
 /// The proptest failure of 2026-12-06, rebuilt from the same three fixture fragments: in
 /// the doubled text a headline-long title candidate that starts with a streamer's name
 /// ("Netflix Sets Five New Anime Series, Including Rilakkuma's Theme Park Adventure") can

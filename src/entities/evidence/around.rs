@@ -600,6 +600,12 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
                 if !word || w.eq_ignore_ascii_case("as") || is_in(&["role", "part"], w) {
                     break;
                 }
+                // ("starring as parents of natural and adopted children, Gene Hackman, …":
+                // a coordinated description names more than the one part after it.)
+                if is_in(&["and", "or"], w) {
+                    words = 0;
+                    break;
+                }
                 k -= 1;
                 words += 1;
             }
