@@ -378,6 +378,7 @@ impl Extractor {
         relations::releases::find(&rel, focal, &mut claims);
         relations::schedule::find(&rel, &mut claims);
         relations::lineup::find(&rel, &mut claims, &mut credits);
+        relations::releases::merge_undated(&mut claims);
         relations::awards::find(&rel, &mut credits);
         relations::rows::find(&rel, &mut credits);
         relations::filmography::find(&rel, &mut credits);

@@ -982,11 +982,38 @@ fn report_time(inp: &Input<'_>, a: usize, d0: usize) -> bool {
 
 static CONTRASTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.contrasts"));
 
+/// Folds an undated past release in theaters into a dated past release of the same work:
+/// "Barbie opened with $162 million" beside "Barbie opened July 21" is one release, in
+/// theaters on July 21 (the undated one's venue and platform fill the dated one's gaps).
+pub fn merge_undated(claims: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i < claims.len() {
+        let c = &claims[i];
+        // (Only a past release in theaters: other undated claims, "in production", "renewed",
+        // often stand beside a dated one in their own right.)
+        let box_office = c.status == ReleaseStatus::Released && c.venue == Some(Venue::Theaters);
+        let dated = (c.date.is_none() && box_office)
+            .then(|| claims.iter().position(|d| d.date.is_some() && d.title == c.title && d.status == c.status))
+            .flatten();
+        match dated {
+            Some(j) => {
+                let c = claims.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let d = &mut claims[j];
+                d.venue = d.venue.or(c.venue);
+                d.platform = d.platform.take().or(c.platform);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// Promotional assets whose own release is no release of the work.
 static ASSETS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.assets"));
 
-/// Whether a box-office place follows a past release cue ending at `c1`: "in fifth place",
-/// "at No. 1", "at #9", "to 600 theaters", "in 3,000 locations".
+/// Whether a box-office place or first gross follows a past release cue ending at `c1`:
+/// "in fifth place", "at No. 1", "at #9", "to 600 theaters", "in 3,000 locations", "with
+/// $16.1 million".
 fn box_office_after(inp: &Input<'_>, c1: usize, b: usize) -> bool {
     const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top"];
     const PLACES: &[&str] = &["theaters", "theatres", "locations", "screens", "cinemas", "venues", "sites"];
@@ -1000,6 +1027,9 @@ fn box_office_after(inp: &Input<'_>, c1: usize, b: usize) -> bool {
                 || (t(k) == "#" && digits(k + 1))
                 || (digits(k) && is_in_lower(PLACES, t(k + 1)))
         }
+        // ("opened with $16.1 million", "bowing with a glamorous $16.1M", "debuted to
+        // $20M": a first gross.)
+        "with" | "to" if (c1 + 1..(c1 + 4).min(b)).any(|k| matches!(t(k), "$" | "£" | "€")) => true,
         "to" | "into" => digits(c1 + 1) && is_in_lower(PLACES, t(c1 + 2)),
         _ => false,
     }

@@ -237,6 +237,11 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.kinds[kind_index(k)] += 3;
         }
     }
+    // "Harbor Lights opened with $16.1 million", "Tin Roof ($11.6M)", "Cold Creek grossed
+    // $5 million": a gross is a film's.
+    if grossed_after(v, r.last, b) {
+        e.title += 3;
+    }
     // "Salt Creek won best director (Ana Ruiz) and best score (Ben Cole)": prizes whose
     // winners stand in parentheses went to a work.
     if prizes_with_winners_after(v, r.last, b) {
@@ -671,4 +676,17 @@ fn prizes_with_winners_after(v: &View<'_>, end: usize, b: usize) -> bool {
     (best + 1..(best + 6).min(b)).find(|&k| v.tt(k) == "(").is_some_and(|k| {
         v.info.get(k + 1).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON)) && v.toks[k + 1].shape == Shape::Capitalized
     })
+}
+
+/// Whether a gross follows a run ending at token `end`: an amount in parentheses right
+/// after it ("Tin Roof ($11.6M)"), or a box-office verb and an amount within a few words
+/// ("opened with $16.1 million", "grossed $5 million", "took in $12 million").
+fn grossed_after(v: &View<'_>, end: usize, b: usize) -> bool {
+    const VERBS: [&str; 8] = ["opened", "debuted", "bowed", "grossed", "opens", "debuts", "bows", "grosses"];
+    let money = |k: usize| k < b && matches!(v.tt(k), "$" | "£" | "€");
+    if end < b && v.tt(end) == "(" && money(end + 1) {
+        return true;
+    }
+    let verb = end < b && (is_in(&VERBS, v.tt(end)) || (is_in(&["took", "takes", "raked", "pulled"], v.tt(end)) && v.tt(end + 1) == "in"));
+    verb && (end + 1..(end + 6).min(b)).any(money)
 }
