@@ -177,8 +177,9 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         if nw.eq_ignore_ascii_case("as") && v.is_upper(ni) && !v.tt(ni).eq_ignore_ascii_case("the") {
             e.person += 2;
         }
-        // "Will Smith is an executive producer", "X was the cinematographer".
-        if is_in(&["is", "was"], nw) && is_in(&["a", "an", "the"], n2w) {
+        // "Will Smith is an executive producer", "X was the cinematographer", "X remains
+        // the artist on it", "X became the showrunner".
+        if is_in(&["is", "was", "remains", "remained", "becomes", "became"], nw) && is_in(&["a", "an", "the"], n2w) {
             let noun = if n3w.eq_ignore_ascii_case("executive") { v.word_at(ni + 2, b).map_or("", |x| x.1) } else { n3w };
             let ni3 = crate::lexicon::words::WordTable::builtin().info(noun);
             if ni3.is(class::ROLE_NOUN) && !is_in(&["star", "stars", "host"], noun) || noun.eq_ignore_ascii_case("producer") {
