@@ -93,7 +93,8 @@ pub(crate) fn granularity(expr: &Expr) -> Granularity {
             Unit::Year => Granularity::Year,
         },
         Expr::SeasonRel { .. } => Granularity::Season,
-        Expr::ShortYear(_) => Granularity::Year,
+        Expr::ShortYear { md: None, .. } => Granularity::Year,
+        Expr::ShortYear { md: Some(_), .. } => Granularity::Day,
         Expr::Impossible => Granularity::Day,
     }
 }
@@ -133,6 +134,19 @@ pub(crate) fn resolve(expr: &Expr, a: &Anchor) -> Resolved {
             (v.map(|v| (v, None)), true)
         }
         Expr::Impossible => (None, false),
+        // (Of the years that end in these digits, the one nearest the publication year:
+        // "’95" in 1994 is 1995, "’89" in 2019 is 1989. Written out, so not relative.)
+        Expr::ShortYear { yy, md } => {
+            let year = |p: Date| {
+                let base = p.year() - p.year().rem_euclid(100) + i32::from(yy);
+                [base - 100, base, base + 100].into_iter().min_by_key(|y| (y - p.year()).abs())
+            };
+            let v = a.published.and_then(year).and_then(|y| match md {
+                None => Some(Val::Year(y)),
+                Some((m, d)) => Date::new(y, m, d).map(Val::Day),
+            });
+            (v.map(|v| (v, None)), false)
+        }
         Expr::Holiday { holiday, eve } => {
             let on = |y: i32| holiday.on(y).and_then(|d| d.add_days(if eve { -1 } else { 0 }));
             let v = a.published.and_then(|p| by_tense(p, [p.year() - 1, p.year(), p.year() + 1].map(on), a.tense));
@@ -400,12 +414,6 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
     let add = |n: i64| p.add_days(n).map(Val::Day);
     match *expr {
         Expr::Days(k) => Some((add(i64::from(k))?, None)),
-        // (Of the years that end in these digits, the one nearest the publication year:
-        // "’95" in 1994 is 1995, "’89" in 2019 is 1989.)
-        Expr::ShortYear(yy) => {
-            let base = p.year() - p.year().rem_euclid(100) + i32::from(yy);
-            [base - 100, base, base + 100].into_iter().min_by_key(|y| (y - p.year()).abs()).map(|y| (Val::Year(y), None))
-        }
         Expr::Weekday { wd, shift } => Some((Val::Day(weekday(p, wd, shift, a.tense)?), None)),
         Expr::Count { unit, n, .. } => match unit {
             Unit::Day => Some((add(i64::from(n))?, None)),
@@ -474,6 +482,7 @@ fn relative(expr: &Expr, a: &Anchor) -> Option<(Val, Option<Val>)> {
         | Expr::DayOfMonth { .. }
         | Expr::Holiday { .. }
         | Expr::InMonth { .. }
+        | Expr::ShortYear { .. }
         | Expr::SameDay => None,
     }
 }

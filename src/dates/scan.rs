@@ -62,9 +62,13 @@ pub(crate) enum Expr {
     YearOffset(Point, i8),
     /// A day that does not exist ("February 30", "2025-02-29"): no date, and no title.
     Impossible,
-    /// A year of two digits after an apostrophe ("in ’89", "early '95"): the year with
-    /// those last digits nearest to the publication year.
-    ShortYear(u8),
+    /// A year of two digits ("in ’89", "early '95"), and the month and day before it in a
+    /// US date ("02/21/20"): the year with those last digits nearest to the publication
+    /// year.
+    ShortYear {
+        yy: u8,
+        md: Option<(u8, u8)>,
+    },
     /// "on the 14th", "Tuesday the 19th": that day of the month of the last day named
     /// before it (else of the publication month, by tense); with a weekday, of the nearest
     /// month where that day falls on it.
@@ -1101,7 +1105,12 @@ impl<'a> Scanner<'a> {
             }
         }
         let yy = (self.b[st] - b'0') * 10 + (self.b[st + 1] - b'0');
-        Some(Hit { span: Span::new(if pf.edge { pf.start } else { ap }, e), expr: Expr::ShortYear(yy), typo: None, context: true })
+        Some(Hit {
+            span: Span::new(if pf.edge { pf.start } else { ap }, e),
+            expr: Expr::ShortYear { yy, md: None },
+            typo: None,
+            context: true,
+        })
     }
 
     /// "on the 14th", "by the 3rd": an ordinal day with no month, after "the" and a
@@ -1303,7 +1312,19 @@ impl<'a> Scanner<'a> {
         if self.at(de) != b'/' {
             return self.month_day_row(st, de, m, d);
         }
-        let y = self.year_at(de + 1, false)?;
+        let Some(y) = self.year_at(de + 1, false) else {
+            // "02/21/20": a year of two digits.
+            let (yy, ye) = self.two_digits(de + 1)?;
+            if self.number_continues(ye) || self.at(ye) == b'/' || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            return Some(Hit {
+                span: Span::new(st, ye),
+                expr: Expr::ShortYear { yy: yy as u8, md: Some((m, d)) },
+                typo: None,
+                context: true,
+            });
+        };
         if self.number_continues(y.span.end) || self.at(y.span.end) == b'/' {
             return None;
         }

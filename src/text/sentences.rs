@@ -132,6 +132,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     }
     // An initial: one upper-case letter ("J.", "L.") or a dotted acronym ("U.S.").
     let one_letter = prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase);
+    // ("L.A. Law", "U.S.A.": a period touching the letter after it is inside an acronym.)
+    if one_letter && j == i + 1 && tokens[i].span.end == next.span.start && next_s.chars().count() == 1 {
+        return false;
+    }
     if one_letter {
         return starter;
     }
@@ -173,6 +177,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("One. Two.", "One. || Two."),
             ("Mr. Smith went home. He slept.", "Mr. Smith went home. || He slept."),
+            ("He left L.A. Law in May. It ended.", "He left L.A. Law in May. || It ended."),
             ("Dr. Jones arrived.", "Dr. Jones arrived."),
             ("Mrs. Doubtfire and Ms. Marvel.", "Mrs. Doubtfire and Ms. Marvel."),
             ("Robert Downey Jr. The film wrapped.", "Robert Downey Jr. || The film wrapped."),
