@@ -226,6 +226,17 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         runs.clear();
         v.name_runs(a, b, si, &mut runs);
         trim_starters(v, a, b, &mut runs);
+        // "Drive: A freighter brings … Director: Steve Wang. Cast: Mark Dacascos, …": a
+        // paragraph that opens with a name and a colon or a parenthesis and credits people
+        // with labels ("Director:", "Cast:") is an entry about a work, named first.
+        // (The name ends at the colon or parenthesis: "Drive: A freighter …" is "Drive".)
+        let name_end = (a..(a + 9).min(b))
+            .find(|&k| matches!(v.tt(k), ":" | "("))
+            .filter(|&k| k > a && (a..k).all(|j| v.is_upper(j) || v.toks[j].shape == Shape::Lower && v.tt(j).len() <= 4));
+        if let Some(k) = name_end.filter(|_| v.is_upper(a) && entry_with_credits(v, a)) {
+            let r = Run { first: a, last: k, span: Span::new(v.toks[a].span.start, v.toks[k - 1].span.end), sentence: si };
+            add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, Stats { title: 3, ..Stats::default() }, false);
+        }
         // "Merlin (January 4), Being Human (January 14)": a name with a day or month of its
         // own in parentheses is a work and its date, as schedules write them in prose.
         // (Not an event's own dates, "the Montreal World Film Festival (Aug. 22 to Sept.
@@ -621,6 +632,20 @@ fn known_titles<'t>(
         out.push((first, last));
     }
     out
+}
+
+/// Whether the paragraph line that token `a` opens holds a credit label opening one of its
+/// later sentences: ". Director: Steve Wang", ". Cast: Mark Dacascos, …" (the row words
+/// of `data/row_words.tsv` with class `label`).
+fn entry_with_credits(v: &View<'_>, a: usize) -> bool {
+    let Some(start) = v.toks.get(a).map(|t| t.span.start) else { return false };
+    if start > 0 && !v.text[..start].ends_with('\n') {
+        return false;
+    }
+    let end = v.text[start..].find('\n').map_or(v.text.len(), |x| start + x);
+    let last = v.toks.partition_point(|t| t.span.start < end);
+    (a + 2..last.saturating_sub(1))
+        .any(|k| v.tt(k - 1) == "." && v.tt(k + 1) == ":" && matches!(super::rows::row_word(v.tt(k)), Some(super::rows::RowWord::Label(_))))
 }
 
 /// Whether every word capitalised in `listed` is capitalised in `text` (same length words).

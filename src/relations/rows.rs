@@ -149,6 +149,22 @@ fn row_work(inp: &Input<'_>, a: usize, b: usize) -> Option<usize> {
     works.all(|o| o == w).then_some(w)
 }
 
+/// The labelled sentences of an entry paragraph (tokens `a..b`) about work `t`: ". Director:
+/// Steve Wang.", ". Cast: Mark Dacascos, Kadeem Hardison." give their people the label's
+/// role on the work.
+fn entry_credits(inp: &Input<'_>, a: usize, b: usize, t: usize, line: Span, sections: &[(usize, usize)], credits: &mut Credits<'_>) {
+    for k in a + 2..b.saturating_sub(1) {
+        if inp.tt(k - 1) != "." || inp.tt(k + 1) != ":" {
+            continue;
+        }
+        let Some(RowWord::Label(role)) = row_word(inp.tt(k)) else { continue };
+        let to = (k + 2..b).find(|&j| inp.tt(j) == ".").unwrap_or(b);
+        for p in people_in(inp, k + 2, to) {
+            credits.add(sections, p, role, Some(t), None, line, "row.entry-label");
+        }
+    }
+}
+
 /// The credits so far, indexed by person and role: a list of 10,000 rows stays linear.
 struct Credits<'c> {
     list: &'c mut Vec<Credit>,
@@ -222,6 +238,13 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
         let (a, b) = (inp.tok_at(span.start), inp.tok_at(span.end));
         if let Some(role) = column_lead_in(inp, a, b) {
             column = Some((li, role));
+        }
+        // "Drive: A freighter … Director: Steve Wang. Cast: Mark Dacascos, …": an entry
+        // paragraph about the work it opens with credits it in labelled sentences.
+        if b > a + MAX_ROW_TOKENS || line.trim_end().ends_with('.') {
+            if let Some(t) = opening_title(inp, a, b) {
+                entry_credits(inp, a, b, t, span, &sections, &mut credits);
+            }
         }
         if b <= a || b - a > MAX_ROW_TOKENS || line.trim_end().ends_with(['.', '!', '?']) && !line.trim_end().ends_with(" Jr.") {
             continue;
