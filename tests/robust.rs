@@ -102,6 +102,26 @@ fn frag(name: &str, k: usize) -> String {
     std::fs::read_to_string(path).expect("fixture").split(". ").nth(k).expect("fragment").to_string()
 }
 
+/// The proptest failure of 2026-12-07 in CI (picks `[(43664,1),(87887,1),(0,0)]` over 326
+/// fixtures): after a block of prize rows, a line of prose that lost its full stop ("Robert
+/// Downey Jr., who played Tony Stark for more than a decade, returns …") was read as one
+/// more row, its name as a work; doubled, the row evidence outweighed the person, and the
+/// credit's character was lost.
+#[test]
+fn doubled_text_keeps_a_person_on_a_prose_line_after_rows() {
+    let text = format!(
+        "{}\n\n{}\n\n{}. ",
+        frag("215_bfca_critics_choice_winners", 4),
+        frag("01_avengers_doomsday", 2),
+        frag("01_avengers_doomsday", 0)
+    );
+    for t in [text.clone(), format!("{text}\n\n{text}")] {
+        let f = ex().extract(&t);
+        assert!(f.people.iter().any(|p| p.name == "Robert Downey Jr."), "{:?}", f.titles.iter().map(|t| &t.name).collect::<Vec<_>>());
+        assert!(f.roles.iter().any(|r| r.character.as_deref() == Some("Tony Stark")), "{:?}", f.roles);
+    }
+}
+
 /// The proptest failure of 2026-12-07 (picks `[(68657,2),(51325,0)]` over 319 fixtures):
 /// in the doubled text "… starring as parents of natural and adopted children, Gene
 /// Hackman, Star Of …" read the name after the comma as the part the description names,

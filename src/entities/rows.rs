@@ -394,7 +394,10 @@ fn row_blocks(v: &View<'_>, body: Span) -> Vec<Block> {
         let meta = crate::article::looks_like_meta(line.get(v.text).unwrap_or(""));
         // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
         let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
-        let row = !meta && b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
+        // (A line of prose that lost its full stop, "Ana Ruiz, who played Ada for a decade,
+        // returns to the franchise as Eve", is no row: rows hold few lower-case words.)
+        let prose = (a..b).filter(|&k| v.toks[k].shape == Shape::Lower).count() > 8;
+        let row = !meta && !prose && b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
         match (row, blocks.last_mut()) {
             (true, Some(block)) => block.1.push((a, b)),
             _ => blocks.push((Some((a, b)), Vec::new())),
