@@ -1123,11 +1123,15 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 && r.last - r.first >= 2
                 && v.word_info(r.first + 1).is(class::FIRST_NAME)
                 && !v.word_info(r.first + 1).is(class::COMMON);
+            // ("Producer Arnon Milchan": an unknown given name, but two name words that are
+            // no common words.)
+            let name_rest = (3..=4).contains(&(r.last - r.first))
+                && (r.first + 1..r.last).all(|k| v.toks[k].shape == Shape::Capitalized && !v.word_info(k).is(class::COMMON));
             let honorific = nationality
                 || (info.is(class::HONORIFIC)
                     || (info.is(class::ROLE_NOUN | class::PERSON_NOUN)
                         && r.last - r.first >= 2
-                        && v.word_info(r.first + 1).is(class::FIRST_NAME)))
+                        && (v.word_info(r.first + 1).is(class::FIRST_NAME) || name_rest)))
                     && !after_character_cue(v, r.first, a);
             // Month and weekday words that are dates were blocked before runs formed; the ones
             // left are names and titles ("the series Wednesday", "June Squibb"), so they stay.
@@ -1249,6 +1253,11 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Appositive> {
         let w = v.tt(k);
         // ("the Antoine Fuqua-directed biopic": hyphens stay inside the phrase.)
         if !v.toks[k].is_word() && w != "-" {
+            break;
+        }
+        // ("a fixture of the Andy Warhol films": the head comes before "of"; the phrase
+        // after it describes the head.)
+        if w.eq_ignore_ascii_case("of") && !(one_of && k == i + 1) {
             break;
         }
         let wi = words.info(w);

@@ -50,9 +50,10 @@ pub(super) fn quoted_titles<'t>(
         // Creek,” ‘Lowlands.’ “Run!”): the title is what comes before it.
         let f = k + 1;
         let mut l = end;
-        // (A title that asks keeps its question mark: “What Should I Do?”.)
+        // (A title that asks keeps its question mark: “What Should I Do?”, “Who’s Harry
+        // Crumb?”: the question word may carry a contraction.)
         let asks = matches!(
-            v.tt(f),
+            v.tt(f).split(['\'', '’']).next().unwrap_or(""),
             "What"
                 | "Why"
                 | "How"

@@ -422,7 +422,12 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
             k > a && is_in(&["next", "latest", "upcoming", "another"], v.tt(k - 1))
         };
-        if owner_of_next || series_member {
+        // ("the Andy Warhol films", "the John Hughes movies": a name before a plural noun
+        // for works made them; it is no work.)
+        let maker_of_many = is_in(&["films", "movies", "novels", "books", "albums", "songs", "plays"], nw)
+            && r.len() >= 2
+            && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON));
+        if owner_of_next || series_member || maker_of_many {
         } else if ninfo.is(class::TITLE_NOUN) || noun_cue {
             e.title += 2;
             if let Some(k) = ninfo.title {
