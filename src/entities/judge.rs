@@ -98,6 +98,16 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
         if last.is(class::SURNAME) {
             lex_p += 1;
         }
+        // ("Murakami Haruki", "Suzuki Yui": a family name, then a given name, as news writes
+        // many Japanese names.)
+        if n == 2
+            && first.is(class::SURNAME)
+            && !first.is(class::FIRST_NAME | class::COMMON)
+            && last.is(class::FIRST_NAME)
+            && !last.is(class::COMMON)
+        {
+            lex_p += 2;
+        }
         if (r.first..r.last).any(|k| v.info[k].is(class::PARTICLE) && v.toks[k].shape == Shape::Lower || v.tt(k) == ".") {
             lex_p += 1;
         }
