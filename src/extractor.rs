@@ -377,6 +377,7 @@ impl Extractor {
         let mut claims = Vec::new();
         relations::releases::find(&rel, focal, &mut claims);
         relations::schedule::find(&rel, &mut claims);
+        relations::schedule::slots(&rel, &mut claims);
         relations::lineup::find(&rel, &mut claims, &mut credits);
         relations::releases::merge_undated(&mut claims);
         relations::awards::find(&rel, &mut credits);

@@ -244,7 +244,7 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         for r in &runs {
             let event = v.info.get(r.last - 1).is_some_and(|w| w.is(class::ORG_SUFFIX | class::AWARD));
             let tail = r.first >= a + 2 && v.toks[r.first - 1].shape == Shape::Lower && v.is_upper(r.first - 2);
-            if !event && !tail && paren_date_after(v, inp.dates, r.last, b) {
+            if !event && !tail && (paren_date_after(v, inp.dates, r.last, b) || paren_schedule_after(v, inp.dates, r.last, b)) {
                 let st = Stats { title: 3, ..Stats::default() };
                 add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), *r, st, false);
             }
@@ -802,6 +802,18 @@ fn paren_date_after(v: &View<'_>, dates: &[Span], k: usize, b: usize) -> bool {
     close < b
         && v.tt(close) == ")"
         && d.get(v.text).is_some_and(|t| t.bytes().any(|c| c.is_ascii_digit()) && t.bytes().any(|c| c.is_ascii_alphabetic()))
+}
+
+/// "Snowfall (Series Premiere, 10 p.m. Wednesday, FX) – …": a parenthesis after token `k`
+/// that holds a premiere or finale label and a date, as listings write a work's slot.
+fn paren_schedule_after(v: &View<'_>, dates: &[Span], k: usize, b: usize) -> bool {
+    if k + 2 >= b || v.tt(k) != "(" {
+        return false;
+    }
+    let Some(close) = (k + 1..(k + 16).min(b)).find(|&j| v.tt(j) == ")") else { return false };
+    let (from, to) = (v.toks[k].span.end, v.toks[close].span.start);
+    let dated = dates.iter().any(|d| d.start >= from && d.end <= to);
+    dated && (k + 1..close).any(|j| super::runs::is_row_marker(v.tt(j)))
 }
 
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {

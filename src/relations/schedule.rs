@@ -82,6 +82,40 @@ fn says(inp: &Input<'_>, a: usize, b: usize, list: &[&str]) -> bool {
 }
 
 /// Adds a release claim for each schedule row (one per work and date).
+/// Slots in parentheses after a work: "Snowfall (Series Premiere, 10 p.m. Wednesday, FX)",
+/// "Game of Thrones (Season Premiere, 9 p.m. July 16, HBO)": a premiere or finale label and
+/// a date make a release claim on that date, in the venue of the network or streamer named
+/// there (a claim of the work already dated so is left alone).
+pub fn slots(inp: &Input<'_>, out: &mut Vec<Claim>) {
+    for m in inp.ents.mentions.iter() {
+        let Target::Title(t) = m.target else { continue };
+        let k = inp.tok_at(m.span.end);
+        if inp.tt(k) != "(" {
+            continue;
+        }
+        let Some(close) = (k + 1..(k + 16).min(inp.toks.len())).find(|&j| inp.tt(j) == ")") else { continue };
+        if !(k + 1..close).any(|j| crate::entities::runs::is_row_marker(inp.tt(j))) {
+            continue;
+        }
+        let inside = Span::new(inp.toks[k].span.end, inp.toks[close].span.start);
+        let Some(d) = inp.dates_in(inside).iter().find(|d| d.value.is_some() && d.span.end <= inside.end) else { continue };
+        if out.iter().any(|c| c.title == t && c.date == d.value) {
+            continue;
+        }
+        let venue = venue_in(inp, k + 1, close, (0, 0));
+        out.push(Claim {
+            title: t,
+            date: d.value.clone(),
+            status: super::releases::release_status("release", d.value.as_ref(), inp.published),
+            venue: venue.as_ref().map(|v| v.0),
+            platform: venue.and_then(|v| v.1),
+            hedged: false,
+            evidence: Span::new(m.span.start, inp.toks[close].span.end),
+            rule: "schedule.slot",
+        });
+    }
+}
+
 pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
     if inp.ents.schedule.is_empty() {
         return;

@@ -139,6 +139,17 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     if one_letter {
         return starter;
     }
+    // ("9 p.m. July 16", "a.m.", "e.g.": a dotted lower-case abbreviation ends a sentence
+    // only before a word that starts one, as an initial does.)
+    let dotted = prev_s.chars().count() == 1
+        && i >= 3
+        && tok(i - 2) == "."
+        && tokens[i - 2].span.end == tokens[i - 1].span.start
+        && tok(i - 3).chars().count() == 1
+        && tokens[i - 3].span.end == tokens[i - 2].span.start;
+    if dotted {
+        return starter;
+    }
     true
 }
 
@@ -178,6 +189,8 @@ mod tests {
             ("One. Two.", "One. || Two."),
             ("Mr. Smith went home. He slept.", "Mr. Smith went home. || He slept."),
             ("He left L.A. Law in May. It ended.", "He left L.A. Law in May. || It ended."),
+            ("It airs at 9 p.m. July 16 on HBO. It returns.", "It airs at 9 p.m. July 16 on HBO. || It returns."),
+            ("It aired at 9 p.m. The next day it rained.", "It aired at 9 p.m. || The next day it rained."),
             ("Dr. Jones arrived.", "Dr. Jones arrived."),
             ("Mrs. Doubtfire and Ms. Marvel.", "Mrs. Doubtfire and Ms. Marvel."),
             ("Robert Downey Jr. The film wrapped.", "Robert Downey Jr. || The film wrapped."),
