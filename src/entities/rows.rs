@@ -196,6 +196,17 @@ fn fields(v: &View<'_>, a: usize, b: usize, colons: bool) -> Vec<Field> {
     } else {
         b
     };
+    // ("… - Capital Repertory Theatre, Albany, NY": the places after a last comma are the
+    // field's address, no columns of their own.)
+    let place = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::PLACE)) || (v.tt(k).len() == 2 && v.toks[k].shape == Shape::AllCaps);
+    let mut b = b;
+    while let Some(c) = (a + 1..b).rev().find(|&k| v.tt(k) == ",") {
+        if c + 1 < b && b - c <= 4 && (c + 1..b).all(|k| place(k) || v.tt(k) == ".") {
+            b = c;
+        } else {
+            break;
+        }
+    }
     let mut start = a;
     let mut mark: Option<RowWord> = None;
     // ("Day-Lewis", "Jean-Pierre": a hyphen inside a word is no separator.)
