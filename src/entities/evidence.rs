@@ -225,6 +225,15 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         }
         runs.clear();
         v.name_runs(a, b, si, &mut runs);
+        // ("Friends from College (Series Premiere, July 14, Netflix)": a listing slot after
+        // the whole title, lower-case words and all, even one that opens the sentence with
+        // a common word.)
+        if let Some(r) = runs.first().filter(|r| r.first == a) {
+            let ext = v.title_extend(*r, b);
+            if ext.last > r.last && paren_schedule_after(v, inp.dates, ext.last, b) {
+                add(&mut stats, &mut order, ext.span.get(v.text).unwrap_or(""), ext, Stats { title: 3, ..Stats::default() }, true);
+            }
+        }
         trim_starters(v, a, b, &mut runs);
         // "Drive: A freighter brings … Director: Steve Wang. Cast: Mark Dacascos, …": a
         // paragraph that opens with a name and a colon or a parenthesis and credits people
