@@ -663,7 +663,7 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                     |d: usize| in_parens && v.is_upper(start) && d - start <= 12 && v.is_upper(d - 1) && !personish(v, (start, d));
                 if let Some(d) = dash.filter(|&d| !cast && !quoted(start) && work_like(d)) {
                     out.push((field_run(v, sentences, (start, d)), Column::Title));
-                    for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
+                    for f in fs.iter().filter(|f| f.mark.is_some() && !quoted(f.a.wrapping_sub(1)) && listed_name(v, (f.a, f.b))) {
                         out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
                     }
                     continue;
@@ -679,7 +679,7 @@ pub(crate) fn row_fields(v: &View<'_>, paragraphs: &[Span], sentences: &[Sentenc
                 } else if let Some(f) = before.filter(|f| namelike(v, (f.a, f.b))) {
                     out.push((field_run(v, sentences, (f.a, f.b)), if cast { Column::Character } else { Column::Title }));
                 }
-                for f in fs.iter().filter(|f| f.mark.is_some() && listed_name(v, (f.a, f.b))) {
+                for f in fs.iter().filter(|f| f.mark.is_some() && !quoted(f.a.wrapping_sub(1)) && listed_name(v, (f.a, f.b))) {
                     out.push((field_run(v, sentences, (f.a, f.b)), Column::Person));
                 }
                 continue;
