@@ -456,8 +456,14 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     let known_hits = known_titles(v, inp, &run_spans, &no_context, &mut stats, &mut order);
     let (lists, owners) = coordinated_lists(v, &list_runs, &list_sentences, &known_hits);
 
+    // (A tag that repeats the page's section, "Posted in: Anime | Tagged: …, anime", names a
+    // kind of news, not a work.)
+    let section = inp.article.section.and_then(|s| s.get(v.text)).map(str::trim);
     for tag in &inp.article.tags {
         let t = tag.get(v.text).unwrap_or("").trim();
+        if section.is_some_and(|s| s.eq_ignore_ascii_case(t)) {
+            continue;
+        }
         let mut seen = false;
         for (k, st) in stats.iter_mut() {
             if k.eq_ignore_ascii_case(t) {
