@@ -175,6 +175,23 @@ fn doubled_text_keeps_a_pronoun_credit_and_makes_no_headline_person() {
     }
 }
 
+/// The proptest failure of 2026-12-07 (picks `[(93607,0),(96117,0)]` over 327 fixtures):
+/// a fragment ending "Guardians of the Galaxy Vol. " and, in the doubled text, the next
+/// paragraph opening with a number ("9 to 28") joined "Vol." to that number across the
+/// paragraph break, and the work shrank to "Guardians of the Galaxy".
+#[test]
+fn doubled_text_keeps_vol_before_a_paragraph_that_opens_with_a_number() {
+    let text = format!("{}. {}. ", frag("311_broadway_fall_1993_season", 3), frag("240_disney_marvel_schedule_shuffle", 9));
+    for t in [text.clone(), format!("{text}\n\n{text}")] {
+        let f = ex().extract(&t);
+        assert!(
+            f.titles.iter().any(|x| x.name == "Guardians of the Galaxy Vol"),
+            "{:?}",
+            f.titles.iter().map(|x| &x.name).collect::<Vec<_>>()
+        );
+    }
+}
+
 /// One line per pathological input: what it is, the input, and a check on the result.
 #[test]
 fn pathological_inputs() {

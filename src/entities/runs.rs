@@ -287,7 +287,7 @@ impl<'a> View<'a> {
         let clause = tk == ":" && CLAUSE_OPENERS.contains(&self.tt(k + 1));
         ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label && !clause)
             || (tk == "&" && next_upper && !looks_person(k + 1))
-            || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits)
+            || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits && self.same_line(k, k + 1))
             || (tk == "-"
                 && self.touching(j, k)
                 && self.touching(k, k + 1)
@@ -549,6 +549,7 @@ mod tests {
             ("John Wick: Chapter 3 – Parabellum is out", "John Wick: Chapter 3 – Parabellum"),
             ("see Blade Runner 2049 now", "Blade Runner 2049"),
             ("Guardians of the Galaxy Vol. 3 opens", "Guardians of the Galaxy Vol. 3"),
+            ("Guardians of the Galaxy Vol.\n\n9 to 28", "Guardians of the Galaxy Vol"),
             ("Spider-Man: No Way Home grossed", "Spider-Man: No Way Home"),
             ("The Lord of the Rings: The Return of the King won", "The Lord of the Rings: The Return of the King"),
             ("Fast & Furious fans", "Fast & Furious"),
