@@ -192,6 +192,24 @@ fn doubled_text_keeps_vol_before_a_paragraph_that_opens_with_a_number() {
     }
 }
 
+/// The proptest failure of 2026-12-07 (picks `[(97481,2),(77159,0),(94224,0)]` over 327
+/// fixtures): "he had landed the role of Black Panther" names a part, but with no one
+/// credited the well-known work stays a work; in the doubled text the part's cue counted
+/// twice against the work's own evidence once, and the name was lost.
+#[test]
+fn doubled_text_keeps_a_known_work_named_as_a_part() {
+    let text = format!(
+        "{}, {}. {}. ",
+        frag("75_black_panther_casting", 4),
+        frag("297_madman_destroyer_acquisition", 0),
+        frag("75_black_panther_casting", 4)
+    );
+    for t in [text.clone(), format!("{text}\n\n{text}")] {
+        let f = ex().extract(&t);
+        assert!(f.titles.iter().any(|x| x.name == "Black Panther"), "{:?}", f.titles.iter().map(|x| &x.name).collect::<Vec<_>>());
+    }
+}
+
 /// One line per pathological input: what it is, the input, and a check on the result.
 #[test]
 fn pathological_inputs() {

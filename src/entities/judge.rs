@@ -218,7 +218,10 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     let p_context = if st.nonperson { p } else { st.person + tag_p };
     // (A tie with a well-known work goes to the work: "landed the role of Black Panther"
     // names a part, but with no one credited the name would be lost.)
-    if c >= 3 && c >= p_context && (c > t || (c == t && st.known.is_none())) {
+    // (For a well-known work the part's cues count once, as the work's own evidence
+    // does: a second "the role of Black Panther" must not turn the work into a part.)
+    let c_part = if st.known.is_some() { c.min(3) } else { c };
+    if c_part >= 3 && c_part >= p_context && (c_part > t || (c_part == t && st.known.is_none())) {
         return Some(Decision::Character);
     }
     // A venue ("Guthrie Theater", "Royce Hall") is no work unless quoted or well known.
