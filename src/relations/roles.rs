@@ -712,11 +712,18 @@ fn record_owner(inp: &Input<'_>, items: &[Item], ti: usize, a: usize, b: usize, 
     }
 }
 
-/// Adds a credit unless it repeats one; a stated character fills an empty one.
+/// Adds a credit unless it repeats one; a stated character fills an empty one, and a
+/// second character stated for the same part is a credit of its own (two parts in one
+/// work, or two works the sentence leaves unnamed): neither is dropped.
 fn push(out: &mut Vec<Credit>, seen: &mut FxHashMap<(usize, RoleKind, Option<usize>), usize>, c: Credit) {
     if let Some(old) = seen.get(&(c.person, c.role, c.title)).and_then(|&i| out.get_mut(i)) {
         if old.character.is_none() {
             old.character = c.character;
+            return;
+        }
+        let same = |x: &Credit| x.person == c.person && x.role == c.role && x.title == c.title && x.character == c.character;
+        if c.character.is_some() && !out.iter().any(same) {
+            out.push(c);
         }
         return;
     }
