@@ -52,6 +52,8 @@ pub struct View<'a> {
 /// show"): no syllable of the name.
 static COMPOUND_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.compound_tails"));
 /// Status words a row puts after a dash ("Chernobyl – WINNER"), compared as written.
+/// Words that open a sentence whose subject, a list of works, follows the verb.
+static INVERTED_RELEASE: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.inverted_release"));
 static ROW_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.row_markers"));
 
 /// Whether `w` is a row's status word ("WINNER", "NEW"), as written.
@@ -319,8 +321,54 @@ impl<'a> View<'a> {
         if owner && !name_head {
             return true;
         }
+        // ("Also premiering are Cold Orchard and Iron Vale": the subject of an inverted
+        // release sentence is a list of works.)
+        if j > run.first && self.inverted_release_subject(run.first) {
+            return true;
+        }
         let probe = Run { first: run.first, last: j + 1, span: run.span, sentence: run.sentence };
         j > run.first && super::context::ContextTable::builtin().said(self, probe, 0, b).list
+    }
+
+    /// Whether the run starting at token `first` is the subject of an inverted release
+    /// sentence: "Arriving on Netflix in March are …", "Also premiering this month are …",
+    /// "Coming to Hulu in March: …", "Premieres this week include …". The opener starts
+    /// the sentence (past "Also", "And", "Still", "Next", "Plus"), at most ten tokens
+    /// before the verb, with no comma, quotation or speech verb between.
+    pub fn inverted_release_subject(&self, first: usize) -> bool {
+        let mut v = first.wrapping_sub(1);
+        if matches!(self.tt(v), "“" | "\"" | "‘") {
+            v = v.wrapping_sub(1);
+        }
+        if v == usize::MAX || !matches!(self.tt(v), "are" | "is" | "include" | "includes" | ":") {
+            return false;
+        }
+        // The sentence's first token: after a full stop, or the first on its line.
+        let mut k = v;
+        while k > 0 && v - k < 10 && !matches!(self.tt(k - 1), "." | "!" | "?") && self.same_line(k - 1, k) {
+            if matches!(self.tt(k - 1), "," | ";" | "“" | "”" | "\"" | "said" | "says") {
+                return false;
+            }
+            k -= 1;
+        }
+        if k > 0 && v - k >= 10 && !matches!(self.tt(k - 1), "." | "!" | "?") && self.same_line(k - 1, k) {
+            return false;
+        }
+        while k < v && ["also", "and", "still", "next", "plus"].iter().any(|w| w.eq_ignore_ascii_case(self.tt(k))) {
+            k += 1;
+        }
+        if k >= v || !INVERTED_RELEASE.iter().any(|w| w.eq_ignore_ascii_case(self.tt(k))) {
+            return false;
+        }
+        // ("Coming to the cast in March are Jo Kim and …": people join a company; a run
+        // that opens with a given name is a person's more likely than a work's.)
+        if (k..v).any(|j| ["cast", "show", "series", "ensemble", "team", "roster", "lineup", "line-up", "band"].contains(&self.tt(j)))
+            || self.info.get(first).is_some_and(|w| w.is(class::FIRST_NAME))
+        {
+            return false;
+        }
+        // ("New episodes of Harbor Lights are …" is no inversion; "New to Netflix:" is.)
+        !self.tt(k).eq_ignore_ascii_case("new") || ["to", "on", "this", "in", "releases", "arrivals", "titles"].contains(&self.tt(k + 1))
     }
 
     /// Whether the hyphen between tokens `j` and `n` joins two full names ("the Simon

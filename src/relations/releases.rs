@@ -330,7 +330,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             if person_returns {
                 continue;
             }
-            let after = titles.iter().find(|t| t.1 >= c1 && t.1 <= c1 + 4).map(|t| t.0);
+            // ("Arriving on Netflix in March are Cold Orchard, …": a sentence that opens with
+            // its cue names the work after its verb.)
+            let opener = (a..c0).all(|k| is_in_lower(&["also", "and", "still", "next", "plus"], inp.tt(k)));
+            let inverted = |t: &(usize, usize)| {
+                let v = if matches!(inp.tt(t.1.wrapping_sub(1)), "“" | "\"" | "‘") { t.1.wrapping_sub(2) } else { t.1.wrapping_sub(1) };
+                opener && t.1 <= c1 + 10 && matches!(inp.tt(v), "are" | "is" | "include" | "includes" | ":")
+            };
+            let after = titles.iter().find(|t| t.1 >= c1 && (t.1 <= c1 + 4 || inverted(t))).map(|t| t.0);
             // "The festival opens on May 14", "the tour kicks off": an event is the subject,
             // not a work.
             if before.is_none() && c0 > a && is_in_lower(&EVENT_NOUNS, inp.tt(c0 - 1)) {

@@ -238,6 +238,11 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.kinds[kind_index(k)] += 3;
         }
     }
+    // "Arriving on Netflix in March are Cold Orchard, …", "Premieres this week include
+    // …": the subject of a sentence that opens with a release word comes after the verb.
+    if v.inverted_release_subject(r.first) {
+        e.title += 3;
+    }
     // "Harbor Lights opened with $16.1 million", "Tin Roof ($11.6M)", "Cold Creek grossed
     // $5 million": a gross is a film's.
     if grossed_after(v, r.last, b) {
