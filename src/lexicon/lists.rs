@@ -43,6 +43,7 @@ pub(crate) const ALL: &[&str] = &[
     "releases.contrasts",
     "releases.speech_verbs",
     "evidence.release_aux",
+    "evidence.inverted_release",
     "rules.aside_adverbs",
     "runs.compound_tails",
     "runs.row_markers",
