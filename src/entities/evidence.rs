@@ -1299,8 +1299,12 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Appositive> {
         if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
             return Some(Appositive::Person);
         }
-        // (Only "a studio …": ", the studio announced" is a clause.)
-        if let Some(k) = wi.org.filter(|_| wi.is(class::ORG_NOUN) && v.toks[k].shape == Shape::Lower && matches!(det, "a" | "an")) {
+        // (Only "a studio …": ", the studio announced" is a clause; ", the company of
+        // Ana Ruiz", ", the shingle behind T" is no clause.)
+        let the_of = det == "the" && k + 1 < b && matches!(v.tt(k + 1), "of" | "behind" | "founded" | "run" | "owned" | "led");
+        if let Some(k) =
+            wi.org.filter(|_| wi.is(class::ORG_NOUN) && v.toks[k].shape == Shape::Lower && (matches!(det, "a" | "an") || the_of))
+        {
             return Some(Appositive::Org(k));
         }
     }

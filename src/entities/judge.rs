@@ -67,7 +67,9 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
             || is_in(&["of", "the", "de", "du", "la", "des"], v.tt(k))
             || (v.tt(k) == "and" && k > r.first && common(k - 1) && common(k + 1))
     });
-    if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name {
+    // ("Carol Fenelon of Deuce Three Prods.": a person of a company is two names.)
+    let person_of = first.is(class::FIRST_NAME) && (r.first + 2..r.last).any(|k| v.tt(k) == "of");
+    if n >= 2 && suffix.is(class::ORG_SUFFIX) && v.toks[suffix_at].shape == Shape::Capitalized && st.title < 3 && one_name && !person_of {
         if let Some(k) = suffix.org {
             return Some(Decision::Org(k));
         }
@@ -199,7 +201,7 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     let digits_at = |k: usize| v.toks.get(k).is_some_and(|t| t.shape == Shape::Digits);
     if !st.quoted
         && ((n >= 2 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.last - 1)) && digits_at(r.last))
-            || (n >= 3 && is_in(&["season", "seasons", "episode", "episodes"], v.tt(r.first)) && digits_at(r.first + 1)))
+            || (n >= 3 && is_in(&["season", "seasons", "series", "episode", "episodes"], v.tt(r.first)) && digits_at(r.first + 1)))
     {
         return None;
     }

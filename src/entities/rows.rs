@@ -975,6 +975,18 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     while b > a && is_sep(v.tt(b - 1)) {
         b -= 1;
     }
+    // ("THE HEART GUY Series 4", "MIDSOMER MURDERS, Series 21": a season's label after
+    // the work is no part of its name.)
+    if b >= a + 3
+        && v.toks[b - 1].shape == Shape::Digits
+        && ["season", "series", "part", "volume"].iter().any(|w| w.eq_ignore_ascii_case(v.tt(b - 2)))
+        && v.is_upper(b - 2)
+    {
+        b -= 2;
+        while b > a && is_sep(v.tt(b - 1)) {
+            b -= 1;
+        }
+    }
     // ("Total Divas – Season 8 (E!)", "Gold Digger – Episodes 1 and 2": a season or episode
     // label, or a status marker, after a dash is no part of the work; `runs.row_markers`.)
     if let Some(d) = (a + 1..b.saturating_sub(1)).rev().find(|&k| matches!(v.tt(k), "–" | "—" | "-") && !v.touching(k - 1, k)) {
@@ -1060,6 +1072,45 @@ fn dated_blurb(v: &View<'_>, a: usize, b: usize, dates: &[Span], in_platform: &d
     title_field(v, f0, f1).filter(|f| !(f.0..f.1).any(in_platform)).map(|f| (date, f))
 }
 
+/// A list item (after its marker at `m`; the line starts at `a`) that names its work
+/// first and ends with its date in parentheses: "· THE HEART GUY Series 4: the long-running
+/// hit carries on … (Dec. 9)", "• Iron Vale is a drama about … (Dec. 23)". The work is the
+/// field before the first colon, else the leading run of all-capital words; the date, the
+/// one date of the closing parenthesis.
+fn blurb_dated(
+    v: &View<'_>,
+    a: usize,
+    m: usize,
+    b: usize,
+    dates: &[Span],
+    in_platform: &dyn Fn(usize) -> bool,
+) -> Option<(Span, (usize, usize))> {
+    if m == a || b < m + 4 || v.tt(b - 1) != ")" {
+        return None;
+    }
+    let open = (m + 1..b - 1).rev().find(|&k| v.tt(k) == "(")?;
+    let (from, to) = (v.toks[open].span.end, v.toks[b - 1].span.start);
+    let inside: Vec<&Span> = dates.iter().skip(dates.partition_point(|d| d.start < from)).take_while(|d| d.end <= to).collect();
+    let [date] = inside.as_slice() else { return None };
+    // (Nothing else in the parenthesis but the date and a weekday.)
+    let (d0, d1) = (v.toks.partition_point(|t| t.span.start < date.start), v.toks.partition_point(|t| t.span.start < date.end));
+    if (open + 1..b - 1).any(|k| !(d0..d1).contains(&k) && v.toks[k].is_word() && !v.info.get(k).is_some_and(|w| w.is(class::WEEKDAY))) {
+        return None;
+    }
+    let caps = |k: usize| v.toks[k].shape == Shape::AllCaps || matches!(v.tt(k), "&" | "'" | "’");
+    let f1 = match (m + 1..open).find(|&k| v.tt(k) == ":") {
+        Some(c) if c <= m + 12 => c,
+        _ => {
+            let e = (m..open).find(|&k| !caps(k)).unwrap_or(open);
+            if e < m + 2 || v.toks[m].shape != Shape::AllCaps {
+                return None;
+            }
+            e
+        }
+    };
+    title_field(v, m, f1).filter(|f| !(f.0..f.1).any(in_platform)).map(|f| (**date, f))
+}
+
 /// The text between bytes `a` and `b` ("" when out of order or range).
 fn text_between<'t>(v: &View<'t>, a: usize, b: usize) -> &'t str {
     v.text.get(a..b).unwrap_or("")
@@ -1113,6 +1164,17 @@ enum Shape2 {
     DateFirst(u8),
     Label(u8),
     UnderDate,
+    /// A list item that opens with its work and ends with its date in parentheses.
+    BlurbDated,
+}
+
+/// Whether token `k` belongs to a column of figures: a number, its decimal point or
+/// thousands comma, a currency or percent sign, a unit letter ("$12.1M", "9.4", "31%").
+fn figure_token(v: &View<'_>, k: usize) -> bool {
+    let w = v.tt(k);
+    v.toks[k].shape == Shape::Digits
+        || matches!(w, "$" | "£" | "€" | "%" | "M" | "m" | "K" | "k" | "bn")
+        || (matches!(w, "." | ",") && k > 0 && v.toks[k - 1].shape == Shape::Digits && v.touching(k - 1, k))
 }
 
 fn sep_code(w: &str) -> u8 {
@@ -1187,6 +1249,14 @@ pub(crate) fn schedule_rows(
             dates.get(dates.partition_point(|d| d.start < from)).is_some_and(|d| d.start < e)
         });
         let long = note.unwrap_or(b) - a > MAX_ROW_TOKENS;
+        // ("· THE HEART GUY Series 4: the hit carries on … (Dec. 9)": a list item that
+        // names its work first and its date last, in parentheses.)
+        if let Some((date, (f0, f1))) = blurb_dated(v, a, after_marker(v, a, b), b, dates, &in_platform) {
+            let title = Span::new(v.toks[f0].span.start, v.toks[f1 - 1].span.end);
+            let row = ScheduleRow { line: line_span, title, first: f0, last: f1, date, heading };
+            cands.push((row, Shape2::BlurbDated));
+            continue;
+        }
         if matches!(v.tt(b - 1), "." | ";") || (long && under.is_none()) {
             // ("July 15: American Horror Stories: FX on Hulu gets this spinoff …": a line
             // that opens with a date and its colon names the work after them, before its blurb.)
@@ -1240,7 +1310,10 @@ pub(crate) fn schedule_rows(
             // No date: a title line under a date heading (or a time slot in its section).
             let under_now = if slot.is_some() { under.or(section) } else { under };
             if let (Some((date, dline)), None) = (under_now, first_date.filter(|_| !long)) {
-                let field = title_field(v, m, b)
+                // (A long line under the heading names its work before a dash or colon.)
+                let field = (!long)
+                    .then(|| title_field(v, m, b))
+                    .flatten()
                     .or_else(|| {
                         // ("Noah Baumbach’s “Jay Kelly,” with George Clooney": the quoted work.)
                         let open = (m..(m + 6).min(b)).find(|&k| matches!(v.tt(k), "“" | "\""))?;
@@ -1286,7 +1359,19 @@ pub(crate) fn schedule_rows(
             while q > m && (is_sep(v.tt(q - 1)) || is_quote(v.tt(q - 1))) {
                 q -= 1;
             }
-            let sep = (q..p).map(|k| v.tt(k)).find(|w| is_sep(w));
+            let mut sep = (q..p).map(|k| v.tt(k)).find(|w| is_sep(w));
+            // ("Daylight 10.0 32.9 Dec 1996" under "Opening Gross Total Gross Release Date":
+            // columns of figures between the work and its date separate them.)
+            if sep.is_none() {
+                let mut r = q;
+                while r > m && figure_token(v, r - 1) {
+                    r -= 1;
+                }
+                if r < q && r > m && (r..q).any(|k| v.toks[k].shape == Shape::Digits) {
+                    sep = Some("#");
+                    p = r;
+                }
+            }
             // After the date only a venue: "on Netflix", "in theaters", "(HBO)".
             // (Or a time slot: "at 9:30/8:30c", "at 10 p.m. ET".)
             // (A note in parentheses after the date is the note's: it says nothing of the row.)

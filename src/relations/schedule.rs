@@ -74,6 +74,8 @@ fn headline_venue(inp: &Input<'_>) -> Option<(Venue, Option<String>)> {
 }
 
 static DEPARTURES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("schedule.departures"));
+/// Words of a list heading that say its rows hold grosses ("Opening Gross", "Total Gross").
+const GROSS_WORDS: [&str; 4] = ["gross", "grosses", "grossed", "grossing"];
 static ARRIVALS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| crate::lexicon::lists::get("schedule.arrivals"));
 
 /// Whether tokens `a..b` hold a word of `list` (any case).
@@ -154,10 +156,16 @@ pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
         };
         // ("Available on: March 1" in an article of March 1: out that day.)
         let on_the_day = published.as_deref().is_some_and(|p| p.starts_with(first));
-        let status =
-            if on_the_day { ReleaseStatus::Released } else { super::releases::release_status("release", Some(value), inp.published) };
         let (l0, l1) = (inp.tok_at(row.line.start), inp.tok_at(row.line.end));
         let heading = row.heading.map(|h| (inp.tok_at(h.start), inp.tok_at(h.end)));
+        // ("Opening Gross Total Gross Release Date" over "Daylight 10.0 32.9 Dec 1996": a
+        // column of grosses says the rows' works are out in theaters.)
+        let grossed = heading.is_some_and(|(h0, h1)| says(inp, h0, h1, &GROSS_WORDS));
+        let status = if on_the_day || grossed {
+            ReleaseStatus::Released
+        } else {
+            super::releases::release_status("release", Some(value), inp.published)
+        };
         let leaving = match heading {
             Some((h0, h1)) => says(inp, h0, h1, &DEPARTURES) || (headline_leaving && !says(inp, h0, h1, &ARRIVALS)),
             None => headline_leaving,
@@ -166,6 +174,7 @@ pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
             continue;
         }
         let (venue, platform) = venue_in(inp, l0, l1, (row.first, row.last))
+            .or_else(|| grossed.then_some((Venue::Theaters, None)))
             .or_else(|| heading.and_then(|(h0, h1)| venue_in(inp, h0, h1, (0, 0))))
             .or_else(|| from_headline.clone())
             .map_or((None, None), |(v, p)| (Some(v), p));

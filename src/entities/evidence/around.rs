@@ -467,8 +467,11 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             e.title += 2;
         }
         // "Sound of Freedom, the independent thriller from ...": an appositive names the kind.
-        // (Not after a preposition: "Alongside Pascal, the film also stars …".)
-        if nw == "," && !is_in(&PREPOSITIONS, pw) {
+        // (Not after a preposition that opens the sentence, "Alongside Pascal, the film
+        // also stars …", nor after "as": "stars as Jesse Custer, a Texas preacher" names a
+        // part. After other prepositions it is an appositive: "under option at Section 8,
+        // the company of …".)
+        if nw == "," && !(is_in(&PREPOSITIONS, pw) && (pi == a || is_in(&["as", "like"], pw))) {
             match appositive_noun(v, ni, b) {
                 Some(Appositive::Work(kind)) => {
                     e.title += 3;
