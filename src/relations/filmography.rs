@@ -80,7 +80,12 @@ pub fn find(inp: &Input<'_>, out: &mut Vec<Credit>) {
             }
             let Some(default_role) = noun_role(inp, k) else { continue };
             let Some(list_start) = list_start(inp, k + 1, b) else { continue };
+            // (A name's possessive before an appositive, "Ana Ruiz's novel, “Salt Harbor”",
+            // names an owner, not a stated credit; "her novel, “Salt Harbor”" about the
+            // article's person states it.)
+            let appositive = inp.tt(k + 1) == ",";
             let owner = owner_before(inp, a, k).or_else(|| owner_after(inp, k + 1, list_start)).and_then(|o| match o {
+                Owner::Person(_) if appositive => None,
                 Owner::Person(p) => Some(p),
                 Owner::Pronoun(pr) => {
                     let (main, usual) = *main.get_or_init(|| (super::roles::main_person(inp), super::roles::usual_pronoun(inp).0));
@@ -138,9 +143,16 @@ fn owner_after(inp: &Input<'_>, from: usize, to: usize) -> Option<Owner> {
 }
 
 /// Where the list starts after the noun: past "include(d)", "including", "such as" or a
-/// colon, at most five lower-case words after the noun ("films on his résumé include").
+/// colon, at most seven lower-case words after the noun ("films on his résumé include",
+/// "novels drew their protagonists from that background:"), or right after a comma that
+/// follows it (an appositive: "his first novel, “Salt Harbor,” was …").
 fn list_start(inp: &Input<'_>, from: usize, b: usize) -> Option<usize> {
-    for j in from..(from + 6).min(b) {
+    // ("his first novel, “He Ran All the Way,” was published": an appositive right after
+    // the noun names the work.)
+    if inp.tt(from) == "," {
+        return Some(from + 1);
+    }
+    for j in from..(from + 8).min(b) {
         let w = inp.tt(j);
         if w == ":" || is_in(&VERBS, w) {
             return Some(j + 1);
