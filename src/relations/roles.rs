@@ -908,6 +908,27 @@ fn left_cue(
         return false;
     }
     let info = words.info(nw);
+    // "writer-director Ana Ruiz", "Producer-director Frederick Wiseman": a compound of
+    // role nouns gives each of its crew roles ("singer-actress Lady Gaga" names a
+    // profession: its acting half is no credit).
+    if !info.is(class::ROLE_NOUN)
+        && nw.contains('-')
+        && !nw.starts_with("co-")
+        && !inp.tt(np).ends_with("’s")
+        && !inp.tt(np).ends_with("'s")
+    {
+        let parts: Vec<Option<RoleKind>> =
+            nw.split('-').map(|p| role_word(words, p).filter(|_| words.info(p).is(class::ROLE_NOUN))).collect();
+        if parts.len() >= 2 && parts.iter().all(Option::is_some) {
+            let object = title_before(np);
+            for r in parts.into_iter().flatten().filter(|r| *r != RoleKind::Actor) {
+                if !found.contains(&(r, object)) {
+                    found.push((r, object));
+                }
+            }
+            return false;
+        }
+    }
     if info.is(class::ROLE_NOUN) || role_word(words, nw).is_some() && nw.starts_with("co-") {
         let (_, before) = word_before(inp, np, a);
         let mut r = role_word(words, nw);
