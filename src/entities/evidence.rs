@@ -1133,8 +1133,11 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 && v.tt(r.first + 1) == ","
                 && !info.is(class::FIRST_NAME | class::SURNAME)
                 && v.toks[r.first].shape == Shape::Capitalized;
+            // ("I Married a Strange Person": "I" before a capital is a title's first word.)
+            let i_title = w == "I" && r.last - r.first >= 2 && v.toks[r.first + 1].shape == Shape::Capitalized;
             let starter = at_start
                 && !the_title
+                && !i_title
                 && !initial
                 && !title_head
                 && (is_in(&STARTERS, w)
@@ -1252,7 +1255,9 @@ fn release_verb_after(v: &View<'_>, first: &str, i: usize, b: usize) -> bool {
         k += 1;
     }
     let now = first == "now" || (i..k).any(|j| v.tt(j) == "now");
-    is_in(&RELEASE_VERBS, v.tt(k)) || is_in(&DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected")
+    // ("had first been planned for March 1999": a work is planned; people plan.)
+    let planned = v.tt(k) == "planned" && k > 0 && v.tt(k - 1) == "been";
+    is_in(&RELEASE_VERBS, v.tt(k)) || is_in(&DELAY_VERBS, v.tt(k)) || (now && v.tt(k) == "expected") || planned
 }
 
 /// What an appositive says its head is.

@@ -147,8 +147,14 @@ impl<'a> View<'a> {
     pub fn name_runs(&self, a: usize, b: usize, s: usize, out: &mut Vec<Run>) {
         let mut i = a;
         while i < b {
-            let pronoun =
-                self.tt(i) == "I" && !self.is_initial(i) && !(i > a && i + 1 < b && self.is_upper(i + 1) && self.same_line(i, i + 1));
+            // ("I Married a Strange Person opened": a capital after "I", even at the start of
+            // a sentence, where prose has "I think", opens a title.)
+            let pronoun = self.tt(i) == "I"
+                && !self.is_initial(i)
+                && !(i + 1 < b
+                    && self.is_upper(i + 1)
+                    && self.same_line(i, i + 1)
+                    && (i > a || !self.info.get(i + 1).is_some_and(|w| w.is(class::FIRST_NAME))));
             // "28 Years Later", "10,000 Ships": a number may open a title.
             let number_head = self.toks[i].shape == Shape::Digits
                 && i + 1 < b
