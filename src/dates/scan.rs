@@ -369,7 +369,15 @@ impl<'a> Scanner<'a> {
         let ctx = if is_mm { pf.flags & flag::MM_CTX != 0 || pf.list } else { pf.flags & flag::DATE_CTX != 0 || pf.list }
             || noun_after
             // "Delays Wonder Woman 1984 to October": the target of a move.
-            || self.after_move(st, &[b"to"]);
+            || self.after_move(st, &[b"to"])
+            // "February is now the month for …", "October brings …": a month that is no
+            // given name or verb as a clause's subject.
+            || ([1, 2, 7, 9, 10, 11, 12].contains(&mw.month)
+                && self.word_after(mw.end).is_some_and(|(ns, ne)| {
+                    [&b"is"[..], b"was", b"will", b"brings", b"brought", b"sees", b"saw", b"marks", b"has", b"had"]
+                        .iter()
+                        .any(|w| self.b[ns..ne].eq_ignore_ascii_case(w))
+                }));
         if let Some(r) = self.connector(mw.end, pf.between) {
             if let Some(mw2) = self.month_word(r).filter(|m| !m.bare_abbr && m.month != mw.month) {
                 let year = self.year_after(mw2.end, true, true);
@@ -782,6 +790,31 @@ impl<'a> Scanner<'a> {
     /// "three weeks ago", "a month from now", "two years hence", "in two weeks": a number
     /// of units counted from the publication date. Not "a few days ago", "the two weeks
     /// since", "11 days later" (counted from something else the story names).
+    /// "the first three months of 2003" (Q1), "the final three months of 2025" (Q4): an
+    /// ordinal before "three months" and a year after "of". `ns` starts "three", `e` ends
+    /// "months".
+    fn three_months(&self, ns: usize, e: usize) -> Option<Hit> {
+        let (os, oe) = self.word_before(ns)?;
+        if os < self.last_end {
+            return None;
+        }
+        let w = &self.b[os..oe];
+        let q = match () {
+            _ if w.eq_ignore_ascii_case(b"first") => 1,
+            _ if w.eq_ignore_ascii_case(b"second") => 2,
+            _ if w.eq_ignore_ascii_case(b"third") => 3,
+            _ if w.eq_ignore_ascii_case(b"last") || w.eq_ignore_ascii_case(b"final") || w.eq_ignore_ascii_case(b"fourth") => 4,
+            _ => return None,
+        };
+        let y = self.year_after(e, true, true)?;
+        Some(Hit {
+            span: Span::new(os, y.span.end),
+            expr: Expr::Point(Point::Quarter { year: y.value, q }),
+            typo: typo_of(y),
+            context: true,
+        })
+    }
+
     fn unit_count(&self, st: usize, e: usize, unit: Unit, plural: bool) -> Option<Hit> {
         let (ns, ne) = self.word_before(st)?;
         if ns < self.last_end || self.number_continued(ns) || self.amount_before(ns) {
@@ -795,6 +828,12 @@ impl<'a> Scanner<'a> {
         };
         if n == 0 || plural != (n > 1) {
             return None;
+        }
+        // "the first three months of 2003", "the last three months of the year": a quarter.
+        if unit == Unit::Month && n == 3 {
+            if let Some(hit) = self.three_months(ns, e) {
+                return Some(hit);
+            }
         }
         let after = self.word_after(e);
         let word = |s: usize, e: usize, x: &[u8]| self.b[s..e].eq_ignore_ascii_case(x);
