@@ -518,7 +518,11 @@ impl<'a> Scanner<'a> {
             }
         }
         // "Sunday Best", "Friday Night Lights", "Friday the 13th".
-        if self.cap_word_after(e) {
+        // (Not a listing's day heading in capitals at the start of a line: "FRIDAY This Is
+        // America (CBS, 8 p.m.): …".)
+        let line_start = self.b[..st].iter().rev().find(|c| !matches!(c, b' ' | b'\t')).is_none_or(|&c| c == b'\n');
+        let heading = line_start && self.b[st..e].iter().all(u8::is_ascii_uppercase) && e - st >= 6;
+        if self.cap_word_after(e) && !heading {
             return None;
         }
         // "Friday the 13th", "Wednesday season 2".
@@ -531,7 +535,9 @@ impl<'a> Scanner<'a> {
             }
         }
         let start = if pf.shift != Shift::Tense { pf.start } else { st };
-        Some(Hit { span: Span::new(start, e), expr: Expr::Weekday { wd, shift: pf.shift }, typo: None, context: true })
+        // (A listing's day heading looks ahead: the week the listing covers.)
+        let shift = if heading && pf.shift == Shift::Tense { Shift::This } else { pf.shift };
+        Some(Hit { span: Span::new(start, e), expr: Expr::Weekday { wd, shift }, typo: None, context: true })
     }
 
     /// "Tuesday the 19th", "Thu 15th": a weekday and a day of the month.

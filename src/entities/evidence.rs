@@ -253,12 +253,30 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         for r in &runs {
             let event = v.info.get(r.last - 1).is_some_and(|w| w.is(class::ORG_SUFFIX | class::AWARD));
             let tail = r.first >= a + 2 && v.toks[r.first - 1].shape == Shape::Lower && v.is_upper(r.first - 2);
-            if !event && !tail && (paren_date_after(v, inp.dates, r.last, b) || paren_schedule_after(v, inp.dates, r.last, b)) {
+            if !event
+                && !tail
+                && (paren_date_after(v, inp.dates, r.last, b)
+                    || paren_schedule_after(v, inp.dates, r.last, b)
+                    || paren_listing_after(v, r.last, b))
+            {
                 let st = Stats { title: 3, ..Stats::default() };
                 add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), *r, st, false);
             }
         }
 
+        // ("This Is America, Charlie Brown (CBS, 8-8:30 p.m.):", "Bugs Bunny vs. Daffy (CBS,
+        // 8:30 p.m.)": a listing slot names the whole work before it, commas and "vs." and
+        // all, back to the line's day heading or the sentence's start.)
+        for k in a..b {
+            if v.tt(k) == "(" && k > a && paren_listing_after(v, k, b) {
+                if let Some(f) = listing_title_start(v, a, k) {
+                    if f + 1 < k {
+                        let r = Run { first: f, last: k, span: Span::new(v.toks[f].span.start, v.toks[k - 1].span.end), sentence: si };
+                        add(&mut stats, &mut order, r.span.get(v.text).unwrap_or(""), r, Stats { title: 3, ..Stats::default() }, false);
+                    }
+                }
+            }
+        }
         // Cast lists: "the cast includes A, B, and C", "returning players A, B and C".
         let mut in_list = vec![false; runs.len()];
         for (ri, r) in runs.iter().enumerate() {
@@ -831,6 +849,43 @@ fn paren_schedule_after(v: &View<'_>, dates: &[Span], k: usize, b: usize) -> boo
     dated && (k + 1..close).any(|j| super::runs::is_row_marker(v.tt(j)))
 }
 
+/// Whether a listing slot in parentheses follows token `k`: a channel first and an air
+/// time ("This Is America (CBS, 8-8:30 p.m.):", "Nova (PBS, 8 p.m.)"), at most 14 tokens.
+pub(crate) fn paren_listing_after(v: &View<'_>, k: usize, b: usize) -> bool {
+    if k + 3 >= b || v.tt(k) != "(" || !v.is_upper(k + 1) || v.tt(k + 2) != "," {
+        return false;
+    }
+    let Some(close) = (k + 1..(k + 16).min(b)).find(|&j| v.tt(j) == ")") else { return false };
+    let inside = v.text.get(v.toks[k].span.end..v.toks[close].span.start).unwrap_or("");
+    let time = ["p.m.", "a.m.", "p.m", "a.m", " pm", " am", "PM", "AM"].iter().any(|t| inside.contains(t));
+    time && inside.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// The first token of the work named before the listing slot that opens at `open`:
+/// capitalised words and the connectors titles hold ("of", "the", "vs.", a comma or colon
+/// before a capital), back to the sentence start `a`, a day heading in capitals, a quote or
+/// a lower-case word. `None` when a lower-case word other than a connector is met first.
+fn listing_title_start(v: &View<'_>, a: usize, open: usize) -> Option<usize> {
+    let mut f = open;
+    while f > a {
+        let k = f - 1;
+        let w = v.tt(k);
+        let upper = v.is_upper(k) && !(v.toks[k].shape == Shape::AllCaps && v.word_info(k).is(class::WEEKDAY));
+        let connector = matches!(w, "of" | "the" | "a" | "an" | "and" | "&" | "vs" | "in" | "on" | "to" | "for")
+            || (w == "." && k > a && v.tt(k - 1) == "vs")
+            || (matches!(w, "," | ":" | "!" | "?") && f < open && v.is_upper(f))
+            || (v.toks[k].shape == Shape::Digits);
+        if !(upper || connector) || !v.same_line(k, open) {
+            break;
+        }
+        f = k;
+    }
+    while f < open && !v.is_upper(f) && v.toks[f].shape != Shape::Digits {
+        f += 1;
+    }
+    (f < open).then_some(f)
+}
+
 fn splits_at_known(v: &View<'_>, r: Run, hits: &[(usize, usize)]) -> bool {
     // (Hits are in text order: only those starting inside the run are looked at.)
     let from = hits.partition_point(|h| h.0 <= r.first);
@@ -1102,7 +1157,9 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 || (v.tt(r.last) == ","
                     && !is_in(&PREPOSITIONS, v.tt(r.first))
                     && matches!(appositive_noun(v, r.last + 1, b), Some(Appositive::Work(_))))
-                || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3);
+                || super::context::ContextTable::builtin().said(v, *r, a, b).title >= 3
+                // ("Campaign: The Choice (PBS, 9-10:30 p.m.)": a listing slot after it.)
+                || paren_listing_after(v, r.last, b));
         while r.first < r.last {
             let w = v.tt(r.first);
             let info = v.word_info(r.first);
@@ -1135,6 +1192,14 @@ fn trim_starters(v: &View<'_>, a: usize, b: usize, runs: &mut Vec<Run>) {
                 && v.toks[r.first].shape == Shape::Capitalized;
             // ("I Married a Strange Person": "I" before a capital is a title's first word.)
             let i_title = w == "I" && r.last - r.first >= 2 && v.toks[r.first + 1].shape == Shape::Capitalized;
+            // ("MONDAY Newhart (CBS, 8 p.m.)": a listing's day heading in capitals is no
+            // part of the work after it.)
+            let day_heading = info.is(class::WEEKDAY) && v.toks[r.first].shape == Shape::AllCaps && r.last - r.first >= 2;
+            if day_heading {
+                r.first += 1;
+                r.span.start = v.toks[r.first].span.start;
+                continue;
+            }
             let starter = at_start
                 && !the_title
                 && !i_title

@@ -96,11 +96,17 @@ pub fn slots(inp: &Input<'_>, out: &mut Vec<Claim>) {
             continue;
         }
         let Some(close) = (k + 1..(k + 16).min(inp.toks.len())).find(|&j| inp.tt(j) == ")") else { continue };
-        if !(k + 1..close).any(|j| crate::entities::runs::is_row_marker(inp.tt(j))) {
-            continue;
-        }
         let inside = Span::new(inp.toks[k].span.end, inp.toks[close].span.start);
-        let Some(d) = inp.dates_in(inside).iter().find(|d| d.value.is_some() && d.span.end <= inside.end) else { continue };
+        let d = if (k + 1..close).any(|j| crate::entities::runs::is_row_marker(inp.tt(j))) {
+            inp.dates_in(inside).iter().find(|d| d.value.is_some() && d.span.end <= inside.end)
+        } else if listing_slot(inp, k, close) {
+            // ("FRIDAY This Is America (CBS, 8-8:30 p.m.): …": a channel and a time, the
+            // day from the listing's heading that opens the line.)
+            day_heading_before(inp, m.span.start)
+        } else {
+            None
+        };
+        let Some(d) = d else { continue };
         if out.iter().any(|c| c.title == t && c.date == d.value) {
             continue;
         }
@@ -116,6 +122,25 @@ pub fn slots(inp: &Input<'_>, out: &mut Vec<Claim>) {
             rule: "schedule.slot",
         });
     }
+}
+
+/// Whether the parenthesis `k..=close` is a listing slot: a network or streamer first,
+/// then a comma and an air time ("(CBS, 8-8:30 p.m.)", "(PBS, 9 p.m.)").
+fn listing_slot(inp: &Input<'_>, k: usize, close: usize) -> bool {
+    let channel = inp
+        .mentions_in(Span::new(inp.toks[k].span.end, inp.toks[close].span.start))
+        .first()
+        .is_some_and(|m| inp.tok_at(m.span.start) == k + 1 && matches!(m.target, Target::Org(o) if inp.ents.orgs.get(o).is_some_and(|x| matches!(x.kind, OrgKind::Network | OrgKind::Streamer))));
+    let inside = inp.text.get(inp.toks[k].span.end..inp.toks[close].span.start).unwrap_or("");
+    channel && ["p.m.", "a.m.", "p.m", "a.m"].iter().any(|t| inside.contains(t))
+}
+
+/// The date of the day heading that opens the line holding byte `at` ("FRIDAY …",
+/// "Monday, Oct. 24: …"), when it resolved.
+fn day_heading_before<'i>(inp: &'i Input<'_>, at: usize) -> Option<&'i crate::dates::Found> {
+    let line = inp.text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let first = inp.text.get(line..at)?.len() - inp.text.get(line..at)?.trim_start().len() + line;
+    inp.dates_in(Span::new(first, at)).iter().find(|d| d.span.start == first && d.value.is_some())
 }
 
 pub fn find(inp: &Input<'_>, out: &mut Vec<Claim>) {
