@@ -880,7 +880,10 @@ fn left_cue(
     // "stars Cillian Murphy as the physicist, with Emily Blunt and Matt Damon": the
     // partners of a cast verb are cast too.
     if w1.eq_ignore_ascii_case("with")
-        && (a..p1).rev().take(16).any(|k| is_in(&["stars", "starring", "star", "starred", "co-stars", "cast"], inp.tt(k)))
+        && (a..p1)
+            .rev()
+            .take(16)
+            .any(|k| is_in(&["stars", "starring", "star", "starred", "co-stars", "cast", "pairs", "paired"], inp.tt(k)))
     {
         found.push((RoleKind::Actor, None));
         return true;
