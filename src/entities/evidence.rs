@@ -1363,7 +1363,10 @@ fn appositive_noun(v: &View<'_>, i: usize, b: usize) -> Option<Appositive> {
         let modifier = k + 1 < b
             && v.toks[k + 1].shape == Shape::Lower
             && words.info(v.tt(k + 1)).is(class::ORG_NOUN | class::ROLE_NOUN | class::PERSON_NOUN);
-        if wi.is(class::TITLE_NOUN) && wi.title.is_some() && !modifier {
+        // ("a Canadian entry from Ana Ruiz", "a reinterpretation of the New Testament": a
+        // noun for a work of no one kind names a work too.)
+        let kindless = is_in(&["entry", "installment", "instalment", "adventure", "adaptation", "retelling", "reinterpretation"], w);
+        if wi.is(class::TITLE_NOUN) && (wi.title.is_some() || kindless) && !modifier {
             return Some(Appositive::Work(wi.title));
         }
         if wi.is(class::ROLE_NOUN | class::PERSON_NOUN) {
