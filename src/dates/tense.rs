@@ -119,7 +119,15 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | ')'));
     // "… was bogus, too: Aug. 16 is when the album is due": a date that opens a clause
     // after a colon or a semicolon takes that clause's tense, not the one before it.
-    let opens_clause = word_back(b, lo, date.start).is_some_and(|(_, e)| b[e..date.start].iter().any(|&c| c == b':' || c == b';'));
+    // (So does a date that opens a clause after ", and" or ", but": "It has been dropped
+    // from its slot, and Dec. 17 will bring its last telecast".)
+    let after_conjunction = word_back(b, lo, date.start).is_some_and(|(s, e)| {
+        (b[s..e].eq_ignore_ascii_case(b"and") || b[s..e].eq_ignore_ascii_case(b"but"))
+            && b[e..date.start].iter().all(u8::is_ascii_whitespace)
+            && b[lo..s].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b',')
+    });
+    let opens_clause =
+        after_conjunction || word_back(b, lo, date.start).is_some_and(|(_, e)| b[e..date.start].iter().any(|&c| c == b':' || c == b';'));
     let mut p = if opens_clause { lo } else { date.start };
     for _ in 0..MAX_BACK {
         let Some((s, e)) = word_back(b, lo, p) else { break };
