@@ -167,6 +167,9 @@ impl<'a> Input<'a> {
     /// the work the paragraphs after it talk about, up to the next heading.
     pub fn section_titles(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        // ("'Bad Hair'" alone on its line: a quoted work as a heading; two or more such
+        // lines make a list of sections, where one alone may be a pull quote.)
+        let mut quoted = Vec::new();
         for p in &self.article.paragraphs {
             let Some(body) = p.get(self.text) else { continue };
             let trimmed = body.trim_end();
@@ -194,8 +197,18 @@ impl<'a> Input<'a> {
             if let Target::Title(t) = m.target {
                 if self.tok_at(m.span.start) == first {
                     out.push((p.start, t));
+                } else if matches!(self.tt(first), "'" | "‘" | "“" | "\"")
+                    && self.tok_at(m.span.start) == first + 1
+                    && self.tok_at(m.span.end) + 1 == b
+                    && matches!(self.tt(b - 1), "'" | "’" | "”" | "\"")
+                {
+                    quoted.push((p.start, t));
                 }
             }
+        }
+        if quoted.len() >= 2 {
+            out.extend(quoted);
+            out.sort_unstable();
         }
         out
     }
