@@ -277,6 +277,21 @@ pub(crate) fn joins_works(inp: &Input<'_>, from: usize, to: usize) -> bool {
             k += 2;
             continue;
         }
+        // ("SBS’s Doctor Stranger, which stars Lee Jong Suk, and MBC’s Triangle": a
+        // relative clause after a member is an aside; its closing comma joins.)
+        if w == "," && matches!(inp.tt(k + 1), "which" | "who" | "whose" | "starring" | "featuring") {
+            if let Some(close) = (k + 2..(k + 16).min(to)).find(|&x| inp.tt(x) == ",") {
+                k = close;
+                continue;
+            }
+        }
+        // (An owner right before the next member: "and MBC’s Triangle".)
+        if n > 0 && inp.toks[k].shape != Shape::Lower && inp.toks[k].is_word() {
+            let rest: Vec<&str> = (k + 1..to).map(|x| inp.tt(x)).filter(|w| !matches!(*w, "“" | "\"" | "‘")).collect();
+            if matches!(rest.as_slice(), ["’s"] | ["'s"] | ["’", "s"] | ["'", "s"]) {
+                break;
+            }
+        }
         if w == "(" && n == 0 {
             // (An aside may be a whole clause: "Reign (yay – my guilty pleasure), Castle".)
             match (k + 1..(k + 30).min(to)).find(|&x| inp.tt(x) == ")") {

@@ -1072,6 +1072,16 @@ fn asides(inp: &Input<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = from;
     while k < to {
+        // (", which turned the Hollywood film into a stage musical,": a relative clause
+        // between commas.)
+        let rel = |j: usize| matches!(inp.tt(j), "which" | "who" | "whose");
+        if inp.tt(k) == "," && (rel(k + 1) || (matches!(inp.tt(k + 1), "”" | "\"") && rel(k + 2))) {
+            if let Some(j) = (k + 3..to).find(|&j| inp.tt(j) == ",") {
+                out.push((k, j));
+                k = j + 1;
+                continue;
+            }
+        }
         let close = match inp.tt(k) {
             "(" => Some(")"),
             d @ ("—" | "–" | "--") => Some(d),
@@ -1280,8 +1290,9 @@ fn list_mates(inp: &Input<'_>, mentions: &[crate::entities::MentionRef]) -> Vec<
     let mut cur: Vec<usize> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for m in mentions {
+        // (Names between two works are for `joins_works` to judge: an aside or an owner
+        // joins, anything else does not.)
         let Target::Title(t) = m.target else {
-            prev_end = None;
             continue;
         };
         if inp.parenthetical(m.span) {
