@@ -849,6 +849,13 @@ fn paren_schedule_after(v: &View<'_>, dates: &[Span], k: usize, b: usize) -> boo
     dated && (k + 1..close).any(|j| super::runs::is_row_marker(v.tt(j)))
 }
 
+/// Whether the text of a listing slot holds an air time: a digit and a meridiem ("8-8:30
+/// p.m.", "9 pm"). Shared with the relation stage's slots.
+pub(crate) fn says_air_time(inside: &str) -> bool {
+    ["p.m.", "a.m.", "p.m", "a.m", " pm", " am", "PM", "AM"].iter().any(|t| inside.contains(t))
+        && inside.bytes().any(|c| c.is_ascii_digit())
+}
+
 /// Whether a listing slot in parentheses follows token `k`: a channel first and an air
 /// time ("This Is America (CBS, 8-8:30 p.m.):", "Nova (PBS, 8 p.m.)"), at most 14 tokens.
 pub(crate) fn paren_listing_after(v: &View<'_>, k: usize, b: usize) -> bool {
@@ -857,8 +864,7 @@ pub(crate) fn paren_listing_after(v: &View<'_>, k: usize, b: usize) -> bool {
     }
     let Some(close) = (k + 1..(k + 16).min(b)).find(|&j| v.tt(j) == ")") else { return false };
     let inside = v.text.get(v.toks[k].span.end..v.toks[close].span.start).unwrap_or("");
-    let time = ["p.m.", "a.m.", "p.m", "a.m", " pm", " am", "PM", "AM"].iter().any(|t| inside.contains(t));
-    time && inside.bytes().any(|c| c.is_ascii_digit())
+    says_air_time(inside)
 }
 
 /// The first token of the work named before the listing slot that opens at `open`:

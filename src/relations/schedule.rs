@@ -132,13 +132,18 @@ fn listing_slot(inp: &Input<'_>, k: usize, close: usize) -> bool {
         .first()
         .is_some_and(|m| inp.tok_at(m.span.start) == k + 1 && matches!(m.target, Target::Org(o) if inp.ents.orgs.get(o).is_some_and(|x| matches!(x.kind, OrgKind::Network | OrgKind::Streamer))));
     let inside = inp.text.get(inp.toks[k].span.end..inp.toks[close].span.start).unwrap_or("");
-    channel && ["p.m.", "a.m.", "p.m", "a.m"].iter().any(|t| inside.contains(t))
+    channel && crate::entities::evidence::says_air_time(inside)
 }
 
 /// The date of the day heading that opens the line holding byte `at` ("FRIDAY …",
 /// "Monday, Oct. 24: …"), when it resolved.
 fn day_heading_before<'i>(inp: &'i Input<'_>, at: usize) -> Option<&'i crate::dates::Found> {
-    let line = inp.text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    // (At most 2,000 bytes back: a slot on one huge line costs no scan of the article.)
+    let mut from = at.saturating_sub(2000);
+    while !inp.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = inp.text.get(from..at)?.rfind('\n').map_or(from, |i| from + i + 1);
     let first = inp.text.get(line..at)?.len() - inp.text.get(line..at)?.trim_start().len() + line;
     inp.dates_in(Span::new(first, at)).iter().find(|d| d.span.start == first && d.value.is_some())
 }
