@@ -63,6 +63,7 @@ pub(crate) const ALL: &[&str] = &[
     "evidence.group_aux",
     "schedule.departures",
     "schedule.arrivals",
+    "awards.nominee_nouns",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -9,7 +9,7 @@
 //! category that is a heading on its own line reaches over the lines after it, up to the
 //! next blank line after a row.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::roles::Credit;
 use super::{Input, Phrases};
@@ -25,6 +25,10 @@ fn categories() -> &'static Phrases {
     })
 }
 
+/// Nouns of a nomination or prize that a category with no "Best" may follow with "for"
+/// ("the nominees for lead performer in a play"): `data/word_lists.txt`.
+static AWARD_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::lists::get("awards.nominee_nouns"));
+
 /// The role of a category starting at token `k` ("Best", "best-actor", "Outstanding"),
 /// and the token after its category word.
 fn category_at(inp: &Input<'_>, k: usize, b: usize) -> Option<(RoleKind, usize)> {
@@ -35,6 +39,11 @@ fn category_at(inp: &Input<'_>, k: usize, b: usize) -> Option<(RoleKind, usize)>
         // "best-actor" is one token: its tail is the category word.
         let role = categories().by_word(tail)?;
         return crate::lexicon::words::parse_role_kind(role).map(|r| (r, k + 1));
+    } else if w.eq_ignore_ascii_case("for") && k > 0 && AWARD_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(inp.tt(k - 1))) {
+        // "the nominees for lead performer in a play", "the prize for leading actress": a
+        // category with no "Best" after an award noun and "for".
+        let (role, end) = categories().at(inp, k + 1, b)?;
+        return crate::lexicon::words::parse_role_kind(role).map(|r| (r, end));
     } else {
         // "Album of the Year", "Song Of The Year": a category with no "Best".
         let (role, end) = categories().at(inp, k, b)?;
@@ -199,6 +208,9 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
                 let ok = gap == "("
                     || gap.eq_ignore_ascii_case("for")
                     || gap.eq_ignore_ascii_case(", for")
+                    // "Emma Stone in ‘The Favourite’ and Keri Russell in ‘The Americans’":
+                    // a performance named by its work.
+                    || (role == RoleKind::Actor && (gap.eq_ignore_ascii_case("in") || gap.eq_ignore_ascii_case(", in")))
                     || (same_line && matches!(gap, "–" | "—" | "-" | "," | ":" | "|"))
                     // "Sally Hawkins The Shape of Water": a row with no separator, the
                     // name first on its line.

@@ -285,11 +285,15 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 .map(|h| h.rule.clone())
                 .or_else(|| pred.as_ref().and_then(|p| p.rule.clone()))
                 .unwrap_or(if by_pronoun { "code.pronoun-subject".into() } else { "code.cue-words".into() });
+            // ("X, who played C in T, joins the series W": a rule after a relative clause
+            // keeps the clause's own credits, with their character, beside its own.)
+            let past_clause = hits.iter().any(|h| h.past_clause);
+            let clause_found = if past_clause { std::mem::take(&mut found) } else { Vec::new() };
             if !hits.is_empty() {
                 found = hits.iter().map(|h| (h.role, h.title)).collect();
                 // "She later led the sitcom Riverbend and played a judge on Highwater": a
                 // second verb of the same subject after the rule's phrase.
-                if hits.iter().all(|h| h.right) {
+                if hits.iter().all(|h| h.right) && !past_clause {
                     more_verbs(inp, words, &items, last, b, &mut found, Some(&mut rule_scratch));
                 }
             }
@@ -319,7 +323,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
                 }
                 let pred_roles =
                     pred.iter().flat_map(|pr| pr.found.iter().map(|&(r, o)| (r, o, pr.character.clone().filter(|_| g.len() == 1))));
-                let roles: Vec<_> = roles.into_iter().map(|(r, o)| (r, o, character.clone())).chain(pred_roles).collect();
+                let own_character = if past_clause { rule_character.clone().filter(|_| g.len() == 1) } else { character.clone() };
+                let roles: Vec<_> = roles
+                    .into_iter()
+                    .map(|(r, o)| (r, o, own_character.clone()))
+                    .chain(clause_found.iter().map(|&(r, o)| (r, o, character.clone())))
+                    .chain(pred_roles)
+                    .collect();
                 for (role, object, character) in roles {
                     let title = title_for(it.first, object.or(own), (0, 0));
                     let character = if matches!(role, RoleKind::Actor | RoleKind::Voice) { character } else { None };
@@ -979,12 +989,34 @@ fn right_cue(inp: &Input<'_>, words: &WordTable, last: usize, b: usize, items: &
     if inp.tt(k) == "-" && k + 1 < b && k > 0 && inp.toks[k - 1].span.end == inp.toks[k].span.start {
         let verb = inp.tt(k + 1);
         if inp.toks[k].span.end == inp.toks[k + 1].span.start
-            && is_in(&["directed", "written", "produced", "helmed", "penned", "scripted", "created", "scored", "led", "fronted"], verb)
+            && is_in(
+                &[
+                    "directed",
+                    "written",
+                    "produced",
+                    "helmed",
+                    "penned",
+                    "scripted",
+                    "created",
+                    "scored",
+                    "led",
+                    "fronted",
+                    "starring",
+                    "headlined",
+                    "toplined",
+                    "voiced",
+                    "hosted",
+                ],
+                verb,
+            )
         {
             let r = match verb.to_ascii_lowercase().as_str() {
                 "helmed" => Some(RoleKind::Director),
                 "scripted" => Some(RoleKind::Writer),
-                "led" | "fronted" => Some(RoleKind::Actor),
+                // ("the Jeff Bridges-starring drama")
+                "led" | "fronted" | "starring" | "headlined" | "toplined" => Some(RoleKind::Actor),
+                "voiced" => Some(RoleKind::Voice),
+                "hosted" => Some(RoleKind::Host),
                 w => role_word(words, w),
             };
             if let Some(r) = r {

@@ -153,6 +153,9 @@ pub struct Hit {
     pub character: Option<String>,
     /// Whether the rule reads right of the group: the group is its subject.
     pub right: bool,
+    /// Whether the rule starts after a relative clause about the group ("X, who played
+    /// C in T, joins …"): the clause's character is no part of the rule's credit.
+    pub past_clause: bool,
 }
 
 /// Parses rule files: `(file name, text)` pairs. A bad line is an error naming file, line
@@ -842,8 +845,13 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         ctx.fuel.set(FUEL);
         let anywhere = set.any.binary_search(&id).is_ok();
         let can_start = |k: usize| anywhere || starts[slot(k)].binary_search(&id).is_ok();
+        let mut past_clause = false;
         let m = match rule.side {
-            Side::Right => right.iter().filter(|&&k| can_start(k)).find_map(|&k| ctx.run(&rule.parts, k, Caps::default())),
+            Side::Right => right.iter().filter(|&&k| can_start(k)).find_map(|&k| {
+                ctx.run(&rule.parts, k, Caps::default()).inspect(|_| {
+                    past_clause = k >= past && past > last + 1 && matches!(inp.tt(last + 1), "who" | "whose");
+                })
+            }),
             Side::Left => {
                 let ctx = Ctx { b: first, fuel: std::cell::Cell::new(FUEL), ..ctx };
                 left.clone()
@@ -888,7 +896,10 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
             works.extend(listed_after(&ctx, caps.title_end).into_iter().map(Some));
         }
         let right = matches!(rule.side, Side::Right);
-        return works.into_iter().map(|title| Hit { rule: name.clone(), role, title, character: character.clone(), right }).collect();
+        return works
+            .into_iter()
+            .map(|title| Hit { rule: name.clone(), role, title, character: character.clone(), right, past_clause })
+            .collect();
     }
     Vec::new()
 }
