@@ -64,6 +64,7 @@ pub(crate) const ALL: &[&str] = &[
     "schedule.departures",
     "schedule.arrivals",
     "awards.nominee_nouns",
+    "awards.win_verbs",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -98,6 +98,7 @@ pub fn find(inp: &Input<'_>, credits: &mut Vec<Credit>) {
             pairs(inp, scope, role, credits);
             if !heading {
                 winners_of_subject(inp, s.span.start, k, end, scope, role, credits);
+                subject_winner(inp, s.span.start, k, scope, role, credits);
                 // ("A (“T”) and B (“T2”) were handed Best Limited Supporting Actor": pairs
                 // before the sentence's first category take its role.)
                 if k == (a..b).find(|&j| category_at(inp, j, b).is_some()).unwrap_or(b) {
@@ -150,6 +151,38 @@ fn winners_of_subject(inp: &Input<'_>, from: usize, k: usize, end: usize, scope:
             rule: "award.category-winner".into(),
         });
     }
+}
+
+/// Verbs of winning or being nominated between a person and a category ("Claire Denis
+/// collected the Silver Bear for Best Director for “T”"): `data/word_lists.txt`.
+static WIN_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::lists::get("awards.win_verbs"));
+
+/// "Claire Denis collected the Silver Bear for Best Director for “Both Sides of the
+/// Blade”": a person who is the subject of a winning verb before a category whose scope
+/// names a work after "for" and no person holds the category's role on that work.
+fn subject_winner(inp: &Input<'_>, from: usize, k: usize, scope: Span, role: RoleKind, credits: &mut Vec<Credit>) {
+    // (The first mention in the scope must be that work: a person before it is the
+    // category's own pair.)
+    let Some(first) = inp.mentions_in(scope).first() else { return };
+    let Target::Title(t) = first.target else { return };
+    if !inp.text[scope.start..first.span.start].trim_end_matches(['“', '"', '‘', ' ']).ends_with(" for") {
+        return;
+    }
+    let cat = inp.toks[k].span.start;
+    let before = inp.mentions_in(Span::new(from, cat));
+    let Some(m) = before.last() else { return };
+    let Target::Person(p) = m.target else { return };
+    // The person, a winning verb and at most a few words (the prize's name) before the
+    // category, in one clause.
+    let gap = &inp.text[m.span.end..cat];
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() > 8 || gap.contains([';', ':', '(']) || !words.iter().any(|w| WIN_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))) {
+        return;
+    }
+    if credits.iter().any(|c| c.person == p && c.role == role && c.title == Some(t)) {
+        return;
+    }
+    credits.push(Credit { person: p, role, character: None, title: Some(t), evidence: scope, rule: "award.subject-winner".into() });
 }
 
 /// Where the rows after a heading that ends at `from` stop: at the next category heading,

@@ -792,6 +792,9 @@ fn left_cue(
         }
         if n >= 1 && k > a && is_in(&["his", "her", "their"], inp.tt(k - 1)) && !words.info(inp.tt(first - 1)).is(class::ROLE_NOUN) {
             k - 1
+        } else if first > a + 1 && words.info(inp.tt(first - 1)).is(class::NATIONALITY) && inp.toks[first - 2].shape == Shape::Lower {
+            // "directed by Canadian Stéphane Lapointe": a nationality before the name.
+            first - 1
         } else {
             first
         }
