@@ -234,13 +234,21 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
     for (i, m) in ms.iter().enumerate() {
         let Some(n) = ms.get(i + 1) else { break };
         let between = inp.text.get(m.span.end..n.span.start).unwrap_or("");
-        let gap = between.trim_matches(|c: char| c.is_whitespace() || "“”\"‘’*".contains(c));
+        // ("Omar Diaz (Set Decorator), “Glass Harbor”": a job in parentheses after the name
+        // is read past.)
+        let after_job = match (between.trim_start().strip_prefix('('), between.find(')')) {
+            (Some(_), Some(c)) if c < 40 && matches!(n.target, Target::Title(_)) => &between[c + 1..],
+            _ => between,
+        };
+        let gap = after_job.trim_matches(|c: char| c.is_whitespace() || "“”\"‘’*".contains(c));
         let same_line = !between.contains('\n');
         match (m.target, n.target) {
             (Target::Person(p), Target::Title(t)) => {
                 let ok = gap == "("
                     || gap.eq_ignore_ascii_case("for")
                     || gap.eq_ignore_ascii_case(", for")
+                    // "went to Phil Linzey of The Outer Limits"
+                    || gap.eq_ignore_ascii_case("of")
                     // "Emma Stone in ‘The Favourite’ and Keri Russell in ‘The Americans’":
                     // a performance named by its work.
                     || (role == RoleKind::Actor && (gap.eq_ignore_ascii_case("in") || gap.eq_ignore_ascii_case(", in")))
@@ -250,6 +258,23 @@ fn pairs(inp: &Input<'_>, scope: Span, role: RoleKind, credits: &mut Vec<Credit>
                     || (between == " " && starts_row(inp.text, m.span.start));
                 if ok {
                     add(p, t);
+                    // "Trent Reznor/Atticus Ross/Jon Batiste, “Soul”", "Adam Stockhausen
+                    // (Production Designer), Anna Pinnock (Set Decorator), The Grand
+                    // Budapest Hotel": the names before it on its row share the work.
+                    let mut first = m;
+                    for x in ms[..i].iter().rev() {
+                        let Target::Person(q) = x.target else { break };
+                        let between = inp.text.get(x.span.end..first.span.start).unwrap_or("");
+                        let bare = match (between.find('('), between.rfind(')')) {
+                            (Some(o), Some(c)) if o < c && c - o < 40 => format!("{}{}", &between[..o], &between[c + 1..]),
+                            _ => between.to_string(),
+                        };
+                        if between.contains('\n') || !matches!(bare.trim(), "," | "/" | "&" | "and" | ", and" | ";") {
+                            break;
+                        }
+                        add(q, t);
+                        first = x;
+                    }
                 }
             }
             // "Title – Person" rows, "Title (Person)" nominees.
