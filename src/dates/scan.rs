@@ -751,9 +751,12 @@ impl<'a> Scanner<'a> {
         // Without "Day" or "Eve", only after a preposition of time: "Halloween 2018" is
         // also a film.
         // (A lower-case preposition: "The Nightmare Before Christmas" is a title.)
-        let ctx = self
-            .word_before(st)
-            .is_some_and(|(ws, we)| self.b[ws].is_ascii_lowercase() && self.info(ws, we).flags & (flag::DATE_CTX | flag::SEASON_CTX) != 0);
+        let ctx = self.word_before(st).is_some_and(|(ws, we)| {
+            // ("just in time for Halloween": "for" before a holiday is its occasion.)
+            self.b[ws].is_ascii_lowercase()
+                && self.info(ws, we).flags & (flag::DATE_CTX | flag::SEASON_CTX) != 0
+                && !self.b[ws..we].eq_ignore_ascii_case(b"for")
+        });
         if !named_day && !ctx {
             return None;
         }

@@ -197,6 +197,12 @@ fn classify(words: &Words, b: &[u8], (start, lo, hi, prose): (usize, usize, usiz
     if w.eq_ignore_ascii_case(b"won") && (b.get(e..e + 2) == Some(&b"'t"[..]) || b.get(e..e + 4) == Some("’t".as_bytes())) {
         return Some(Tense::Future);
     }
+    // "it now has a January opening": "now" before a verb that gives no tense puts the
+    // date nearest the publication, not in the tense of an earlier clause.
+    // ("will now launch on September 4th": after a modal, the future.)
+    if w.eq_ignore_ascii_case(b"now") {
+        return Some(if prev().has(flag::MODAL) { Tense::Future } else { Tense::Nearest });
+    }
     // "is set to open", "set for Friday"; "set in 1970" says nothing.
     if w.eq_ignore_ascii_case(b"set") {
         return next().filter(|n| n.eq_ignore_ascii_case(b"to") || n.eq_ignore_ascii_case(b"for")).map(|_| Tense::Future);

@@ -65,6 +65,7 @@ pub(crate) const ALL: &[&str] = &[
     "schedule.arrivals",
     "awards.nominee_nouns",
     "awards.win_verbs",
+    "releases.former_plan",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -57,6 +57,21 @@ fn cue_rule(class: &str) -> &'static str {
     }
 }
 
+/// Words of an earlier plan ("planned for autumn", "first announced as a fall release",
+/// "penciled in first for mid-summer"): `data/word_lists.txt`.
+static FORMER_PLAN: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.former_plan"));
+
+/// Whether the cue at token `c0` of a sentence starting at `a` has "now" right before it
+/// and an earlier plan before that, in the same sentence: "planned for autumn, the picture
+/// may now open …". (Not "moved up": an earlier plan said to be later is no delay, and a
+/// move's own cue decides that case before this is asked.)
+fn replaces_plan(inp: &Input<'_>, a: usize, c0: usize) -> bool {
+    let Some(now) = (c0.saturating_sub(3).max(a)..c0).find(|&k| inp.tt(k).eq_ignore_ascii_case("now")) else {
+        return false;
+    };
+    (a..now).any(|k| is_in_lower(&FORMER_PLAN, inp.tt(k)))
+}
+
 /// Nouns of events whose opening is no release: "The festival opens on May 14".
 static EVENT_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("releases.event_nouns"));
 
@@ -386,7 +401,13 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     is_in_lower(&["originally", "initially", "previously", "had", "once"], inp.tt(k))
                         || (scheduling && k + 2 >= c0 && inp.tt(k).eq_ignore_ascii_case("first"))
                 });
-            if asset || former {
+            // ("was set for October, but it will now open in January": a past plan that a
+            // later "now" replaces is a former date too.)
+            let replaced_plan = scheduling
+                && c0 > a
+                && is_in_lower(&["was", "were"], inp.tt(c0 - 1))
+                && (c1..b).any(|k| inp.tt(k).eq_ignore_ascii_case("now"));
+            if asset || former || replaced_plan {
                 continue;
             }
             // Dates that are not this work's: an adjective ("the 1965 novel", "the 2023
@@ -580,6 +601,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                         }
                     }
                     None => release_status(class, value.as_ref(), inp.published),
+                };
+                // "planned for autumn, the picture may now open at the end of January",
+                // "first announced as a fall release, it now has a January opening": a
+                // coming date that "now" puts in place of an earlier plan is a delay.
+                let status = if status == ReleaseStatus::Scheduled && value.is_some() && replaces_plan(inp, a, c0) {
+                    ReleaseStatus::Delayed
+                } else {
+                    status
                 };
                 // A release cue with no date, no tense and no "announced" says nothing
                 // checkable ("Girl Meets World on the Disney Channel ... streaming").
