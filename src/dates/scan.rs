@@ -960,6 +960,12 @@ impl<'a> Scanner<'a> {
         if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
             return None;
         }
+        // ("In the second, a mix-up has Hay taken for a warden": a spelled ordinal after
+        // "in" is a part of something; only "on/by/until the second" is a day.)
+        let spelled = self.b[st].is_ascii_alphabetic();
+        if spelled && ![&b"on"[..], b"by", b"until", b"till"].iter().any(|w| self.b[ps..pe].eq_ignore_ascii_case(w)) {
+            return None;
+        }
         if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
             return None;
         }

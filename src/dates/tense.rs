@@ -144,6 +144,14 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
             break;
         }
         if let Some(t) = classify(words, b, (sentence.start, lo, hi, prose), s, e) {
+            // ("They join a Feb. 5 line-up that was already set", "the calendar for the
+            // month of February has grown": a past verb after a date inside a noun
+            // phrase is that phrase's, not the date's, which is then the one nearest the
+            // publication. A date that opens its sentence is the verb's subject:
+            // "Tuesday saw Kadokawa begin streaming …".)
+            if t == Tense::Past && word_back(b, sentence.start, date.start).is_some() {
+                return Tense::Nearest;
+            }
             return t;
         }
         p = e;

@@ -55,6 +55,8 @@ static COMPOUND_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get
 /// Words that open a sentence whose subject, a list of works, follows the verb.
 static INVERTED_RELEASE: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("evidence.inverted_release"));
 static ROW_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.row_markers"));
+/// Words whose possessive is part of a title, not its owner ("Children's", "Nobody's").
+static TITLE_POSSESSIVES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("runs.title_possessives"));
 
 /// Whether `w` is a row's status word ("WINNER", "NEW"), as written.
 pub(crate) fn is_row_marker(w: &str) -> bool {
@@ -129,13 +131,19 @@ impl<'a> View<'a> {
     /// Byte length of a possessive ending on token `i` ("'s", "’s"), or 0.
     pub fn possessive_len(&self, i: usize) -> usize {
         let t = self.tt(i);
-        if t.len() > 3 && (t.ends_with("'s") || t.ends_with("'S")) {
+        let n = if t.len() > 3 && (t.ends_with("'s") || t.ends_with("'S")) {
             2
         } else if t.len() > 5 && t.ends_with("’s") {
             4
         } else {
             0
+        };
+        // ("Children's Heroes of the Bible", "Nobody's Fool": a plural noun's or an
+        // indefinite pronoun's possessive owns nothing; it is a word of the title.)
+        if n > 0 && TITLE_POSSESSIVES.iter().any(|w| w.eq_ignore_ascii_case(&t[..t.len() - n])) {
+            return 0;
         }
+        n
     }
 
     fn is_initial(&self, i: usize) -> bool {
@@ -296,6 +304,9 @@ impl<'a> View<'a> {
         ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label && !clause)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits && self.same_line(k, k + 1))
+            // ("Will Hay: Double Feature, Volume 3", "Kill Bill, Vol. 2": a numbered part
+            // after a comma is the title's.)
+            || (tk == "," && self.numbered_part_at(k + 1, b))
             || (tk == "-"
                 && self.touching(j, k)
                 && self.touching(k, k + 1)
@@ -303,6 +314,36 @@ impl<'a> View<'a> {
                 && !(j > 0 && self.two_names_hyphenated(j - 1, j, k + 1, b)))
             // ("Saint of 9/11", "24/7": a slash between digits inside a word.)
             || (tk == "/" && self.touching(j, k) && self.touching(k, k + 1) && next_digits && self.toks[j].shape == Shape::Digits)
+    }
+
+    /// Whether a numbered part starts at token `k` on the line: "Volume 3", "Vol. 2",
+    /// "Part II", "Chapter Two", "Book 1".
+    fn numbered_part_at(&self, k: usize, b: usize) -> bool {
+        if k + 1 >= b || !matches!(self.tt(k), "Volume" | "Vol" | "Part" | "Chapter" | "Book") || !self.same_line(k - 1, k) {
+            return false;
+        }
+        let n = if self.tt(k + 1) == "." && self.tt(k).eq_ignore_ascii_case("vol") { k + 2 } else { k + 1 };
+        n < b
+            && self.same_line(k, n)
+            && (self.toks[n].shape == Shape::Digits
+                || matches!(
+                    self.tt(n),
+                    "I" | "II"
+                        | "III"
+                        | "IV"
+                        | "V"
+                        | "VI"
+                        | "VII"
+                        | "VIII"
+                        | "IX"
+                        | "X"
+                        | "One"
+                        | "Two"
+                        | "Three"
+                        | "Four"
+                        | "Five"
+                        | "Six"
+                ))
     }
 
     /// Whether "and" before the capitalised word `f` starts a new member rather than

@@ -66,6 +66,7 @@ pub(crate) const ALL: &[&str] = &[
     "awards.nominee_nouns",
     "awards.win_verbs",
     "releases.former_plan",
+    "runs.title_possessives",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
