@@ -35,6 +35,16 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     if n == 1 && first.is(class::NATIONALITY) && !st.quoted && !st.tagged && st.known.is_none() {
         return None;
     }
+    // A station's call sign with its band ("KHJ-TV") or before its channel ("KCET Channel
+    // 28") is a network.
+    if !st.quoted && v.call_sign_end(r.first) == Some(r.last - 1) && (n == 3 || v.tt(r.last) == "Channel") {
+        return Some(Decision::Org(crate::facts::OrgKind::Network));
+    }
+    // ("KHJ-TV Channel 9": the channel of the station named before it is no company.)
+    let station_before = |k: usize| (k.saturating_sub(3)..k).any(|s| v.call_sign_end(s) == Some(k - 1));
+    if v.tt(r.first) == "Channel" && r.first > 0 && station_before(r.first) {
+        return None;
+    }
     // Awards, ceremonies and events: "Best Actor", "97th Academy Awards", "Nintendo Direct".
     let award = |k: usize| v.info.get(k).is_some_and(|w| w.is(class::AWARD)) && v.toks[k].shape == Shape::Capitalized;
     // ("Oscar Isaac" is a person: a first name before a name word is no award.)

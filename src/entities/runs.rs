@@ -183,6 +183,11 @@ impl<'a> View<'a> {
                     break;
                 }
                 let tk = self.tt(k);
+                // ("KHJ-TV Channel 9", "KCET Channel 28": a station's call sign, then its
+                // channel, which is no part of its name.)
+                if tk == "Channel" && self.call_sign_end(start) == Some(j) {
+                    break;
+                }
                 if self.is_upper(k) && self.same_line(j, k) && (tk != "I" || self.is_initial(k)) && !is_featuring(tk) {
                     j = k;
                 } else if tk == "."
@@ -314,6 +319,26 @@ impl<'a> View<'a> {
                 && !(j > 0 && self.two_names_hyphenated(j - 1, j, k + 1, b)))
             // ("Saint of 9/11", "24/7": a slash between digits inside a word.)
             || (tk == "/" && self.touching(j, k) && self.touching(k, k + 1) && next_digits && self.toks[j].shape == Shape::Digits)
+    }
+
+    /// The last token of a broadcast station's call sign starting at `k`: "KCET", "WNET",
+    /// "KHJ-TV", "WQXR-FM" (K or W and two or three more capitals, and "-TV", "-FM",
+    /// "-AM" or "-DT" touching it).
+    pub fn call_sign_end(&self, k: usize) -> Option<usize> {
+        let t = self.tt(k);
+        let sign = t.len() == 3 || t.len() == 4;
+        if !sign || !t.starts_with(['K', 'W']) || !t.bytes().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        if k + 2 < self.toks.len()
+            && self.tt(k + 1) == "-"
+            && self.touching(k, k + 1)
+            && self.touching(k + 1, k + 2)
+            && matches!(self.tt(k + 2), "TV" | "FM" | "AM" | "DT")
+        {
+            return Some(k + 2);
+        }
+        Some(k)
     }
 
     /// Whether a numbered part starts at token `k` on the line: "Volume 3", "Vol. 2",
