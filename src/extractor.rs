@@ -384,6 +384,7 @@ impl Extractor {
         relations::rows::find(&rel, &mut credits);
         relations::filmography::find(&rel, &mut credits);
         relations::roles::voice_for_animation(&rel, &mut credits);
+        relations::roles::host_for_talk_shows(&rel, &mut credits);
         let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());
         let roles: Vec<Role> = credits
             .into_iter()

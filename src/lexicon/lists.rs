@@ -67,6 +67,7 @@ pub(crate) const ALL: &[&str] = &[
     "awards.win_verbs",
     "releases.former_plan",
     "runs.title_possessives",
+    "roles.host_show_words",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -672,6 +672,38 @@ pub fn voice_for_animation(inp: &Input<'_>, credits: &mut [Credit]) {
     }
 }
 
+/// Words before "show" that make a show's star its host: "talk show", "game show".
+static HOST_SHOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.host_show_words"));
+
+/// Acting credits on a work the article calls a talk or game show are its hosts'
+/// ("the lighthearted syndicated talk show … stars Regis Philbin and Kathie Lee Gifford").
+pub fn host_for_talk_shows(inp: &Input<'_>, credits: &mut [Credit]) {
+    if !credits.iter().any(|c| c.role == RoleKind::Actor && c.title.is_some()) {
+        return;
+    }
+    let mut hosted: Vec<usize> = Vec::new();
+    for s in inp.sentences {
+        let (a, b) = (s.first, s.last.min(inp.toks.len()));
+        let show = (a..b).any(|k| {
+            is_in(&HOST_SHOW_WORDS, inp.tt(k))
+                && (inp.tt(k + 1).eq_ignore_ascii_case("show") || (inp.tt(k + 1) == "-" && inp.tt(k + 2).eq_ignore_ascii_case("show")))
+        });
+        if !show {
+            continue;
+        }
+        for m in inp.mentions_in(s.span) {
+            if let Target::Title(t) = m.target {
+                hosted.push(t);
+            }
+        }
+    }
+    for c in credits.iter_mut() {
+        if c.role == RoleKind::Actor && c.character.is_none() && c.title.is_some_and(|t| hosted.contains(&t)) {
+            c.role = RoleKind::Host;
+        }
+    }
+}
+
 /// Record nouns after which a title is an artist's own release.
 static RECORD_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.record_nouns"));
 
