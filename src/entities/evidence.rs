@@ -692,6 +692,11 @@ fn folds_equal(a: &str, b: &str) -> bool {
     a.len() >= b.len() && a.replace('’', "'") == b
 }
 
+/// Lower-case words that describe the person named right after them ("newcomer",
+/// "actress"), read past between the members of a list: `data/word_lists.txt`.
+static PERSON_DESCRIPTORS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::lists::get("evidence.person_descriptors"));
+
 /// Whether a well-known work starts inside run `r` right after a preposition or "and".
 /// Lists ("Anora, The Brutalist, A Complete Unknown and Conclave"): runs of a sentence
 /// separated by commas and "and", each member extended as a title. A well-known work that
@@ -747,7 +752,13 @@ fn coordinated_lists<'t>(
                 }
             }
             let next = (mi + 1..members.len()).find(|&j| members[j].first >= after);
-            match next.filter(|&j| crate::text::joins_list(after, members[j].first, |k| v.tt(k))) {
+            // ("Nastassja Kinski and newcomer Valeria Golino": a person's descriptor after
+            // the joiner is read past.)
+            let joins = |f: usize| {
+                crate::text::joins_list(after, f, |k| v.tt(k))
+                    || (f > after + 1 && is_in(&PERSON_DESCRIPTORS, v.tt(f - 1)) && crate::text::joins_list(after, f - 1, |k| v.tt(k)))
+            };
+            match next.filter(|&j| joins(members[j].first)) {
                 Some(j) => mi = j,
                 None => {
                     if cur.len() >= 2 {

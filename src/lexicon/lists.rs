@@ -68,6 +68,7 @@ pub(crate) const ALL: &[&str] = &[
     "releases.former_plan",
     "runs.title_possessives",
     "roles.host_show_words",
+    "evidence.person_descriptors",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have
