@@ -98,6 +98,9 @@ pub(super) fn quoted_titles<'t>(
                     || (matches!(w, "(" | ")") && balanced(v, f, l))
                     // “Mr. And Mrs. Smith”, “Dr. Strange”, “L.A. Confidential”
                     || (w == "." && j > f && v.touching(j - 1, j) && (v.info[j - 1].is(class::HONORIFIC) || v.tt(j - 1).len() == 1))
+                    // “Married... With Children”, "Married . . . With Children": an ellipsis
+                    // inside the title.
+                    || (j > f && (w == "..." || w == "…" || (w == "." && (v.tt(j - 1) == "." || v.tt(j + 1) == "."))))
             })
             && v.toks[f..l].iter().any(|t| t.shape != Shape::Digits || t.span.len() == 4)
             && (f..l).filter(|&j| v.toks[j].shape == Shape::Lower).count() * 2 <= (f..l).filter(|&j| v.toks[j].is_word()).count();

@@ -94,6 +94,31 @@ pub fn split_sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     }
 }
 
+/// Whether token `i` stands inside a double quotation opened at most 12 tokens before it
+/// and closed at most 12 tokens after it, all on one line.
+fn inside_quote(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = |k: usize| -> &str { tokens.get(k).and_then(|t| t.span.get(text)).unwrap_or("") };
+    let line = |a: usize, b: usize| !text[tokens[a].span.end..tokens[b].span.start].contains('\n');
+    let mut straight = 0;
+    let mut opened = false;
+    for k in (i.saturating_sub(12)..i).rev() {
+        match tok(k) {
+            "“" => {
+                opened = line(k, i);
+                break;
+            }
+            "”" => break,
+            "\"" => straight += 1,
+            _ => {}
+        }
+    }
+    // (A straight quote opens when an odd number of them stand before on the line.)
+    if !opened && straight % 2 == 1 {
+        opened = (i.saturating_sub(12)..i).any(|k| tok(k) == "\"" && line(k, i));
+    }
+    opened && (i + 1..(i + 13).min(tokens.len())).any(|k| matches!(tok(k), "”" | "\"") && line(i, k))
+}
+
 /// Whether the terminal mark at token `i` ends the sentence; `j` is the first token after
 /// it and its closing quotes.
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
@@ -113,7 +138,14 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     if mark == "!" || mark == "?" || mark.starts_with("!") || mark.starts_with("?") {
         return true;
     }
-    if mark.len() >= 2 || mark == "…" {
+    // (". . .": a spaced ellipsis is one mark.)
+    let spaced = mark == "." && (next_s == "." || (i > 0 && tok(i - 1) == "."));
+    if mark.len() >= 2 || mark == "…" || spaced {
+        // ("“Married . . . With Children” begins": an ellipsis inside a quotation that
+        // closes on the same line goes on with the sentence.)
+        if inside_quote(text, tokens, i) {
+            return false;
+        }
         // Ellipsis: a break only before a capital.
         return next.is_upper_initial() || next_s.starts_with(|c: char| "\"“'‘".contains(c));
     }
@@ -212,6 +244,9 @@ mod tests {
             ("Wait... what? Yes!", "Wait... what? || Yes!"),
             ("He paused... Then he left.", "He paused... || Then he left."),
             ("He paused… Then he left.", "He paused… || Then he left."),
+            ("\"Married . . . With Children\" begins. Then news.", "\"Married . . . With Children\" begins. || Then news."),
+            ("“Married... With Children” begins.", "“Married... With Children” begins."),
+            ("He paused . . . Then he left.", "He paused . . . || Then he left."),
             ("\"We did it.\" She smiled.", "\"We did it.\" || She smiled."),
             ("“We did it.” She smiled.", "“We did it.” || She smiled."),
             ("(It was late.) Then rain.", "(It was late.) || Then rain."),
