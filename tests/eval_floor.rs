@@ -89,8 +89,15 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// people .925, titles .852, organizations .832, dates .939, roles .733, releases .539
 /// (580 found, 213 extra, 779 missed; joined without that work, .533), overall .826.
 /// Floor re-set for the new set: releases .53 (the others stay).
+/// 2026-12-07 (fifteenth session), b42 (first sight .722 at 480eb52, releases .275) and
+/// b43 (first sight .718 at 6d22d14, releases .328) joined (341 articles) after the
+/// session's credit-rule, award, date, title-span and station work: people .924, titles
+/// .850, organizations .830, dates .931, roles .748, releases .528 (599 found, 221 extra,
+/// 851 missed), overall .826; the session-start binary 963b426 scores the same 341
+/// articles releases .527, roles .729, overall .821. Floor re-set for the new set:
+/// releases .52 (the others stay).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.83), ("dates", 0.93), ("roles", 0.72), ("releases", 0.53), ("overall", 0.82)];
+    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.83), ("dates", 0.93), ("roles", 0.72), ("releases", 0.52), ("overall", 0.82)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
