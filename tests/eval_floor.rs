@@ -96,8 +96,13 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// 851 missed), overall .826; the session-start binary 963b426 scores the same 341
 /// articles releases .527, roles .729, overall .821. Floor re-set for the new set:
 /// releases .52 (the others stay).
+/// Later that session, b44 joined (349 articles; first sight .718 at f7436c1, the same as
+/// the session-start binary, organizations .778, releases .290): people .923, titles .847,
+/// organizations .829, dates .931, roles .743, releases .521, overall .824 (the
+/// session-start binary 963b426: organizations .826, releases .521, overall .819). Floor
+/// re-set for the new set: organizations .82 (the others stay).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.83), ("dates", 0.93), ("roles", 0.72), ("releases", 0.52), ("overall", 0.82)];
+    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.82), ("dates", 0.93), ("roles", 0.72), ("releases", 0.52), ("overall", 0.82)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
