@@ -300,6 +300,16 @@ fn pathological_inputs() {
         ("credit lines with nothing after 'by'", "Harbor Lights (US, 2024)\n\nDirected by\nWritten by\n, \nMusic by".to_string(), |f| {
             f.roles.is_empty()
         }),
+        // (A name that runs into an award category's first word leaves no gap to read.)
+        (
+            "a name ending in a category word",
+            "Pete Best director for “Tin Roof” won. Pete Best won Best Director for “Tin Roof.”".to_string(),
+            |f| f.roles.iter().all(|r| r.person == "Pete Best"),
+        ),
+        // (Ellipses inside quotation marks that never close, and call signs at the end.)
+        ("unclosed quotes with ellipses", "“Married . . . With ... “So . . . ”. . . KHJ-TV Channel".repeat(2000), |f| {
+            f.roles.is_empty()
+        }),
         ("empty", String::new(), |f| f.people.is_empty() && f.dates.is_empty() && f.published.is_none()),
         ("only white space", " \n\t\r\n ".repeat(1000), |f| f.people.is_empty() && f.headline.is_none()),
     ];

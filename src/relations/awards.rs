@@ -165,7 +165,7 @@ fn subject_winner(inp: &Input<'_>, from: usize, k: usize, scope: Span, role: Rol
     // category's own pair.)
     let Some(first) = inp.mentions_in(scope).first() else { return };
     let Target::Title(t) = first.target else { return };
-    if !inp.text[scope.start..first.span.start].trim_end_matches(['“', '"', '‘', ' ']).ends_with(" for") {
+    if !inp.text.get(scope.start..first.span.start).is_some_and(|t| t.trim_end_matches(['“', '"', '‘', ' ']).ends_with(" for")) {
         return;
     }
     let cat = inp.toks[k].span.start;
@@ -174,7 +174,8 @@ fn subject_winner(inp: &Input<'_>, from: usize, k: usize, scope: Span, role: Rol
     let Target::Person(p) = m.target else { return };
     // The person, a winning verb and at most a few words (the prize's name) before the
     // category, in one clause.
-    let gap = &inp.text[m.span.end..cat];
+    // (A name that runs into the category's first word, "Pete Best director", has no gap.)
+    let Some(gap) = inp.text.get(m.span.end..cat) else { return };
     let words: Vec<&str> = gap.split_whitespace().collect();
     if words.len() > 8 || gap.contains([';', ':', '(']) || !words.iter().any(|w| WIN_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))) {
         return;
