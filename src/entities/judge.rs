@@ -56,6 +56,10 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     // ("Ravindra Okonkwo for Bluefield Pictures" is two names: a preposition ends an
     // organization's name, "of" and articles do not.)
     let mut suffix_at = if n >= 3 && v.tt(r.last - 1) == "." { r.last - 2 } else { r.last - 1 };
+    // ("Municipal Opera Company of St. Louis": the suffix before "of" and a place.)
+    if let Some(of) = (r.first + 2..r.last).find(|&k| v.tt(k) == "of" && v.info.get(k - 1).is_some_and(|w| w.is(class::ORG_SUFFIX))) {
+        suffix_at = of - 1;
+    }
     // ("ABC Studios International", "Sony Pictures Worldwide": a suffix's reach.)
     if n >= 3
         && matches!(v.tt(suffix_at), "International" | "Worldwide")

@@ -190,6 +190,19 @@ impl<'a> View<'a> {
                 }
                 if self.is_upper(k) && self.same_line(j, k) && (tk != "I" || self.is_initial(k)) && !is_featuring(tk) {
                     j = k;
+                } else if tk == "of"
+                    && j > start
+                    && self.info.get(j).is_some_and(|w| w.is(class::ORG_SUFFIX))
+                    && self.toks[j].shape == Shape::Capitalized
+                    && k + 1 < b
+                    && self.is_upper(k + 1)
+                    && !self.blocked(k + 1)
+                    && self.same_line(k, k + 1)
+                    && self.place_at(k + 1, b).is_some()
+                {
+                    // ("the Municipal Opera Company of St. Louis", "the Philharmonic Society
+                    // of New York": a company's suffix, "of" and a place is one name.)
+                    j = self.place_at(k + 1, b).unwrap_or(k + 1);
                 } else if tk == "."
                     && self.is_initial(j)
                     && self.touching(j, k)
@@ -319,6 +332,23 @@ impl<'a> View<'a> {
                 && !(j > 0 && self.two_names_hyphenated(j - 1, j, k + 1, b)))
             // ("Saint of 9/11", "24/7": a slash between digits inside a word.)
             || (tk == "/" && self.touching(j, k) && self.touching(k, k + 1) && next_digits && self.toks[j].shape == Shape::Digits)
+    }
+
+    /// The last token of a place name starting at token `k`: one word of the lexicon's
+    /// places ("London"), two ("New York", by the lexicon's phrase) or "St." and a word
+    /// ("St. Louis").
+    fn place_at(&self, k: usize, b: usize) -> Option<usize> {
+        let words = crate::lexicon::words::WordTable::builtin();
+        if matches!(self.tt(k), "St" | "Saint") && k + 2 < b && self.tt(k + 1) == "." && self.is_upper(k + 2) && self.touching(k, k + 1) {
+            return Some(k + 2);
+        }
+        if k + 1 < b && self.is_upper(k + 1) && self.same_line(k, k + 1) {
+            let two = Span::new(self.toks[k].span.start, self.toks[k + 1].span.end).get(self.text).unwrap_or("");
+            if words.info(two).is(class::PLACE) {
+                return Some(k + 1);
+            }
+        }
+        self.info.get(k).is_some_and(|w| w.is(class::PLACE)).then_some(k)
     }
 
     /// The last token of a broadcast station's call sign starting at `k`: "KCET", "WNET",
