@@ -977,12 +977,16 @@ fn title_field_of(v: &View<'_>, a: usize, b: usize, heading: bool) -> Option<(us
     }
     // ("THE HEART GUY Series 4", "MIDSOMER MURDERS, Series 21": a season's label after
     // the work is no part of its name.)
-    if b >= a + 3
-        && v.toks[b - 1].shape == Shape::Digits
-        && ["season", "series", "part", "volume"].iter().any(|w| w.eq_ignore_ascii_case(v.tt(b - 2)))
-        && v.is_upper(b - 2)
+    // ("ACCUSED, Series 1-2": a range of seasons too.)
+    let range =
+        b >= a + 5 && v.toks[b - 1].shape == Shape::Digits && matches!(v.tt(b - 2), "-" | "–") && v.toks[b - 3].shape == Shape::Digits;
+    let num_at = if range { b - 3 } else { b - 1 };
+    if num_at >= a + 2
+        && v.toks[num_at].shape == Shape::Digits
+        && ["season", "series", "part", "volume", "seasons"].iter().any(|w| w.eq_ignore_ascii_case(v.tt(num_at - 1)))
+        && v.is_upper(num_at - 1)
     {
-        b -= 2;
+        b = num_at - 1;
         while b > a && is_sep(v.tt(b - 1)) {
             b -= 1;
         }
