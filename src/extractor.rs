@@ -383,8 +383,7 @@ impl Extractor {
         relations::awards::find(&rel, &mut credits);
         relations::rows::find(&rel, &mut credits);
         relations::filmography::find(&rel, &mut credits);
-        relations::roles::voice_for_animation(&rel, &mut credits);
-        relations::roles::host_for_talk_shows(&rel, &mut credits);
+        relations::roles::retype_by_kind_of_work(&rel, &mut credits);
         let title_name = |i: usize| ents.titles.get(i).map(|t| t.name.clone());
         let roles: Vec<Role> = credits
             .into_iter()

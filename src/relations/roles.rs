@@ -631,29 +631,45 @@ pub(super) fn main_person(inp: &Input<'_>) -> Option<usize> {
 static ANIMATION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.animation_words"));
 static LIVE_ACTION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.live_action_words"));
 
-/// Cast credits on an animated work are voice parts: a work is animated when a sentence
-/// (the headline too) names it beside a word such as "anime" or "animated", and no
-/// live-action version is spoken of there ("‘Harbor Lights’ Anime Premiere Date Set",
-/// then "- Ana Ruiz as Turi").
-pub fn voice_for_animation(inp: &Input<'_>, credits: &mut [Credit]) {
+/// Words before "show" that make a show's star its host: "talk show", "game show".
+static HOST_SHOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.host_show_words"));
+
+/// Acting credits retyped by what the article says the work is, in one pass over its
+/// sentences:
+/// - on an animated work they are voice parts: a work is animated when a sentence (the
+///   headline too) names it beside a word such as "anime" or "animated", and no
+///   live-action version is spoken of there ("‘Harbor Lights’ Anime Premiere Date Set",
+///   then "- Ana Ruiz as Turi");
+/// - on a work named in a sentence that calls something a talk or game show they are its
+///   hosts' ("the lighthearted syndicated talk show … stars Regis Philbin and Kathie Lee
+///   Gifford"), when no character is named.
+pub fn retype_by_kind_of_work(inp: &Input<'_>, credits: &mut [Credit]) {
     if !credits.iter().any(|c| c.role == RoleKind::Actor && c.title.is_some()) {
         return;
     }
     let mut animated: Vec<usize> = Vec::new();
+    let mut hosted: Vec<usize> = Vec::new();
     for s in inp.sentences {
         let (a, b) = (s.first, s.last.min(inp.toks.len()));
         let says = |lo: usize, hi: usize, list: &[&str]| (lo.max(a)..hi.min(b)).any(|k| is_in(list, inp.tt(k)));
-        if !says(a, b, &ANIMATION_WORDS) || says(a, b, &LIVE_ACTION_WORDS) {
+        let animation = says(a, b, &ANIMATION_WORDS) && !says(a, b, &LIVE_ACTION_WORDS);
+        let show = (a..b).any(|k| {
+            is_in(&HOST_SHOW_WORDS, inp.tt(k))
+                && (inp.tt(k + 1).eq_ignore_ascii_case("show") || (inp.tt(k + 1) == "-" && inp.tt(k + 2).eq_ignore_ascii_case("show")))
+        });
+        if !animation && !show {
             continue;
         }
-        // (The word beside the name: "the anime Harbor Lights", "‘Harbor Lights’ Anime",
-        // not "… and two animated series, A and B" for a third work in the sentence.)
         for m in inp.mentions_in(s.span) {
+            let Target::Title(t) = m.target else { continue };
+            // (The animation word beside the name: "the anime Harbor Lights", "‘Harbor
+            // Lights’ Anime", not "… and two animated series, A and B" for a third work.)
             let (f, l) = (inp.tok_at(m.span.start), inp.tok_at(m.span.end));
-            if let Target::Title(t) = m.target {
-                if says(f.saturating_sub(3), f, &ANIMATION_WORDS) || says(l, l + 3, &ANIMATION_WORDS) {
-                    animated.push(t);
-                }
+            if animation && (says(f.saturating_sub(3), f, &ANIMATION_WORDS) || says(l, l + 3, &ANIMATION_WORDS)) {
+                animated.push(t);
+            }
+            if show {
+                hosted.push(t);
             }
         }
     }
@@ -665,40 +681,10 @@ pub fn voice_for_animation(inp: &Input<'_>, credits: &mut [Credit]) {
             animated.push(t);
         }
     }
-    for c in credits.iter_mut() {
-        if c.role == RoleKind::Actor && c.title.is_some_and(|t| animated.contains(&t)) {
+    for c in credits.iter_mut().filter(|c| c.role == RoleKind::Actor) {
+        if c.title.is_some_and(|t| animated.contains(&t)) {
             c.role = RoleKind::Voice;
-        }
-    }
-}
-
-/// Words before "show" that make a show's star its host: "talk show", "game show".
-static HOST_SHOW_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::get("roles.host_show_words"));
-
-/// Acting credits on a work the article calls a talk or game show are its hosts'
-/// ("the lighthearted syndicated talk show … stars Regis Philbin and Kathie Lee Gifford").
-pub fn host_for_talk_shows(inp: &Input<'_>, credits: &mut [Credit]) {
-    if !credits.iter().any(|c| c.role == RoleKind::Actor && c.title.is_some()) {
-        return;
-    }
-    let mut hosted: Vec<usize> = Vec::new();
-    for s in inp.sentences {
-        let (a, b) = (s.first, s.last.min(inp.toks.len()));
-        let show = (a..b).any(|k| {
-            is_in(&HOST_SHOW_WORDS, inp.tt(k))
-                && (inp.tt(k + 1).eq_ignore_ascii_case("show") || (inp.tt(k + 1) == "-" && inp.tt(k + 2).eq_ignore_ascii_case("show")))
-        });
-        if !show {
-            continue;
-        }
-        for m in inp.mentions_in(s.span) {
-            if let Target::Title(t) = m.target {
-                hosted.push(t);
-            }
-        }
-    }
-    for c in credits.iter_mut() {
-        if c.role == RoleKind::Actor && c.character.is_none() && c.title.is_some_and(|t| hosted.contains(&t)) {
+        } else if c.character.is_none() && c.title.is_some_and(|t| hosted.contains(&t)) {
             c.role = RoleKind::Host;
         }
     }
