@@ -626,20 +626,21 @@ impl<'a> Scanner<'a> {
         Some(Hit { span: Span::new(pf.start, end), expr: Expr::SeasonRel { season, shift: pf.shift }, typo: None, context: true })
     }
 
-    /// "in the fall", "until the spring": a preposition of time, "the", a lower-case
-    /// season name, and nothing that makes it a noun of something else after it.
+    /// "in the fall", "until the spring", "until spring": a preposition of time, "the" or
+    /// not, a lower-case season name, and nothing that makes it a noun of something else
+    /// after it.
     fn bare_season(&self, st: usize, e: usize, season: Season) -> Option<Hit> {
         if !self.b[st].is_ascii_lowercase() {
             return None;
         }
         let (ts, te) = self.word_before(st)?;
-        if !self.b[ts..te].eq_ignore_ascii_case(b"the") {
-            return None;
-        }
-        let (ps, pe) = self.word_before(ts)?;
+        // ("until spring", "in fall": the preposition right before the season, no "the".)
+        let the = self.b[ts..te].eq_ignore_ascii_case(b"the");
+        let (ps, pe) = if the { self.word_before(ts)? } else { (ts, te) };
         if self.info(ps, pe).flags & flag::SEASON_CTX == 0 {
             return None;
         }
+        let ts = if the { ts } else { st };
         // "in the fall of Rome", "in the summer months", "by the spring thaw": a word
         // right after it other than a function word ("in the fall and winter", "in the
         // fall when") makes the season a modifier or a noun of something else.

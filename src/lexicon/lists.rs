@@ -69,6 +69,9 @@ pub(crate) const ALL: &[&str] = &[
     "runs.title_possessives",
     "roles.host_show_words",
     "evidence.person_descriptors",
+    "releases.generic_works",
+    "releases.list_markers",
+    "releases.list_openers",
 ];
 
 /// The entries of list `name`, in file order; empty for a name the file does not have

@@ -15,6 +15,7 @@ pub mod roles;
 pub mod rows;
 pub mod rules;
 pub mod schedule;
+mod spelled;
 
 use crate::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;

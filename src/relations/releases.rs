@@ -91,7 +91,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
     // The last two works named in the paragraph, for "both films".
     let mut recent: Vec<usize> = Vec::new();
     let mut prev_end = 0usize;
-    for s in inp.sentences {
+    for (si, s) in inp.sentences.iter().enumerate() {
         if inp.text.get(prev_end..s.span.start).is_none_or(|gap| gap.contains('\n')) {
             prev_title = None;
             recent.clear();
@@ -136,6 +136,7 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         }
         in_sentence.clear();
         let sentence_start = out.len();
+        let mut spelled: Vec<Vec<usize>> = Vec::new();
         // Cues of the sentence, in order.
         let mut found: Vec<(&str, usize, usize)> = Vec::new();
         let mut k = a;
@@ -360,7 +361,14 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             }
             // "the release of Ballerina", "the premiere of T": the noun's object.
             let of_object = (class == "release_noun" && inp.tt(c1).eq_ignore_ascii_case("of")).then_some(after).flatten();
+            // "is holding a whole slate of movies back until 1992. The list includes A, B
+            // and C": a generic subject or object that a list spells out.
+            let spelled_out = if of_object.or(before).or(after).is_none() { super::spelled::works(inp, si, c0, c1) } else { Vec::new() };
+            if spelled_out.len() >= 2 {
+                spelled.push(spelled_out.clone());
+            }
             let title = match (of_object.or(before), after) {
+                (None, None) if !spelled_out.is_empty() => spelled_out.first().copied(),
                 (Some(t), _) => Some(t),
                 (None, Some(t)) => Some(t),
                 // "That film premiered ...": the work just named, whatever the article's.
@@ -373,7 +381,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                 // "Ryan Coogler's vampire period piece opened April 18": a dated claim with
                 // no title in its sentence is about the article's work, unless the
                 // sentence introduces another one ("an untitled thriller", "a new film").
-                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) => section.or(dominant),
+                // (Not a claim on works in the plural: "has delayed several films until
+                // spring".)
+                (None, None) if !dates.is_empty() && !introduces_other(inp, a, c0) && !super::spelled::generic_at(inp, a, b, c0, c1) => {
+                    section.or(dominant)
+                }
                 _ => None,
             };
             let Some(title) = title else { continue };
@@ -635,7 +647,8 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
                     venue_near(inp, mentions, found.as_slice(), d.span, c0, b).unwrap_or((venue, platform.clone()))
                 });
                 let title = gapped.get(n).copied().flatten().unwrap_or(title);
-                let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span, rule: cue_rule(class) };
+                let rule = if spelled.last().is_some_and(|g| g.first() == Some(&title)) { "release.spelled-out" } else { cue_rule(class) };
+                let claim = Claim { title, date: value, status, venue: v, platform: p, hedged, evidence: s.span, rule };
                 let kind = if claim.status == ReleaseStatus::Scheduled { ReleaseStatus::Released } else { claim.status };
                 if in_sentence.insert((claim.title, claim.date.clone(), kind))
                     && seen.insert((claim.title, claim.date.clone(), claim.status))
@@ -726,6 +739,20 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
         if let Some((first, second)) = both {
             let copies: Vec<Claim> =
                 out[sentence_start..].iter().filter(|c| c.title == first).map(|c| Claim { title: second, ..c.clone() }).collect();
+            for c in copies {
+                if seen.insert((c.title, c.date.clone(), c.status)) {
+                    out.push(c);
+                }
+            }
+        }
+        // Each work of a list that spells out a generic subject or object has the claim
+        // its first work took.
+        for g in &spelled {
+            let copies: Vec<Claim> = out[sentence_start..]
+                .iter()
+                .filter(|c| c.rule == "release.spelled-out" && c.title == g[0])
+                .flat_map(|c| g[1..].iter().map(move |&t| Claim { title: t, ..c.clone() }))
+                .collect();
             for c in copies {
                 if seen.insert((c.title, c.date.clone(), c.status)) {
                     out.push(c);
