@@ -506,7 +506,8 @@ struct Ctx<'a, 'i> {
 struct Caps {
     role: Option<RoleKind>,
     title: Option<usize>,
-    /// The token right after the captured title's mention (closing quotes included).
+    /// The token right after the captured title's mention (where a list of works after it
+    /// is read from).
     title_end: usize,
     character: Option<(usize, usize)>,
 }
@@ -712,7 +713,9 @@ impl Ctx<'_, '_> {
                         break;
                     }
                 }
-                caps.title_end = end;
+                // (The list after it is read from the mention's end, so that a comma
+                // inside the quotes still joins: “The West Wing,” “Friends” and …)
+                caps.title_end = last;
                 self.run(rest, end, caps)
             }
             Elem::Character => {
