@@ -548,6 +548,25 @@ impl Ctx<'_, '_> {
         Some(j)
     }
 
+    /// The token after a relative clause that opens at the comma at `k` and closes at
+    /// the next comma (", which films in Gotham next July,"), at most 16 tokens on.
+    /// (A closing quote may stand after the comma: "“T,” which films in …, now".)
+    fn relative_clause_end(&self, k: usize) -> Option<usize> {
+        let w = if matches!(self.word(k + 1), "”" | "\"" | "’") { k + 2 } else { k + 1 };
+        if self.word(k) != "," || !matches!(self.word(w), "which" | "who" | "whose" | "where" | "that") {
+            return None;
+        }
+        (w + 1..(w + 17).min(self.b)).find(|&x| self.word(x) == ",").map(|x| x + 1)
+    }
+
+    /// The token after a title mention starting at `k` (an opening quote first, and the
+    /// closing quote after it, included): a gap steps over a work in one step.
+    fn title_end_at(&self, k: usize) -> Option<usize> {
+        let at = if matches!(self.word(k), "“" | "\"" | "‘") { k + 1 } else { k };
+        let &(_, last, _) = self.titles.iter().find(|x| x.0 == at)?;
+        Some(if matches!(self.word(last), "”" | "\"" | "’") { last + 1 } else { last })
+    }
+
     /// The last token of a capitalised name of at most four tokens from `k` that ends in a
     /// possessive ("HBO's", "BBC One’s", "Disney+'s"), if there is one; a person is no owner.
     fn owner_possessive(&self, k: usize) -> Option<usize> {
@@ -658,20 +677,31 @@ impl Ctx<'_, '_> {
                 self.run(rest, k + 1, caps)
             }
             Elem::Gap => {
+                // Up to six steps, each a token, a title or a whole relative clause between
+                // commas ("the ensemble of “T,” which films in Gotham next July, now
+                // includes"), never across a full stop, a semicolon or a person.
+                let mut j = k;
                 for n in 0..=6 {
-                    let j = k + n;
                     if j > self.b {
                         break;
-                    }
-                    if n > 0 {
-                        let last = j - 1;
-                        if matches!(self.word(last), "." | ";") || self.people.iter().any(|p| p.0 <= last && last < p.1) {
-                            break;
-                        }
                     }
                     if let Some(m) = self.run(rest, j, caps.clone()) {
                         return Some(m);
                     }
+                    if n == 6 || j >= self.b {
+                        break;
+                    }
+                    let next = self.relative_clause_end(j).or_else(|| self.title_end_at(j)).unwrap_or(j + 1);
+                    // (Nor across "and" before a lower-case word, a second clause: "co-directed
+                    // “T” in 1984 and toured with X".)
+                    let clause_and =
+                        |x: usize| self.word(x) == "and" && self.inp.toks.get(x + 1).is_some_and(|t| t.shape == crate::text::Shape::Lower);
+                    if (j..next)
+                        .any(|x| matches!(self.word(x), "." | ";") || clause_and(x) || self.people.iter().any(|p| p.0 <= x && x < p.1))
+                    {
+                        break;
+                    }
+                    j = next;
                 }
                 None
             }
@@ -820,14 +850,17 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         }
     }
     let right = &right_buf[..n_right];
-    let left = first.saturating_sub(12).max(a)..first;
+    // (Left rules may start up to 24 tokens back: a gap can step over a title and a
+    // relative clause, "the cast of “T,” which films in Gotham next July, now includes".)
+    const LEFT: usize = 24;
+    let left = first.saturating_sub(LEFT).max(a)..first;
     // The rules that can start at each place (a rule is only run where its first word
     // can match, or everywhere when a slot or a gap comes first).
     // (Looked up once per place: `starts[k - left.start]`, the right places last.)
-    let mut starts: [&[u32]; 16] = [&[]; 16];
+    let mut starts: [&[u32]; LEFT + 4] = [&[]; LEFT + 4];
     let slot = |k: usize| match right.iter().position(|&r| r == k) {
-        Some(i) if k >= first => 12 + i,
-        _ => k + 12 - first,
+        Some(i) if k >= first => LEFT + i,
+        _ => k + LEFT - first,
     };
     ids.clear();
     ids.extend_from_slice(&set.any);
