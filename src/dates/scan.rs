@@ -515,6 +515,13 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
+                // "CBC’s Tuesday night comedy lineup", "the Sunday night movie": after an
+                // owner or "the", a weekday before a noun names a weekly slot, not a day.
+                let owner = w.eq_ignore_ascii_case(b"s") && (self.b[..ws].ends_with(b"'") || self.b[..ws].ends_with("’".as_bytes()));
+                let det = [&b"the"[..], b"its", b"their", b"his", b"her", b"our"].iter().any(|x| w.eq_ignore_ascii_case(x));
+                if (owner || det) && self.slot_noun_after(e) {
+                    return None;
+                }
             }
         }
         // "Sunday Best", "Friday Night Lights", "Friday the 13th".
@@ -538,6 +545,36 @@ impl<'a> Scanner<'a> {
         // (A listing's day heading looks ahead: the week the listing covers.)
         let shift = if heading && pf.shift == Shift::Tense { Shift::This } else { pf.shift };
         Some(Hit { span: Span::new(start, e), expr: Expr::Weekday { wd, shift }, typo: None, context: true })
+    }
+
+    /// Whether a noun of a weekly slot follows a weekday ending at `e`, a part of the day
+    /// between ("night comedy lineup", "lineup", "morning cartoons"): a lower-case word
+    /// that is no function word and no noun of a single event ("the show's Tuesday
+    /// premiere" is a day).
+    fn slot_noun_after(&self, e: usize) -> bool {
+        let Some((mut s, mut t)) = self.word_after(e) else { return false };
+        if [&b"night"[..], b"morning", b"afternoon", b"evening"].iter().any(|x| self.b[s..t].eq_ignore_ascii_case(x)) {
+            let Some(next) = self.word_after(t) else { return false };
+            (s, t) = next;
+        }
+        let w = &self.b[s..t];
+        const EVENTS: [&[u8]; 12] = [
+            b"premiere",
+            b"debut",
+            b"opening",
+            b"release",
+            b"launch",
+            b"finale",
+            b"episode",
+            b"broadcast",
+            b"airing",
+            b"screening",
+            b"return",
+            b"deadline",
+        ];
+        self.b[s].is_ascii_lowercase()
+            && self.info(s, t).flags & (flag::FUNCTION | flag::CLAUSE) == 0
+            && !EVENTS.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
 
     /// "Tuesday the 19th", "Thu 15th": a weekday and a day of the month.

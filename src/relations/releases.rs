@@ -399,8 +399,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             let object_thing = (c1..(c1 + 6).min(b))
                 .take_while(|&k| inp.toks[k].is_word() && !titles.iter().any(|t| t.1 == k))
                 .any(|k| is_in_lower(&ASSETS, inp.tt(k)) || is_in_lower(&NONWORK_OBJECTS, inp.tt(k)));
+            // (An asset as the subject of a cue whose object is the work is no asset's
+            // release: "CBC’s comedy lineup welcomes back “Harbor Lights”".)
+            let object_work = before.is_none() && after == Some(title);
             let asset = object_thing
-                || (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(&ASSETS, inp.tt(k)))
+                || (!object_work && (c0.saturating_sub(3).max(a)..c0).any(|k| is_in_lower(&ASSETS, inp.tt(k))))
                 // "the first trailer for (the game) T debuted"
                 || (subject_first.saturating_sub(5).max(a)..subject_first).any(|k| {
                     is_in_lower(&ASSETS, inp.tt(k)) && is_in_lower(&["for", "of"], inp.tt(k + 1))
