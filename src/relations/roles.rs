@@ -90,10 +90,20 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Credit>) {
         prev_end = s.span.end;
         // The sentence's last title, known-for references ("Detroit (2017)", "returning
         // John Wick players") aside.
+        // ("Rust and Bone scribe Thomas Bidegain": a work before a role noun and a name is
+        // what the person is known for, not the paragraph's work.)
+        let known_for_label = |end: usize| {
+            let mut k = inp.tok_at(end);
+            if matches!(inp.tt(k), "”" | "\"" | "’") {
+                k += 1;
+            }
+            inp.toks.get(k).is_some_and(|t| t.shape == Shape::Lower) && words.info(inp.tt(k)).is(class::ROLE_NOUN)
+        };
         let this_title = inp.mentions_in(s.span).iter().rev().find_map(|m| match m.target {
             Target::Title(t)
                 if !inp.parenthetical(m.span)
-                    && !is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(inp.tok_at(m.span.end))) =>
+                    && !is_in(&["players", "veterans", "alums", "alumni", "stars", "actors"], inp.tt(inp.tok_at(m.span.end)))
+                    && !known_for_label(m.span.end) =>
             {
                 Some(t)
             }

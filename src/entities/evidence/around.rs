@@ -427,11 +427,29 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
             }
             k > a && is_in(&["next", "latest", "upcoming", "another"], v.tt(k - 1))
         };
-        // ("the Andy Warhol films", "the John Hughes movies": a name before a plural noun
-        // for works made them; it is no work.)
-        let maker_of_many = is_in(&["films", "movies", "novels", "books", "albums", "songs", "plays"], nw)
-            && r.len() >= 2
-            && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON));
+        // ("the Andy Warhol films", "the John Hughes movies", "the Mario Vargas Llosa
+        // novel", "the Jane Austen novel": a name before a noun for works made them; it is
+        // no work. A known work's own name still is: "the Harry Potter book".)
+        let maker_of_many = is_in(
+            &[
+                "films",
+                "movies",
+                "novels",
+                "books",
+                "albums",
+                "songs",
+                "plays",
+                "novel",
+                "book",
+                "memoir",
+                "play",
+                "biography",
+                "bestseller",
+            ],
+            nw,
+        ) && r.len() >= 2
+            && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON))
+            && (nw.ends_with('s') || !known_work(r.span.get(v.text).unwrap_or("")));
         if owner_of_next || series_member || maker_of_many {
         } else if ninfo.is(class::TITLE_NOUN) || noun_cue {
             e.title += 2;
@@ -703,4 +721,11 @@ fn grossed_after(v: &View<'_>, end: usize, b: usize) -> bool {
     }
     let verb = end < b && (is_in(&VERBS, v.tt(end)) || (is_in(&["took", "takes", "raked", "pulled"], v.tt(end)) && v.tt(end + 1) == "in"));
     verb && (end + 1..(end + 6).min(b)).any(money)
+}
+
+/// Whether the built-in lexicon of well-known works lists `surface` whole ("Harry
+/// Potter"): asked only in the rare places a name-shaped run stands before a noun for a
+/// work.
+fn known_work(surface: &str) -> bool {
+    crate::lexicon::known_titles().is_ok_and(|g| g.find_iter(surface).any(|h| h.span.start == 0 && h.span.end == surface.len()))
 }
