@@ -663,31 +663,54 @@ impl<'a> Scanner<'a> {
         Some(Hit { span: Span::new(pf.start, end), expr: Expr::SeasonRel { season, shift: pf.shift }, typo: None, context: true })
     }
 
-    /// "in the fall", "until the spring", "until spring": a preposition of time, "the" or
-    /// not, a lower-case season name, and nothing that makes it a noun of something else
-    /// after it.
+    /// "in the fall", "until the spring", "until spring", "in the late spring or early
+    /// summer", "for an early summer release": a preposition of time, "the" or not, an
+    /// "early", "late" or "mid" or not, a lower-case season name, and nothing that makes
+    /// it a noun of something else after it; a second season joined by "or" or "and" to
+    /// one; "a"/"an" and a season only before a release noun.
     fn bare_season(&self, st: usize, e: usize, season: Season) -> Option<Hit> {
         if !self.b[st].is_ascii_lowercase() {
             return None;
         }
-        let (ts, te) = self.word_before(st)?;
-        // ("until spring", "in fall": the preposition right before the season, no "the".)
-        let the = self.b[ts..te].eq_ignore_ascii_case(b"the");
-        let (ps, pe) = if the { self.word_before(ts)? } else { (ts, te) };
-        if self.info(ps, pe).flags & flag::SEASON_CTX == 0 {
+        let is = |(s, e): (usize, usize), words: &[&[u8]]| words.iter().any(|w| self.b[s..e].eq_ignore_ascii_case(w));
+        let mut from = st;
+        let mut before = self.word_before(st)?;
+        if is(before, &[b"early", b"late", b"mid"]) {
+            from = before.0;
+            before = self.word_before(from)?;
+        }
+        let article = is(before, &[b"a", b"an"]);
+        let the = is(before, &[b"the"]);
+        let after = self.word_after(e);
+        if article {
+            // ("slotted for an early summer release", "a fall premiere".)
+            const RELEASE: [&[u8]; 7] = [b"release", b"premiere", b"launch", b"debut", b"opening", b"bow", b"return"];
+            return after.filter(|&w| is(w, &RELEASE)).map(|_| Hit {
+                span: Span::new(from, e),
+                expr: Expr::SeasonRel { season, shift: Shift::Tense },
+                typo: None,
+                context: true,
+            });
+        }
+        let ctx = if the { self.word_before(before.0)? } else { before };
+        // ("in the late spring or early summer": a season joined to one just named.)
+        let joined = !the
+            && is(ctx, &[b"or", b"and"])
+            && self.word_before(ctx.0).is_some_and(|w| is(w, &[b"spring", b"summer", b"fall", b"autumn", b"winter"]));
+        if self.info(ctx.0, ctx.1).flags & flag::SEASON_CTX == 0 && !joined {
             return None;
         }
-        let ts = if the { ts } else { st };
+        let start = if the { before.0 } else { from };
         // "in the fall of Rome", "in the summer months", "by the spring thaw": a word
         // right after it other than a function word ("in the fall and winter", "in the
         // fall when") makes the season a modifier or a noun of something else.
-        if let Some((ns, ne)) = self.word_after(e) {
+        if let Some((ns, ne)) = after {
             let info = self.info(ns, ne);
             if self.b[ns..ne].eq_ignore_ascii_case(b"of") || info.flags & (flag::FUNCTION | flag::CLAUSE) == 0 {
                 return None;
             }
         }
-        Some(Hit { span: Span::new(ts, e), expr: Expr::SeasonRel { season, shift: Shift::Tense }, typo: None, context: true })
+        Some(Hit { span: Span::new(start, e), expr: Expr::SeasonRel { season, shift: Shift::Tense }, typo: None, context: true })
     }
 
     /// "today", "tomorrow", "yesterday", "tonight".

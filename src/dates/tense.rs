@@ -139,8 +139,11 @@ pub(crate) fn tense_of(words: &Words, text: &str, sentence: Span, date: Span) ->
     let mut p = date.end;
     for _ in 0..MAX_FWD {
         let Some((s, e)) = word_fwd(b, p, hi) else { break };
-        // A new clause ("on Wednesday, and the streamer is ...") has its own tense.
-        if s > date.end && clause_break(b, p, s) && words.get(&b[s..e]).is_some_and(|i| i.has(flag::CLAUSE)) {
+        // A new clause ("on Wednesday, and the streamer is ...") has its own tense; so
+        // has whatever follows a semicolon ("follow on December 19; the film took two
+        // awards").
+        if s > date.end && ((clause_break(b, p, s) && words.get(&b[s..e]).is_some_and(|i| i.has(flag::CLAUSE))) || b[p..s].contains(&b';'))
+        {
             break;
         }
         if let Some(t) = classify(words, b, (sentence.start, lo, hi, prose), s, e) {
