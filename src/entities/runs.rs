@@ -319,6 +319,28 @@ impl<'a> View<'a> {
             && (j == 0 || !self.same_line(j - 1, j) || !self.is_upper(j - 1));
         // ("Harbor Lights: While we wait, …": a clause after the colon, no subtitle.)
         let clause = tk == ":" && CLAUSE_OPENERS.contains(&self.tt(k + 1));
+        // ("The Barbarian Invasions: Los Angeles and New York City get the sequel first": a
+        // place then a lower-case word after the colon starts a sentence, no subtitle.)
+        let place_clause = tk == ":"
+            && self.place_at(k + 1, b).is_some_and(|p| {
+                let mut q = p + 1;
+                // (Places joined by "and", a place's last capitals: "Los Angeles and New
+                // York City get".)
+                for _ in 0..8 {
+                    if matches!(self.tt(q), "and" | ",") {
+                        match self.place_at(q + 1, b) {
+                            Some(r) => q = r + 1,
+                            None => break,
+                        }
+                    } else if q < b && self.is_upper(q) && self.same_line(q - 1, q) {
+                        q += 1;
+                    } else {
+                        break;
+                    }
+                }
+                self.toks.get(q).is_some_and(|t| t.shape == Shape::Lower && t.is_word())
+            });
+        let clause = clause || place_clause;
         ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label && !clause)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits && self.same_line(k, k + 1))
