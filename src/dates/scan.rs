@@ -189,6 +189,9 @@ pub(crate) struct Scanner<'a> {
     b: &'a [u8],
     pos: usize,
     last_end: usize,
+    /// The end, month and year of the last day found, for a day listed after it with
+    /// the month left out ("Sept. 22 and 24").
+    last_day: Option<(usize, u8, Option<i32>)>,
 }
 
 impl<'a> Iterator for Scanner<'a> {
@@ -217,6 +220,10 @@ impl<'a> Iterator for Scanner<'a> {
                 debug_assert!(self.s.is_char_boundary(h.span.start) && self.s.is_char_boundary(h.span.end));
                 self.pos = h.span.end.max(e);
                 self.last_end = h.span.end;
+                self.last_day = match h.expr {
+                    Expr::Point(Point::Day { year, month, .. }) => Some((h.span.end, month, year)),
+                    _ => None,
+                };
                 return Some(h);
             }
         }
@@ -226,7 +233,7 @@ impl<'a> Iterator for Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(w: &'a Words, s: &'a str) -> Scanner<'a> {
-        Scanner { w, s, b: s.as_bytes(), pos: 0, last_end: 0 }
+        Scanner { w, s, b: s.as_bytes(), pos: 0, last_end: 0, last_day: None }
     }
 
     // ---- triggers ----
@@ -315,6 +322,38 @@ impl<'a> Scanner<'a> {
             }
         }
         self.day_hit(st, end, (month, d1), to, year)
+    }
+
+    /// A day listed after a month and day with its month left out: "Sept. 22 and 24",
+    /// "May 3, 10 and 17", "Oct. 6 & 8": the day of the same month (and year), when only
+    /// a comma, "and", "or" or "&" stands between and no noun follows ("24 hours").
+    fn listed_day(&self, st: usize, e: usize) -> Option<Hit> {
+        let (end, month, year) = self.last_day?;
+        if end != self.last_end || e - st > 2 {
+            return None;
+        }
+        let gap = &self.b[end..st];
+        let words: Vec<&[u8]> = gap.split(|c| c.is_ascii_whitespace() || *c == b',').filter(|w| !w.is_empty()).collect();
+        let joined =
+            words.len() <= 1 && words.iter().all(|w| matches!(*w, b"and" | b"or" | b"&")) && (!words.is_empty() || gap.contains(&b','));
+        if !joined {
+            return None;
+        }
+        let day: u8 = std::str::from_utf8(&self.b[st..e]).ok()?.parse().ok()?;
+        if day == 0 || day > days_in_month(year.unwrap_or(2024), month) {
+            return None;
+        }
+        // (Not a count or a measure: "24 hours", "10 episodes", "3.5", "10:30".)
+        if matches!(self.at(e), b'.' | b':' | b'/' | b'%') && self.b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        if self
+            .word_after(e)
+            .is_some_and(|(ns, ne)| self.b[ns].is_ascii_lowercase() && self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0)
+        {
+            return None;
+        }
+        Some(Hit { span: Span::new(st, e), expr: Expr::Point(Point::Day { year, month, day, weekday: None }), typo: None, context: true })
     }
 
     /// Builds a day or day-range hit, checking the days exist when the year is known.
@@ -722,6 +761,13 @@ impl<'a> Scanner<'a> {
             }
         }
         if self.is_cap(st) && self.cap_word_after(e) {
+            return None;
+        }
+        // ("“Titanic” and “Tomorrow” have more than 2,700 apiece": a day word alone in
+        // quotation marks is a work's name.)
+        let open = self.b[..st].ends_with(b"\"") || self.b[..st].ends_with("“".as_bytes()) || self.b[..st].ends_with("‘".as_bytes());
+        let close = self.b[e..].starts_with(b"\"") || self.b[e..].starts_with("”".as_bytes()) || self.b[e..].starts_with("’".as_bytes());
+        if open && close && self.is_cap(st) {
             return None;
         }
         Some(Hit { span: Span::new(st, e), expr: Expr::Days(k), typo: None, context: true })
@@ -1166,6 +1212,9 @@ impl<'a> Scanner<'a> {
 
     /// A run starting with a digit: a year, an ISO or US date, or a day before a month.
     fn number(&mut self, st: usize, e: usize) -> Option<Hit> {
+        if let Some(h) = self.listed_day(st, e) {
+            return Some(h);
+        }
         if self.number_continued(st) || self.amount_before(st) {
             return None;
         }

@@ -515,6 +515,11 @@ pub fn find(inp: &Input<'_>, focal: Option<usize>, out: &mut Vec<Claim>) {
             if class == "release_noun" && date.is_none() {
                 continue;
             }
+            // ("Since its Dec. 19 opening": "opening" is a release only with its own date
+            // right before it.)
+            if class == "release_noun" && inp.tt(c0).eq_ignore_ascii_case("opening") && noun_date.is_none() {
+                continue;
+            }
             // "released" with no date and no platform says nothing checkable.
             // (Unless it reports a box-office place: "opened in fifth place", "widened to
             // 600 theaters": a past release in theaters.)
