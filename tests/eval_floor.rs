@@ -101,8 +101,15 @@ const OWN_FLOORS: &[(&str, f64)] =
 /// organizations .829, dates .931, roles .743, releases .521, overall .824 (the
 /// session-start binary 963b426: organizations .826, releases .521, overall .819). Floor
 /// re-set for the new set: organizations .82 (the others stay).
+/// 2026-12-07 (sixteenth session), b45 (first sight .785 at 292b8cc), b46 (.679 at
+/// b77235d, releases .154) and b47 (.773 at 7683195, releases .164) joined (371 articles)
+/// after the session's lexicon, rule-gap, date and release work: people .923, titles .849,
+/// organizations .848, dates .930, roles .738, releases .515 (652 found, 242 extra, 985
+/// missed), overall .823; the session-start binary 745700a scores the same 371 articles
+/// organizations .829, dates .927, releases .506, overall .820. Floor re-set for the new
+/// set: releases .51 (the others stay).
 const REAL_PAGE_FLOORS: &[(&str, f64)] =
-    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.82), ("dates", 0.93), ("roles", 0.72), ("releases", 0.52), ("overall", 0.82)];
+    &[("people", 0.92), ("titles", 0.84), ("organizations", 0.82), ("dates", 0.93), ("roles", 0.72), ("releases", 0.51), ("overall", 0.82)];
 
 fn check(patterns: &[&str], floors: &[(&str, f64)], min_articles: usize) {
     let ex = Extractor::new().expect("built-in lexicons build");
