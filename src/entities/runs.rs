@@ -292,6 +292,12 @@ impl<'a> View<'a> {
             if self.info.get(j).is_some_and(|w| w.is(class::SUFFIX)) && self.tt(j + 1) == "." && self.touching(j, j + 1) && j + 1 < b {
                 j += 1;
             }
+            // ("Dawn Of The Dead: The remake has landed …": an article alone before a
+            // lower-case word, after a colon, names nothing.)
+            if j == start && matches!(self.tt(start), "The" | "A" | "An") && start > a && self.tt(start - 1) == ":" {
+                i = j + 1;
+                continue;
+            }
             let end_byte = self.toks[j].span.end - self.possessive_len(j);
             out.push(Run { first: start, last: j + 1, span: Span::new(self.toks[start].span.start, end_byte), sentence: s });
             i = j + 1;
@@ -340,7 +346,13 @@ impl<'a> View<'a> {
                 }
                 self.toks.get(q).is_some_and(|t| t.shape == Shape::Lower && t.is_word())
             });
-        let clause = clause || place_clause;
+        // ("Dawn Of The Dead: The remake has landed …": an article then a lower-case word
+        // after the colon starts a sentence; "Star Wars: The Force Awakens" goes on in
+        // capitals.)
+        let article_clause = tk == ":"
+            && matches!(self.tt(k + 1), "The" | "A" | "An")
+            && self.toks.get(k + 2).is_some_and(|t| t.shape == Shape::Lower && t.is_word());
+        let clause = clause || place_clause || article_clause;
         ((tk == ":" || (dash && !looks_person(k + 1))) && next_upper && !self.blocked(k + 1) && !marker && !label && !clause)
             || (tk == "&" && next_upper && !looks_person(k + 1))
             || (tk == "." && self.tt(j).eq_ignore_ascii_case("vol") && next_digits && self.same_line(k, k + 1))
