@@ -69,6 +69,7 @@ pub(crate) const ALL: &[&str] = &[
     "runs.title_possessives",
     "roles.host_show_words",
     "evidence.person_descriptors",
+    "evidence.maker_nouns",
     "releases.generic_works",
     "releases.list_markers",
     "releases.list_openers",

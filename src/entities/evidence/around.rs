@@ -6,6 +6,11 @@
 use super::*;
 
 /// Context evidence for one run.
+/// Nouns of works after which a name is the works' maker ("the John Hughes movies", "the
+/// Jane Austen novel"): `data/word_lists.txt`.
+static MAKER_NOUNS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::lists::get("evidence.maker_nouns"));
+
 pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     let before = v.word_before(r.first, a);
     let (pw, pi) = before.map_or(("", usize::MAX), |(i, w)| (w, i));
@@ -430,24 +435,8 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // ("the Andy Warhol films", "the John Hughes movies", "the Mario Vargas Llosa
         // novel", "the Jane Austen novel": a name before a noun for works made them; it is
         // no work. A known work's own name still is: "the Harry Potter book".)
-        let maker_of_many = is_in(
-            &[
-                "films",
-                "movies",
-                "novels",
-                "books",
-                "albums",
-                "songs",
-                "plays",
-                "novel",
-                "book",
-                "memoir",
-                "play",
-                "biography",
-                "bestseller",
-            ],
-            nw,
-        ) && r.len() >= 2
+        let maker_of_many = is_in(&MAKER_NOUNS, nw)
+            && r.len() >= 2
             && v.info.get(r.first).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON))
             && (nw.ends_with('s') || !known_work(r.span.get(v.text).unwrap_or("")));
         if owner_of_next || series_member || maker_of_many {
