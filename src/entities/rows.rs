@@ -391,6 +391,29 @@ fn body_lines<'v>(v: &'v View<'_>, body: Span) -> impl Iterator<Item = (Span, us
     })
 }
 
+/// A line that lists its rows inline after a short label, separated by semicolons
+/// ("Album of the year: Lead On, George Strait; Who I Am, Alan Jackson."): the label with
+/// its colon, then each item, as token ranges (a closing full stop left out); else the
+/// whole line.
+fn inline_list(v: &View<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let whole = vec![(a, b)];
+    let Some(colon) = (a + 1..(a + 8).min(b)).find(|&k| v.tt(k) == ":") else { return whole };
+    let semis: Vec<usize> = (colon + 1..b).filter(|&k| v.tt(k) == ";").collect();
+    if semis.is_empty() {
+        return whole;
+    }
+    let end = if v.tt(b - 1) == "." { b - 1 } else { b };
+    let mut out = vec![(a, colon + 1)];
+    let mut from = colon + 1;
+    for &k in semis.iter().chain(std::iter::once(&end)) {
+        if k > from {
+            out.push((from, k));
+        }
+        from = k + 1;
+    }
+    out
+}
+
 /// A block of row lines (token ranges) and the line before it.
 type Block = (Option<(usize, usize)>, Vec<(usize, usize)>);
 
@@ -400,18 +423,21 @@ type Block = (Option<(usize, usize)>, Vec<(usize, usize)>);
 /// when the block has none of its own: "The tracklist:").
 fn row_blocks(v: &View<'_>, body: Span) -> Vec<Block> {
     let mut blocks: Vec<Block> = vec![(None, Vec::new())];
-    for (line, a, b) in body_lines(v, body) {
+    for (line, la, lb) in body_lines(v, body) {
         // (A metadata line in the body, as in a page pasted twice, is no row.)
         let meta = crate::article::looks_like_meta(line.get(v.text).unwrap_or(""));
-        // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
-        let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
-        // (A line of prose that lost its full stop, "Ana Ruiz, who played Ada for a decade,
-        // returns to the franchise as Eve", is no row: rows hold few lower-case words.)
-        let prose = (a..b).filter(|&k| v.toks[k].shape == Shape::Lower).count() > 8;
-        let row = !meta && !prose && b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
-        match (row, blocks.last_mut()) {
-            (true, Some(block)) => block.1.push((a, b)),
-            _ => blocks.push((Some((a, b)), Vec::new())),
+        for (a, b) in inline_list(v, la, lb) {
+            // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
+            let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
+            // (A line of prose that lost its full stop, "Ana Ruiz, who played Ada for a
+            // decade, returns to the franchise as Eve", is no row: rows hold few lower-case
+            // words.)
+            let prose = (a..b).filter(|&k| v.toks[k].shape == Shape::Lower).count() > 8;
+            let row = !meta && !prose && b > a && b - a <= 24 && (!matches!(v.tt(b - 1), "." | "?" | ";") || abbrev);
+            match (row, blocks.last_mut()) {
+                (true, Some(block)) => block.1.push((a, b)),
+                _ => blocks.push((Some((a, b)), Vec::new())),
+            }
         }
     }
     blocks.retain(|b| b.1.len() >= 2);
