@@ -333,9 +333,12 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let gap = &self.b[end..st];
-        let words: Vec<&[u8]> = gap.split(|c| c.is_ascii_whitespace() || *c == b',').filter(|w| !w.is_empty()).collect();
-        let joined =
-            words.len() <= 1 && words.iter().all(|w| matches!(*w, b"and" | b"or" | b"&")) && (!words.is_empty() || gap.contains(&b','));
+        let mut words = gap.split(|c| c.is_ascii_whitespace() || *c == b',').filter(|w| !w.is_empty());
+        let joined = match (words.next(), words.next()) {
+            (None, _) => gap.contains(&b','),
+            (Some(w), None) => matches!(w, b"and" | b"or" | b"&"),
+            _ => false,
+        };
         if !joined {
             return None;
         }

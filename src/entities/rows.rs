@@ -393,25 +393,23 @@ fn body_lines<'v>(v: &'v View<'_>, body: Span) -> impl Iterator<Item = (Span, us
 
 /// A line that lists its rows inline after a short label, separated by semicolons
 /// ("Album of the year: Lead On, George Strait; Who I Am, Alan Jackson."): the label with
-/// its colon, then each item, as token ranges (a closing full stop left out); else the
-/// whole line.
-fn inline_list(v: &View<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let whole = vec![(a, b)];
-    let Some(colon) = (a + 1..(a + 8).min(b)).find(|&k| v.tt(k) == ":") else { return whole };
-    let semis: Vec<usize> = (colon + 1..b).filter(|&k| v.tt(k) == ";").collect();
-    if semis.is_empty() {
-        return whole;
+/// its colon, then each item, as token ranges (a closing full stop left out); `None` for
+/// any other line (no allocation then).
+fn inline_list(v: &View<'_>, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let colon = (a + 1..(a + 8).min(b)).find(|&k| v.tt(k) == ":")?;
+    if !(colon + 1..b).any(|k| v.tt(k) == ";") {
+        return None;
     }
     let end = if v.tt(b - 1) == "." { b - 1 } else { b };
     let mut out = vec![(a, colon + 1)];
     let mut from = colon + 1;
-    for &k in semis.iter().chain(std::iter::once(&end)) {
+    for k in (colon + 1..end).filter(|&k| v.tt(k) == ";").chain(std::iter::once(end)) {
         if k > from {
             out.push((from, k));
         }
         from = k + 1;
     }
-    out
+    Some(out)
 }
 
 /// A block of row lines (token ranges) and the line before it.
@@ -426,7 +424,9 @@ fn row_blocks(v: &View<'_>, body: Span) -> Vec<Block> {
     for (line, la, lb) in body_lines(v, body) {
         // (A metadata line in the body, as in a page pasted twice, is no row.)
         let meta = crate::article::looks_like_meta(line.get(v.text).unwrap_or(""));
-        for (a, b) in inline_list(v, la, lb) {
+        let split = inline_list(v, la, lb);
+        let whole = [(la, lb)];
+        for &(a, b) in split.as_deref().unwrap_or(&whole) {
             // ("Denzel Washington Roman J. Israel, Esq.": an abbreviation's full stop.)
             let abbrev = b >= a + 3 && v.tt(b - 1) == "." && v.toks[b - 2].shape == Shape::Capitalized && v.tt(b - 2).len() <= 3;
             // (A line of prose that lost its full stop, "Ana Ruiz, who played Ada for a
