@@ -869,7 +869,14 @@ fn left_cue(
             w => role_word(words, w),
         };
         if let Some(r) = r {
-            found.push((r, None));
+            // "“Heat” and “Ava” were directed by X": a passive's subject list is the work
+            // of every member, not only of the nearest.
+            let subjects = passive_subjects(inp, items, a, p2);
+            if subjects.len() >= 2 {
+                found.extend(subjects.iter().map(|&t| (r, Some(t))));
+            } else {
+                found.push((r, None));
+            }
             // "written and directed by X"
             if w3.eq_ignore_ascii_case("and") && p2 != usize::MAX {
                 let (_, w4) = word_before(inp, p2 - 1, a);
@@ -1354,6 +1361,44 @@ fn own_title(inp: &Input<'_>, items: &[Item], ii: usize) -> Option<usize> {
     items.get(ii + 1).filter(|n| n.first == k + 1).and_then(|n| if let Target::Title(t) = n.target { Some(t) } else { None })
 }
 
+/// The works a passive verb at token `verb` is about: "“Heat,” “The Insider” and “Ali”
+/// were directed by him", "Such features as A and B were directed by". The titles end right
+/// before the auxiliary and are joined by commas and "and".
+fn passive_subjects(inp: &Input<'_>, items: &[Item], a: usize, verb: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if verb == usize::MAX || verb <= a {
+        return out;
+    }
+    let mut k = verb;
+    while k > a && is_in(&["been", "all", "also", "both", "later", "since", "then", "each"], inp.tt(k - 1)) {
+        k -= 1;
+    }
+    if k <= a || !is_in(&["were", "are", "was", "is", "have", "had", "has"], inp.tt(k - 1)) {
+        return out;
+    }
+    k -= 1;
+    // (A closing quote or comma may sit between the last member and its verb.)
+    while k > a && matches!(inp.tt(k - 1), "”" | "\"" | "’" | ",") {
+        k -= 1;
+    }
+    let Some(mut cur) = items.iter().rposition(|it| it.last <= k + 1 && it.last + 2 >= k && it.first >= a) else {
+        return out;
+    };
+    if !(items[cur].last..k).all(|x| matches!(inp.tt(x), "”" | "\"" | "’" | ",")) {
+        return out;
+    }
+    while let Target::Title(t) = items[cur].target {
+        out.push(t);
+        let Some(prev) = cur.checked_sub(1) else { break };
+        if items[prev].first < a || !super::joins_works(inp, items[prev].last, items[cur].first) {
+            break;
+        }
+        cur = prev;
+    }
+    out.reverse();
+    out
+}
+
 /// Titles from token `from` on, within a few words, then joined by commas and "and"
 /// (with "(1971)" years between): the objects of one verb.
 fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usize> {
@@ -1371,7 +1416,9 @@ fn title_list(inp: &Input<'_>, items: &[Item], from: usize, b: usize) -> Vec<usi
                 || inp.toks[k].shape != Shape::Lower)
     };
     let quote = |w: &str| matches!(w, "“" | "\"" | "‘");
-    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k) && !quote(inp.tt(k))) {
+    // (A colon may announce the list: "his leading lady in six: A, B, …".)
+    let colon = |k: usize| inp.tt(k) == ":" && k > from;
+    if (from..items[first].first).any(|k| !matches!(inp.toks[k].shape, Shape::Lower) && !owner(k) && !quote(inp.tt(k)) && !colon(k)) {
         return out;
     }
     let mut cur = first;

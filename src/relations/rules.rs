@@ -901,6 +901,14 @@ pub(crate) fn hits(inp: &Input<'_>, first: usize, last: usize, a: usize, b: usiz
         // ends right before one takes it, and the works listed after it.)
         if caps.title.is_none() && matches!(rule.side, Side::Right) {
             let mut at = end;
+            // ("was his leading lady in six: A, B, …": the preposition before the works,
+            // and a colon announcing them, after a rule that ends on its noun.)
+            if matches!(ctx.word(at), "in" | "on") {
+                at += 1;
+                if ctx.word(at + 1) == ":" && inp.toks.get(at).is_some_and(|t| t.shape == Shape::Lower) {
+                    at += 2;
+                }
+            }
             while matches!(ctx.word(at), "“" | "\"" | "‘") {
                 at += 1;
             }
