@@ -15,6 +15,7 @@ use crate::entities::Target;
 use crate::facts::{DateValue, OrgKind, ReleaseStatus, Venue};
 use crate::hash::FxHashSet;
 use crate::lexicon::lists;
+use crate::lexicon::words::{class, WordTable};
 use crate::relations::MentionRef;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -1014,8 +1015,13 @@ fn own_date(inp: &Input<'_>, d0: usize, d1: usize, title: usize) -> bool {
             && (inp.tt(k).eq_ignore_ascii_case("title")
                 || crate::lexicon::words::WordTable::builtin().info(inp.tt(k)).is(crate::lexicon::words::class::TITLE_NOUN))
     };
+    // ("a 1963 Czech film": a nationality may stand between the year and its noun.)
+    let national = after.is_some_and(|t| t.shape == crate::text::Shape::Capitalized)
+        && WordTable::builtin().info(inp.tt(d1)).is(class::NATIONALITY)
+        && inp.toks.get(d1 + 1).is_some_and(|t| t.shape == crate::text::Shape::Lower)
+        && work_noun(d1 + 1);
     let adjective = is_in_lower(&["the", "a", "an", "its", "his", "her", "their", "this", "that"], before)
-        && after.is_some_and(|t| t.shape == crate::text::Shape::Lower)
+        && (after.is_some_and(|t| t.shape == crate::text::Shape::Lower) || national)
         && (!is_in_lower(
             &["release", "debut", "premiere", "launch", "opening", "bow", "return", "arrival", "and", "or", "to"],
             inp.tt(d1),
@@ -1124,7 +1130,10 @@ fn unknown_name_between(inp: &Input<'_>, from: usize, to: usize) -> bool {
         let m = &inp.ents.mentions;
         let i = m.partition_point(|x| x.span.start <= t.span.start);
         let known = i > 0 && m[i - 1].span.end > t.span.start;
-        let capital = t.shape == crate::text::Shape::Capitalized && !matches!(inp.tt(k), "I" | "The" | "A" | "An");
+        // (A nationality is no name: "gets its American premiere".)
+        let capital = t.shape == crate::text::Shape::Capitalized
+            && !matches!(inp.tt(k), "I" | "The" | "A" | "An")
+            && !WordTable::builtin().info(inp.tt(k)).is(class::NATIONALITY);
         let after_stop = k > 0 && matches!(inp.tt(k - 1), "." | "“" | "\"" | ":" | "—");
         capital && !known && !after_stop && !inp.in_date(t.span)
     })
