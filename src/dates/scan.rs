@@ -393,6 +393,10 @@ impl<'a> Scanner<'a> {
         if let Some(h) = self.possessive_month(st, mw) {
             return Some(h);
         }
+        // ("Fourth Of July": after a capitalised "Of" the month is part of a title.)
+        if self.word_before(st).is_some_and(|(ws, we)| &self.b[ws..we] == b"Of") {
+            return None;
+        }
         let pf = self.prefix(st);
         let start = if pf.edge || pf.shift != Shift::Tense { pf.start } else { st };
         if let Some(y) = self.year_after(mw.end, true, true) {
@@ -1076,6 +1080,13 @@ impl<'a> Scanner<'a> {
         if spelled && ![&b"on"[..], b"by", b"until", b"till"].iter().any(|w| self.b[ps..pe].eq_ignore_ascii_case(w)) {
             return None;
         }
+        // ("on the second, Monday, Sept. 27": the second of something, whose date follows.)
+        if spelled && self.at(e) == b',' {
+            let n = self.skip_ws(e + 1);
+            if self.word_at(n).is_some_and(|ne| matches!(self.info(n, ne).cal, Some(Cal::Weekday { .. } | Cal::Month { .. }))) {
+                return None;
+            }
+        }
         if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
             return None;
         }
@@ -1097,6 +1108,10 @@ impl<'a> Scanner<'a> {
         let (os, oe) = self.word_after(p)?;
         let of = &self.b[os..oe];
         if !(of.eq_ignore_ascii_case(b"of") || (of.eq_ignore_ascii_case(b"in") && !matches!(pick, Pick::Day(_)))) {
+            return None;
+        }
+        // ("Fourth Of July", a capitalised "Of": a title in title case, not a day.)
+        if self.b[os] == b'O' {
             return None;
         }
         let q = self.skip_ws(oe);
@@ -1205,10 +1220,20 @@ impl<'a> Scanner<'a> {
         ok.then_some((d, de))
     }
 
-    /// After "the" at `p`, the next word's start; else `p`.
+    /// After "the" (or a capitalised weekday) at `p`, the next word's start; else `p`.
     fn skip_the(&self, p: usize) -> usize {
         match self.word_at(p) {
             Some(e) if self.b[p..e].eq_ignore_ascii_case(b"the") && self.skip_ws(e) > e => self.skip_ws(e),
+            // ("from Wednesday 10 through Sunday 14 April": a weekday before the range's
+            // second day.)
+            Some(e) if self.is_cap(p) && matches!(self.info(p, e).cal, Some(Cal::Weekday { abbr: false, .. })) => {
+                let c = if self.at(e) == b',' { e + 1 } else { e };
+                if self.skip_ws(c) > c {
+                    self.skip_ws(c)
+                } else {
+                    p
+                }
+            }
             _ => p,
         }
     }
@@ -1295,8 +1320,12 @@ impl<'a> Scanner<'a> {
         if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
             return None;
         }
-        // "on the 14th floor", "by the 3rd quarter": a noun after it.
-        if self.word_after(e).is_some_and(|(ns, ne)| self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0) {
+        // "on the 14th floor", "by the 3rd quarter": a noun after it. (A subject pronoun
+        // starts the clause: "on the 28th it expands".)
+        if self.word_after(e).is_some_and(|(ns, ne)| {
+            self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0
+                && ![&b"it"[..], b"he", b"she", b"they", b"we"].iter().any(|w| self.b[ns..ne].eq_ignore_ascii_case(w))
+        }) {
             return None;
         }
         Some(Hit { span: Span::new(ts, e), expr: Expr::DayOfMonth { day: d, weekday: None }, typo: None, context: false })
