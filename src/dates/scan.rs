@@ -746,6 +746,11 @@ impl<'a> Scanner<'a> {
         if self.info(ctx.0, ctx.1).flags & flag::SEASON_CTX == 0 && !joined {
             return None;
         }
+        // ("wait for the autumn" is a date; "penciled in for fall" is a plan's season, read
+        // by the release stage's own words.)
+        if !the && is(ctx, &[b"for"]) {
+            return None;
+        }
         let start = if the { before.0 } else { from };
         // "in the fall of Rome", "in the summer months", "by the spring thaw": a word
         // right after it other than a function word ("in the fall and winter", "in the

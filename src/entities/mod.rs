@@ -199,9 +199,15 @@ pub fn recognize(inp: &Input<'_>) -> Entities {
     for f in &fixed {
         mark(inp.toks, f.span, &mut blocked);
     }
-    let in_lexicon = blocked.clone();
+    let mut in_lexicon = blocked.clone();
     for d in inp.dates {
         mark(inp.toks, *d, &mut blocked);
+        // (A month and its day is no title's tail: "a visit from Lynyrd Skynyrd June 3".)
+        let first = inp.toks.partition_point(|t| t.span.start < d.start);
+        let after_cap = first > 0 && inp.toks[first - 1].shape == crate::text::Shape::Capitalized;
+        if after_cap && month_and_day(d.get(inp.text).unwrap_or("")) {
+            mark(inp.toks, *d, &mut in_lexicon);
+        }
     }
     role_label_tokens(inp, &mut blocked);
 
@@ -479,6 +485,19 @@ fn before_actor_paren(inp: &Input<'_>, hit: Span) -> bool {
 }
 
 /// Marks the tokens inside `span`.
+/// Whether a date's text is a month name and a day number ("June 3", "Aug. 14, 2004").
+fn month_and_day(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(m), Some(d)) = (words.next(), words.next()) else { return false };
+    let m = m.trim_end_matches('.');
+    let month = m.len() >= 3
+        && ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+            .iter()
+            .any(|x| m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(x)));
+    let d = d.trim_end_matches(',');
+    month && m.starts_with(|c: char| c.is_ascii_uppercase()) && (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn mark(toks: &[Token], span: Span, blocked: &mut [bool]) {
     let first = toks.partition_point(|t| t.span.end <= span.start);
     for (i, t) in toks.iter().enumerate().skip(first) {
