@@ -10,6 +10,7 @@ use crate::lexicon::lists;
 use std::sync::LazyLock;
 
 mod around;
+mod headings;
 
 use super::judge::judge;
 use super::quotes::quoted_titles;
@@ -539,6 +540,13 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     paren_convention(v, &paren_inners, &mut stats, words);
     cast_row_block(v, &cast_rows, &mut stats, &mut order);
 
+    // Headings that name works: a line of its own, then prose about "the thriller".
+    for (a, b) in headings::work_headings(v, headline) {
+        let span = Span::new(v.toks[a].span.start, v.toks[b - 1].span.end);
+        let sentence = inp.sentences.partition_point(|s| s.span.end <= span.start);
+        let r = Run { first: a, last: b, span, sentence };
+        add(&mut stats, &mut order, span.get(v.text).unwrap_or(""), r, Stats { title: 3, ..Stats::default() }, false);
+    }
     // Row lists: a column that holds names makes its neighbour a column of works.
     let (row_fields, split_rows) = super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences);
     for (r, col) in row_fields {

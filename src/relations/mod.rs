@@ -174,10 +174,17 @@ impl<'a> Input<'a> {
         for p in &self.article.paragraphs {
             let Some(body) = p.get(self.text) else { continue };
             let trimmed = body.trim_end();
-            if trimmed.contains('\n') || trimmed.len() > 120 || trimmed.ends_with(['.', '?', '!', ':', ',', ';']) {
+            // ("Taking Woodstock\nThe ode to the legendary concert …": a heading may also be
+            // the first line of its paragraph, when the whole line is one work.)
+            let (trimmed, own_line) = match trimmed.split_once('\n') {
+                Some((first, _)) => (first.trim_end(), true),
+                None => (trimmed, false),
+            };
+            if trimmed.len() > 120 || trimmed.ends_with(['.', '?', '!', ':', ',', ';']) {
                 continue;
             }
-            let (a, b) = (self.tok_at(p.start), self.tok_at(p.end));
+            let line_end = p.start + trimmed.len();
+            let (a, b) = (self.tok_at(p.start), self.tok_at(line_end));
             if b <= a || b - a > 20 {
                 continue;
             }
@@ -195,6 +202,9 @@ impl<'a> Input<'a> {
                 first += 1;
             }
             let Some(m) = self.mentions_in(*p).first() else { continue };
+            if own_line && m.span.end != line_end {
+                continue;
+            }
             if let Target::Title(t) = m.target {
                 if self.tok_at(m.span.start) == first {
                     out.push((p.start, t));
