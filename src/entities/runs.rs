@@ -462,8 +462,11 @@ impl<'a> View<'a> {
         if j > run.first && self.inverted_release_subject(run.first) {
             return true;
         }
+        // (One word and one word, "ballads such as Breakdown and Outside", split too; a
+        // well-known "War and Peace" is a lexicon hit and never reaches here.)
+        let one_and_one = j == run.first && !(f + 1 < b && self.is_upper(f + 1) && self.same_line(f, f + 1));
         let probe = Run { first: run.first, last: j + 1, span: run.span, sentence: run.sentence };
-        j > run.first && super::context::ContextTable::builtin().said(self, probe, 0, b).list
+        (j > run.first || one_and_one) && super::context::ContextTable::builtin().said(self, probe, 0, b).list
     }
 
     /// Whether the run starting at token `first` is the subject of an inverted release
@@ -590,12 +593,14 @@ impl<'a> View<'a> {
                 let list_member = run.first > 0 && self.tt(run.first - 1) == ",";
                 // ("..., Princess Leia or Luke Skywalker": "or" ends a list member too.)
                 // ("Humphrey Bogart or Marlon Brando": "or" before a name ends one too.)
-                if (tk == "and" || (tk == "or" && (list_member || looks_person(f))))
-                    && (list_member || looks_person(f) || matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps))
+                // ("District 9 or Blade Runner": a numbered title is complete before "or" too.)
+                let numbered = matches!(self.toks[j].shape, Shape::Digits | Shape::Mixed | Shape::AllCaps);
+                if (tk == "and" || (tk == "or" && (list_member || looks_person(f) || numbered)))
+                    && (list_member || looks_person(f) || numbered)
                 {
                     break;
                 }
-                if tk == "and" && f == k + 1 && self.and_starts_member(run, j, f, b) {
+                if matches!(tk, "and" | "or") && f == k + 1 && self.and_starts_member(run, j, f, b) {
                     break;
                 }
                 // "Lex Luthor in Superman", "Sinners on IMAX": a preposition after a name

@@ -266,6 +266,22 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     {
         e.title += 3;
     }
+    // "ballads such as My All", "dramas like Cold Lake", "tracks including Honey": a
+    // plural noun of a kind of work names examples of it (any such noun, cues.tsv).
+    let plural_work = |i: usize, w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && v.toks.get(i).is_some_and(|t| t.shape == Shape::Lower || i == a)
+            && crate::lexicon::words::WordTable::builtin().info(&w.to_ascii_lowercase()).is(class::TITLE_NOUN)
+    };
+    let example_of = match pw {
+        "as" if p2w == "such" && p2i != usize::MAX => v.word_before(p2i, a).is_some_and(|(i, w)| plural_work(i, w)),
+        "like" | "including" => p2i != usize::MAX && plural_work(p2i, p2w),
+        _ => false,
+    };
+    if example_of {
+        e.title += 3;
+    }
     if pw.eq_ignore_ascii_case("in") && is_in(&IN_CUES, p2w) {
         e.title += 3;
     }
