@@ -494,7 +494,10 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
         // also stars …", nor after "as": "stars as Jesse Custer, a Texas preacher" names a
         // part. After other prepositions it is an appositive: "under option at Section 8,
         // the company of …".)
-        if nw == "," && !(is_in(&PREPOSITIONS, pw) && (pi == a || is_in(&["as", "like"], pw))) {
+        // (A closed appositive, with its own comma after the noun, is one even after an
+        // opening preposition: "For The Broken Shore, its new telemovie, ABC1 has …".)
+        let closed = nw == "," && closed_work_appositive(v, ni, b);
+        if nw == "," && (closed || !(is_in(&PREPOSITIONS, pw) && (pi == a || is_in(&["as", "like"], pw)))) {
             match appositive_noun(v, ni, b) {
                 Some(Appositive::Work(kind)) => {
                     e.title += 3;
@@ -733,4 +736,30 @@ fn grossed_after(v: &View<'_>, end: usize, b: usize) -> bool {
 /// work.
 fn known_work(surface: &str) -> bool {
     crate::lexicon::known_titles().is_ok_and(|g| g.find_iter(surface).any(|h| h.span.start == 0 && h.span.end == surface.len()))
+}
+
+/// Whether the appositive starting at token `i` (right after a comma) names a kind of
+/// work and closes with a comma before a new clause's subject: ", its new telemovie, ABC1
+/// has …". At most six words.
+fn closed_work_appositive(v: &View<'_>, i: usize, b: usize) -> bool {
+    let words = crate::lexicon::words::WordTable::builtin();
+    let Some(det) = v.toks.get(i) else { return false };
+    if det.shape != Shape::Lower || !is_in(&["its", "a", "an", "the", "his", "her", "their"], v.tt(i)) {
+        return false;
+    }
+    for k in i + 1..(i + 7).min(b) {
+        let w = v.tt(k);
+        if w == "," {
+            let info = words.info(v.tt(k - 1));
+            // (A verb right after it makes the whole opening the subject: "Before Dawn, an
+            // Australian war film, got off to a soft opening" — the preposition is the
+            // title's own word.)
+            let clause_after = v.toks.get(k + 1).is_some_and(|t| t.shape != Shape::Lower);
+            return k > i + 1 && info.is(class::TITLE_NOUN) && info.title.is_some() && clause_after;
+        }
+        if !v.toks[k].is_word() && w != "-" {
+            return false;
+        }
+    }
+    false
 }
