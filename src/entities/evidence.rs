@@ -595,7 +595,8 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
         }
         // "Lex Luthor in Superman": a run extended across a preposition or "and" into a
         // well-known work is two phrases, not one title.
-        if st.extended_only && st.known.is_none() && st.sample.is_some_and(|r| splits_at_known(v, r, &known_hits)) {
+        // (Quotes around the whole make it one: “Return to Paradise,”.)
+        if st.extended_only && !st.quoted && st.known.is_none() && st.sample.is_some_and(|r| splits_at_known(v, r, &known_hits)) {
             continue;
         }
         // "Ghost of Tsushima: Director's Cut": a well-known work with a subtitle is a work.

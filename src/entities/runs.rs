@@ -587,6 +587,10 @@ impl<'a> View<'a> {
             if self.number_sign(f) || self.number_sign(k) {
                 break;
             }
+            // ("FBI: International at 10 p.m.": an hour after "at" is a time slot.)
+            if tk == "at" && f == k + 1 && self.toks.get(f).is_some_and(|t| t.shape == Shape::Digits) && self.tt(f).len() <= 2 {
+                break;
+            }
             if f > k && f < b && (self.is_upper(f) || self.toks[f].shape == Shape::Digits) && self.same_line(k, f) && !self.blocked(f) {
                 // "Grand Theft Auto V and Red Dead Redemption 2": a numbered title is complete.
                 // "..., The Brutalist and Wicked": after a list comma, "and" ends the member.
