@@ -113,6 +113,12 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         });
     }
     let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
+    // (Single words the writer quotes alone: “Stella”, a possible short form.)
+    let quoted_short: FxHashSet<&str> = decided
+        .iter()
+        .filter(|d| matches!(d.1, Decision::Title(_)) && !d.0.contains(' ') && quoted_somewhere(inp.text, d.0))
+        .map(|d| d.0)
+        .collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
     let mut titles: Vec<(&str, crate::facts::TitleKind, Span)> =
         decided.iter().filter_map(|(s, d, sp)| if let Decision::Title(k) = d { Some((*s, *k, *sp)) } else { None }).collect();
@@ -148,6 +154,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             }
             title_suffixes.extend(word_suffixes(surface));
             title_suffixes.extend(main_title(surface));
+            title_suffixes.extend(name_words(surface).filter(|w| quoted_short.contains(w)));
         }
     }
     for (surface, d, _) in &decided {
@@ -193,6 +200,10 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     for (i, p) in ents.people.iter().enumerate() {
         aliases_of(&p.name, |a| alias_rows.push((a, Target::Person(i))));
     }
+    // (Decided titles written in quotes somewhere: “Paradise”, ‘Stella’. A short form the
+    // writer quotes is the work's, where an unquoted one may be a run's leftover.)
+    let quoted_titles: FxHashSet<&str> =
+        decided.iter().filter(|d| matches!(d.1, Decision::Title(_)) && quoted_somewhere(inp.text, d.0)).map(|d| d.0).collect();
     let title_index: FxHashMap<&str, usize> = ents.titles.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
@@ -201,9 +212,11 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         if let Some(main) = main_title(&t.name) {
             alias_rows.push((main, Target::Title(i)));
         }
-        // Another decided title that ends this one is its short form.
-        for suffix in word_suffixes(&t.name) {
-            if title_index.get(suffix).is_some_and(|&j| j != i) {
+        // Another decided title that ends this one is its short form (“Paradise” for
+        // “Return to Paradise,”), and so is a name word inside a long one (“Stella” for
+        // “How Stella Got Her Groove Back”).
+        for suffix in word_suffixes(&t.name).chain(name_words(&t.name)) {
+            if title_index.get(suffix).is_some_and(|&j| j != i) || (quoted_titles.contains(suffix) && !title_index.contains_key(suffix)) {
                 alias_rows.push((suffix, Target::Title(i)));
             }
         }
@@ -553,6 +566,32 @@ fn word_suffixes(name: &str) -> impl Iterator<Item = &str> {
         let rest = name.get(i + c.len_utf8()..)?.trim_start();
         (!rest.is_empty()).then_some(rest)
     })
+}
+
+/// Whether `name` stands right after an opening quotation mark somewhere in `text`, with
+/// a closing mark or a comma and a closing mark right after it (“Paradise”, ‘Stella’).
+fn quoted_somewhere(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(i, _)| {
+        let before = text.get(..i).is_some_and(|b| b.ends_with(['“', '‘', '"', '\'']));
+        let after =
+            text.get(i + name.len()..).is_some_and(|a| a.trim_start_matches([',', '.', '!', '?']).starts_with(['”', '’', '"', '\'']));
+        before && after
+    })
+}
+
+/// The words inside a title of four words or more that a writer may shorten it to, when
+/// the article also has that word alone as a title: words that are neither the first nor
+/// the last, capitalised, alphabetic, of four letters or more ("Stella" in "How Stella Got
+/// Her Groove Back"). No colon: a franchise head is no short form.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    let n = name.split(' ').count();
+    let ok = n >= 4 && !name.contains(':');
+    name.split(' ')
+        .enumerate()
+        .filter(move |&(i, w)| {
+            ok && i > 0 && i + 1 < n && w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        })
+        .map(|(_, w)| w)
 }
 
 /// Short forms of a person's name: the surname ("Reeves"), a particle surname ("de

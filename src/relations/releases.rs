@@ -1099,7 +1099,14 @@ fn box_office_after(inp: &Input<'_>, c1: usize, b: usize) -> bool {
     match t(c1).to_ascii_lowercase().as_str() {
         "in" | "at" => {
             let k = c1 + 1;
-            (is_in_lower(ORDINALS, t(k)) && is_in_lower(&["place", "spot", "position"], t(k + 1)))
+            // ("in fifth place", "in 14th place".)
+            let ordinal = |w: &str| {
+                is_in_lower(ORDINALS, w)
+                    || (w.starts_with(|c: char| c.is_ascii_digit())
+                        && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x))
+                        && w.trim_end_matches(char::is_alphabetic).bytes().all(|c| c.is_ascii_digit()))
+            };
+            (ordinal(t(k)) && is_in_lower(&["place", "spot", "position"], t(k + 1)))
                 || (t(k) == "No" && t(k + 1) == "." && digits(k + 2))
                 || (t(k) == "#" && digits(k + 1))
                 || (digits(k) && is_in_lower(PLACES, t(k + 1)))
