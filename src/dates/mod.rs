@@ -191,6 +191,13 @@ impl DateScanner {
                     last_day = Some((sentence_ix, d));
                 }
             }
+            // ("August is when the rush starts. … on the 8th": a month named alone is the
+            // month of the bare days after it too.)
+            if let (Granularity::Month, Some(DateValue::Point(v))) = (r.granularity, &r.value) {
+                if let Some((y, m)) = v.split_once('-').and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u8>().ok()?))) {
+                    context_month = Some((y, m));
+                }
+            }
             let impossible = matches!(hit.expr, Expr::Impossible);
             let surface = || hit.span.get(text).unwrap_or("");
             if impossible {

@@ -418,9 +418,9 @@ impl<'a> Scanner<'a> {
             || self.after_move(st, &[b"to"])
             // "February is now the month for …", "October brings …": a month that is no
             // given name or verb as a clause's subject.
-            || ([1, 2, 7, 9, 10, 11, 12].contains(&mw.month)
+            || ([1, 2, 7, 8, 9, 10, 11, 12].contains(&mw.month)
                 && self.word_after(mw.end).is_some_and(|(ns, ne)| {
-                    [&b"is"[..], b"was", b"will", b"brings", b"brought", b"sees", b"saw", b"marks", b"has", b"had"]
+                    [&b"is"[..], b"was", b"will", b"brings", b"brought", b"sees", b"saw", b"marks", b"has", b"had", b"closes", b"opens", b"ends", b"starts"]
                         .iter()
                         .any(|w| self.b[ns..ne].eq_ignore_ascii_case(w))
                 }));
@@ -1321,16 +1321,30 @@ impl<'a> Scanner<'a> {
         if !self.b[ts..te].eq_ignore_ascii_case(b"the") {
             return None;
         }
-        let (ps, pe) = self.word_before(ts)?;
-        if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
-            return None;
+        // ("The 5th is the date for …": a sentence that opens with the day as its subject.)
+        let opens = &self.b[ts..te] == b"The"
+            && self.word_before(ts).is_none_or(|(ps, _)| self.b[..ps].trim_ascii_end().ends_with(b"."))
+            && self.word_after(e).is_some_and(|(ns, ne)| [&b"is"[..], b"was", b"brings", b"sees"].contains(&&self.b[ns..ne]));
+        if !opens {
+            let (ps, pe) = self.word_before(ts)?;
+            if self.info(ps, pe).flags & flag::SEASON_CTX == 0 && !self.b[ps..pe].eq_ignore_ascii_case(b"on") {
+                return None;
+            }
         }
         // "on the 14th floor", "by the 3rd quarter": a noun after it. (A subject pronoun
-        // starts the clause: "on the 28th it expands".)
-        if self.word_after(e).is_some_and(|(ns, ne)| {
-            self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0
-                && ![&b"it"[..], b"he", b"she", b"they", b"we"].iter().any(|w| self.b[ns..ne].eq_ignore_ascii_case(w))
-        }) {
+        // or a capitalised name starts the clause: "on the 28th it expands", "on the 19th
+        // Io Interactive's game lands"; not "the 20th Century", "the 14th Street".)
+        const NOUNS: [&[u8]; 8] = [b"century", b"street", b"avenue", b"floor", b"anniversary", b"amendment", b"annual", b"edition"];
+        if !opens
+            && self.word_after(e).is_some_and(|(ns, ne)| {
+                let w = &self.b[ns..ne];
+                let capital =
+                    self.b[ns].is_ascii_uppercase() && !NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)) && self.month_named_before(ts);
+                self.info(ns, ne).flags & (flag::FUNCTION | flag::CLAUSE) == 0
+                    && !capital
+                    && ![&b"it"[..], b"he", b"she", b"they", b"we"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            })
+        {
             return None;
         }
         Some(Hit { span: Span::new(ts, e), expr: Expr::DayOfMonth { day: d, weekday: None }, typo: None, context: false })
@@ -1703,6 +1717,29 @@ impl<'a> Scanner<'a> {
     // ---- pieces ----
 
     /// A month name at `p`, capitalised, with the period of an abbreviation.
+    /// Whether a full month name stands in the 320 bytes before `p`, in the same
+    /// paragraph: the month a bare "the 19th" counts in ("September is when …, and on the
+    /// 19th Io Interactive's game lands"; not "details on the 20th Dragon Ball movie").
+    fn month_named_before(&self, p: usize) -> bool {
+        let mut from = p.saturating_sub(320);
+        if let Some(i) = self.b[from..p].windows(2).rposition(|w| w == b"\n\n") {
+            from += i + 2;
+        }
+        let mut k = from;
+        while k < p {
+            if self.b[k].is_ascii_uppercase() && (k == 0 || !self.b[k - 1].is_ascii_alphanumeric()) {
+                let e = self.run_end(k).min(p);
+                if matches!(self.info(k, e).cal, Some(Cal::Month { abbr: false, .. })) {
+                    return true;
+                }
+                k = e.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        false
+    }
+
     fn month_word(&self, p: usize) -> Option<MonthWord> {
         let e = self.word_at(p)?;
         if !self.is_cap(p) {
