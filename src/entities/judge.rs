@@ -97,7 +97,9 @@ pub(super) fn judge(v: &View<'_>, surface: &str, st: &Stats, words: &crate::lexi
     // A company by the noun beside it ("the channel Showcase"), unless the words say
     // otherwise (a known work, a person's name, a quoted title).
     if let Some(k) = st.org {
-        let named = n >= 2 && first.is(class::FIRST_NAME);
+        // (A performing company's last word outweighs a given name first: "Santa Fe Opera".)
+        let company = matches!(v.tt(r.last - 1), "Opera" | "Ballet");
+        let named = n >= 2 && first.is(class::FIRST_NAME) && !company;
         if !st.quoted && st.known.is_none() && st.title < 3 && st.person < 3 && !named {
             return Some(Decision::Org(k));
         }

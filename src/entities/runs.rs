@@ -604,6 +604,11 @@ impl<'a> View<'a> {
                 {
                     break;
                 }
+                // ("the Santa Fe Opera and the Canadian Opera": a company named for its place
+                // ends at "and".)
+                if tk == "and" && matches!(self.tt(j), "Opera" | "Ballet") && !matches!(self.tt(run.first), "The" | "A" | "An") {
+                    break;
+                }
                 if matches!(tk, "and" | "or") && f == k + 1 && self.and_starts_member(run, j, f, b) {
                     break;
                 }

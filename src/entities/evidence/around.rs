@@ -539,7 +539,20 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     }
     // "Motown the Musical", "The Lego Movie": a run that ends in a capitalised noun that
     // names a kind of work is that work's title.
-    if r.len() >= 2 && v.toks[r.last - 1].shape == Shape::Capitalized && is_in(&["Musical", "Movie", "Opera"], v.tt(r.last - 1)) {
+    // (A performing company is named for its place the same way: "Santa Fe Opera",
+    // "Canadian Opera", "Houston Ballet". A work puts an article or a function word first:
+    // "The Threepenny Opera", "The Phantom of the Opera".)
+    let last_word = v.tt(r.last - 1);
+    let company = r.len() >= 2
+        && v.toks[r.last - 1].shape == Shape::Capitalized
+        && is_in(&["Opera", "Ballet"], last_word)
+        && !is_in(&["The", "A", "An"], v.tt(r.first))
+        && (r.first..r.last - 1).all(|k| v.toks[k].shape != Shape::Lower)
+        && !v.tt(r.last - 2).ends_with("'s")
+        && !v.tt(r.last - 2).ends_with("’s");
+    if company {
+        e.org = Some(crate::facts::OrgKind::Other);
+    } else if r.len() >= 2 && v.toks[r.last - 1].shape == Shape::Capitalized && is_in(&["Musical", "Movie", "Opera"], last_word) {
         e.title += 2;
     }
     // "the Bishōjo Senshi Sailor Moon Eternal (Pretty Guardians …) anime film project": a
