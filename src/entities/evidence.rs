@@ -549,6 +549,17 @@ pub fn decide<'t>(v: &View<'t>, inp: &Input<'t>, schedule: &[super::rows::Schedu
     }
     // Row lists: a column that holds names makes its neighbour a column of works.
     let (row_fields, split_rows) = super::rows::row_fields(v, &inp.article.paragraphs, inp.sentences);
+    // ("Sisterhood / Sestri": a work's two names, in English and in its own language,
+    // split at a spaced slash.)
+    let row_fields: Vec<_> = row_fields
+        .into_iter()
+        .flat_map(|(r, col)| match col {
+            super::rows::Column::Title | super::rows::Column::Work => {
+                split_spaced_slash(v, r).into_iter().map(|p| (p, col)).collect::<Vec<_>>()
+            }
+            _ => vec![(r, col)],
+        })
+        .collect();
     for (r, col) in row_fields {
         let e = match col {
             super::rows::Column::Person => Stats { person: 3, ..Stats::default() },
@@ -1457,4 +1468,33 @@ fn short_of_named(v: &View<'_>, order: &[(&str, Span)], r: Run) -> bool {
             && s.as_bytes()[s.len() - w.len() - 1] == b' '
             && s.split(' ').next().is_some_and(|f| crate::lexicon::words::WordTable::builtin().info(f).is(class::FIRST_NAME))
     })
+}
+
+/// A run split at each slash with spaces on both sides ("Sisterhood / Sestri"); the run
+/// itself when it has none. ("AC/DC", "Fate/Zero" keep their slash.)
+fn split_spaced_slash(v: &View<'_>, r: Run) -> Vec<Run> {
+    let spaced = |k: usize| v.tt(k) == "/" && k > r.first && k + 1 < r.last && !v.touching(k - 1, k) && !v.touching(k, k + 1);
+    if !(r.first..r.last).any(spaced) {
+        return vec![r];
+    }
+    // (In a numbered track list the slash joins a medley's parts: "13. Finish Line / Drown".)
+    let line_start = v.text.get(..r.span.start).map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+    let line = v.text.get(line_start..r.span.start).unwrap_or("").trim_start();
+    let numbered =
+        line.starts_with(|c: char| c.is_ascii_digit()) && line.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['.', ')']);
+    if numbered {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.first;
+    for k in r.first..=r.last {
+        if k == r.last || spaced(k) {
+            if k > start {
+                let span = Span::new(v.toks[start].span.start, v.toks[k - 1].span.end);
+                out.push(Run { first: start, last: k, span, sentence: r.sentence });
+            }
+            start = k + 1;
+        }
+    }
+    out
 }
