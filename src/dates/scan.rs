@@ -1717,13 +1717,20 @@ impl<'a> Scanner<'a> {
     // ---- pieces ----
 
     /// A month name at `p`, capitalised, with the period of an abbreviation.
-    /// Whether a full month name stands in the 320 bytes before `p`, in the same
-    /// paragraph: the month a bare "the 19th" counts in ("September is when …, and on the
+    /// Whether a full month name stands in the 320 bytes before `p`, on the same line
+    /// (a paragraph): the month a bare "the 19th" counts in ("September is when …, and on the
     /// 19th Io Interactive's game lands"; not "details on the 20th Dragon Ball movie").
     fn month_named_before(&self, p: usize) -> bool {
         let mut from = p.saturating_sub(320);
-        if let Some(i) = self.b[from..p].windows(2).rposition(|w| w == b"\n\n") {
-            from += i + 2;
+        // (The same line: any line break ends the search, "\r\n" and U+2028 as well.)
+        let seg = &self.b[from..p];
+        let brk = (0..seg.len()).rev().find(|&i| {
+            matches!(seg[i], b'\n' | b'\r')
+                || (i >= 2 && seg[i - 2..=i] == [0xE2, 0x80, 0xA8])
+                || (i >= 2 && seg[i - 2..=i] == [0xE2, 0x80, 0xA9])
+        });
+        if let Some(i) = brk {
+            from += i + 1;
         }
         let mut k = from;
         while k < p {
