@@ -516,7 +516,9 @@ impl<'a> View<'a> {
     /// stay one name.)
     fn two_names_hyphenated(&self, start: usize, j: usize, n: usize, b: usize) -> bool {
         let first_before = j > start && self.info.get(start).is_some_and(|w| w.is(class::FIRST_NAME));
-        let given_after = self.info.get(n).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::SURNAME | class::COMMON));
+        // (A given name that is also a surname counts when a surname follows it: "John
+        // Adams-Alice Goodman-Peter Sellars", where "Day-Lewis" has no word after.)
+        let given_after = self.info.get(n).is_some_and(|w| w.is(class::FIRST_NAME) && !w.is(class::COMMON));
         first_before
             && given_after
             && n + 1 < b
