@@ -741,7 +741,32 @@ fn grossed_after(v: &View<'_>, end: usize, b: usize) -> bool {
         return true;
     }
     let verb = end < b && (is_in(&VERBS, v.tt(end)) || (is_in(&["took", "takes", "raked", "pulled"], v.tt(end)) && v.tt(end + 1) == "in"));
-    verb && (end + 1..(end + 6).min(b)).any(money)
+    if verb && (end + 1..(end + 6).min(b)).any(money) {
+        return true;
+    }
+    // ("Lawless dropped 19% to £790k", "Dredd 3D, fifth, eased 27%": a weekend's drop or
+    // rise in percent, then a gross.)
+    const CHART_VERBS: [&str; 6] = ["took", "takes", "claimed", "claims", "grabbed", "grabs"];
+    let mut k = end;
+    if k < b && v.tt(k) == "," {
+        if is_in(&CHART_VERBS, v.tt(k + 1)) {
+            k += 1;
+        } else if let Some(c) = (k + 1..(k + 4).min(b)).find(|&c| v.tt(c) == ",") {
+            // (an aside of one or two words: ", fifth,")
+            k = c + 1;
+        }
+    }
+    const MOVES: [&str; 12] =
+        ["dropped", "slipped", "eased", "fell", "dipped", "slid", "tumbled", "plunged", "rose", "climbed", "jumped", "declined"];
+    let moved = k < b && is_in(&MOVES, v.tt(k)) && v.toks.get(k + 1).is_some_and(|t| t.shape == Shape::Digits) && v.tt(k + 2) == "%";
+    if moved && (k + 3..(k + 8).min(b)).any(money) {
+        return true;
+    }
+    // ("Hope Springs, took sixth spot with £729k": a chart place, then a gross.)
+    const ORDINALS: [&str; 11] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top"];
+    let took = k < b && is_in(&CHART_VERBS, v.tt(k));
+    let at = if v.tt(k + 1) == "the" { k + 2 } else { k + 1 };
+    took && is_in(&ORDINALS, v.tt(at)) && is_in(&["spot", "place", "position"], v.tt(at + 1)) && (at + 2..(at + 6).min(b)).any(money)
 }
 
 /// Whether the built-in lexicon of well-known works lists `surface` whole ("Harry
