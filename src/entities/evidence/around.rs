@@ -285,7 +285,15 @@ pub(super) fn context(v: &View<'_>, r: Run, a: usize, b: usize, e: &mut Stats) {
     if pw.eq_ignore_ascii_case("in") && is_in(&IN_CUES, p2w) {
         e.title += 3;
     }
-    if pw.eq_ignore_ascii_case("of") && is_in(&OF_CUES, p2w) {
+    // ("the directorial debut of Paul Dano": a maker's debut names the maker.)
+    let makers_debut = pw.eq_ignore_ascii_case("of")
+        && p2w.eq_ignore_ascii_case("debut")
+        && p2i != usize::MAX
+        && v.word_before(p2i, a)
+            .is_some_and(|(_, w)| is_in(&["directorial", "directing", "feature", "acting", "screenwriting", "writing", "solo"], w));
+    if makers_debut {
+        e.person += 3;
+    } else if pw.eq_ignore_ascii_case("of") && is_in(&OF_CUES, p2w) {
         e.title += 2;
         if let Some(k) = crate::lexicon::words::WordTable::builtin().info(p2w).title {
             e.kinds[kind_index(k)] += 1;
