@@ -113,12 +113,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         });
     }
     let org_keys: FxHashSet<&str> = ents.orgs.iter().flat_map(|o| [Some(o.name.as_str()), org_short(&o.name)]).flatten().collect();
-    // (Single words the writer quotes alone: “Stella”, a possible short form.)
-    let quoted_short: FxHashSet<&str> = decided
-        .iter()
-        .filter(|d| matches!(d.1, Decision::Title(_)) && !d.0.contains(' ') && quoted_somewhere(inp.text, d.0))
-        .map(|d| d.0)
-        .collect();
+    // (Decided titles: a short form among them counts only where the writer quotes it,
+    // “Stella”, “Paradise”, looked up in the text only for those few candidates.)
+    let decided_titles: FxHashSet<&str> = decided.iter().filter(|d| matches!(d.1, Decision::Title(_))).map(|d| d.0).collect();
     // Titles longest first, so a short form ("Endgame") finds its full title.
     let mut titles: Vec<(&str, crate::facts::TitleKind, Span)> =
         decided.iter().filter_map(|(s, d, sp)| if let Decision::Title(k) = d { Some((*s, *k, *sp)) } else { None }).collect();
@@ -154,7 +151,7 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
             }
             title_suffixes.extend(word_suffixes(surface));
             title_suffixes.extend(main_title(surface));
-            title_suffixes.extend(name_words(surface).filter(|w| quoted_short.contains(w)));
+            title_suffixes.extend(name_words(surface).filter(|w| decided_titles.contains(w) && quoted_somewhere(inp.text, w)));
         }
     }
     for (surface, d, _) in &decided {
@@ -202,8 +199,6 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
     }
     // (Decided titles written in quotes somewhere: “Paradise”, ‘Stella’. A short form the
     // writer quotes is the work's, where an unquoted one may be a run's leftover.)
-    let quoted_titles: FxHashSet<&str> =
-        decided.iter().filter(|d| matches!(d.1, Decision::Title(_)) && quoted_somewhere(inp.text, d.0)).map(|d| d.0).collect();
     let title_index: FxHashMap<&str, usize> = ents.titles.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     for (i, t) in ents.titles.iter().enumerate() {
         if let Some(sub) = subtitle(&t.name) {
@@ -216,7 +211,9 @@ pub fn resolve<'t, 'g>(v: &View<'t>, inp: &Input<'t>, fixed: &[Fixed<'g>], decid
         // “Return to Paradise,”), and so is a name word inside a long one (“Stella” for
         // “How Stella Got Her Groove Back”).
         for suffix in word_suffixes(&t.name).chain(name_words(&t.name)) {
-            if title_index.get(suffix).is_some_and(|&j| j != i) || (quoted_titles.contains(suffix) && !title_index.contains_key(suffix)) {
+            if title_index.get(suffix).is_some_and(|&j| j != i)
+                || (decided_titles.contains(suffix) && !title_index.contains_key(suffix) && quoted_somewhere(inp.text, suffix))
+            {
                 alias_rows.push((suffix, Target::Title(i)));
             }
         }
